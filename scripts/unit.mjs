@@ -1,0 +1,24 @@
+// Runs every src/**/*.test.ts (and bench/*.test.ts) with Node's built-in test runner; Node 20's
+// `--test` takes no globs, so the files are listed here. tsx strips the types.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+function find(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) find(p, out);
+    else if (e.name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+const only = process.argv.slice(2);
+const files = (only.length ? only : find('src')).sort();
+if (!files.length) {
+  console.error('no unit test files found');
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+});
+process.exit(r.status ?? 1);

@@ -1,0 +1,107 @@
+/**
+ * detect(exchange) → Detection | null. Parses the body once, runs every detector, takes the most
+ * confident answer and fills its gaps (totals, links, evidence) from the others that agree.
+ */
+import { headerValue, headerValues, isJsonMime, looksLikeJson, type Exchange } from '../exchange.ts';
+import { parseJson } from '../json.ts';
+import { detectors } from './detectors.ts';
+import type { DetectContext, Detection, DetectOutcome, DetectorResult, Detector } from './types.ts';
+
+export type { Detection, DetectOutcome, Evidence, PaginationKind, RequestSpec, PageParams } from './types.ts';
+
+/** Bodies larger than this are not parsed for detection (headers still count). @default 64 MiB */
+export const MAX_BODY_CHARS = 64 * 1024 * 1024;
+
+/** Builds the shared context, or says why the exchange cannot be paginated JSON at all. */
+export function createContext(exchange: Exchange): { ok: true; ctx: DetectContext } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(exchange.request.url);
+  } catch {
+    return { ok: false, reason: `not an absolute URL: ${String(exchange.request.url).slice(0, 200)}` };
+  }
+  const { response } = exchange;
+  let json: unknown = undefined;
+  const text = response.bodyText;
+  // Cheap gate first (as GNI learned): only parse what claims or looks like JSON.
+  if (text && text.length <= MAX_BODY_CHARS && (isJsonMime(response.mimeType) || looksLikeJson(text))) {
+    const parsed = parseJson(text);
+    if (parsed.ok) json = parsed.value;
+  }
+  const hs = response.headers;
+  return {
+    ok: true,
+    ctx: { exchange, url, json, header: (n) => headerValue(hs, n), headers: (n) => headerValues(hs, n) },
+  };
+}
+
+function runAll(ctx: DetectContext, list: readonly Detector[]): DetectorResult[] {
+  const out: DetectorResult[] = [];
+  for (const d of list) {
+    try {
+      const r = d.detect(ctx);
+      if (r && r.confidence > 0) out.push(r);
+    } catch {
+      // A detector bug must never stop detection; the others still answer.
+    }
+  }
+  return out;
+}
+
+/** Detects pagination, or says why not. Never throws. */
+export function detectWithReason(exchange: Exchange, list: readonly Detector[] = detectors): DetectOutcome {
+  const c = createContext(exchange);
+  if (!c.ok) return c;
+  const results = runAll(c.ctx, list);
+  if (!results.length) {
+    return { ok: false, reason: c.ctx.json === undefined ? 'no JSON body and no pagination headers' : 'no pagination found' };
+  }
+  return { ok: true, detection: finalize(c.ctx, merge(results)) };
+}
+
+/** Detects pagination in one exchange; null when it is not paginated (or not JSON). Never throws. */
+export function detect(exchange: Exchange): Detection | null {
+  const r = detectWithReason(exchange);
+  return r.ok ? r.detection : null;
+}
+
+/** Most confident first (stable, so registry order breaks ties); gaps filled from the rest. */
+function merge(results: DetectorResult[]): DetectorResult {
+  const sorted = results.map((r, i) => ({ r, i })).sort((a, b) => b.r.confidence - a.r.confidence || a.i - b.i);
+  const primary: DetectorResult = { ...sorted[0].r, links: { ...sorted[0].r.links }, evidence: [...sorted[0].r.evidence] };
+  for (const { r } of sorted.slice(1)) {
+    let used = false;
+    for (const k of ['totalRecords', 'totalPages', 'pageSize', 'hasMore'] as const) {
+      if (primary[k] === undefined && r[k] !== undefined) {
+        (primary as Record<string, unknown>)[k] = r[k];
+        used = true;
+      }
+    }
+    for (const k of ['first', 'prev', 'next', 'last'] as const) {
+      if (!primary.links![k] && r.links?.[k]) {
+        primary.links![k] = r.links[k];
+        used = true;
+      }
+    }
+    if (used) primary.evidence.push(...r.evidence.map((e) => ({ ...e, note: e.note ?? `also: ${r.style}` })));
+  }
+  return primary;
+}
+
+/** Fills what every Detection must have. */
+function finalize(ctx: DetectContext, r: DetectorResult): Detection {
+  const recordsPath = r.recordsPath ?? [];
+  const links = r.links ?? {};
+  const next = r.next ?? (links.next ? { method: 'GET', url: links.next } : undefined);
+  return {
+    ...r,
+    method: ctx.exchange.request.method,
+    url: ctx.exchange.request.url,
+    position: r.position ?? {},
+    links,
+    next,
+    params: r.params ?? {},
+    recordsPath,
+    recordCount: r.recordCount ?? 0,
+  };
+}
