@@ -1,0 +1,80 @@
+/**
+ * HAR 1.2 in and out of the panel: import a file's entries as Exchanges (through core's
+ * fromHarEntry), export the captured list as a HAR log other tools open (DevTools, Charles, har-viewer).
+ * Spec: http://www.softwareishard.com/blog/har-12-spec/
+ */
+import { fromHarEntry, type Exchange, type HarEntry } from '../../../core/exchange.ts';
+
+export type HarImport = { ok: true; exchanges: Exchange[]; ignored: number } | { ok: false; reason: string };
+
+/** Parses HAR text. A file that is not a HAR log comes back as `{ ok: false, reason }` for the user. */
+export function parseHar(text: string, idPrefix = 'har'): HarImport {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { ok: false, reason: `Not a HAR file: the JSON does not parse (${(e as Error).message}).` };
+  }
+  const entries = (doc as { log?: { entries?: unknown } } | null)?.log?.entries;
+  if (!Array.isArray(entries)) return { ok: false, reason: 'Not a HAR file: no log.entries array.' };
+  const exchanges: Exchange[] = [];
+  let ignored = 0;
+  entries.forEach((entry, i) => {
+    const e = entry as HarEntry;
+    if (!e || typeof e !== 'object' || typeof e.request?.url !== 'string') ignored++;
+    else exchanges.push(fromHarEntry(e, `${idPrefix}-${i}`));
+  });
+  if (entries.length && !exchanges.length) return { ok: false, reason: 'Not a HAR file: no entry has a request URL.' };
+  return { ok: true, exchanges, ignored };
+}
+
+function queryString(url: string): { name: string; value: string }[] {
+  try {
+    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+  } catch {
+    return [];
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/** One Exchange as a HAR 1.2 entry (every field the spec requires; unknowns as -1 as it says). */
+export function toHarEntry(ex: Exchange): Record<string, unknown> {
+  const { request: req, response: res } = ex;
+  const text = res.bodyText;
+  const size = text == null ? 0 : utf8.encode(text).length;
+  const time = ex.time ?? 0;
+  return {
+    startedDateTime: ex.startedDateTime ?? new Date(0).toISOString(),
+    time,
+    request: {
+      method: req.method,
+      url: req.url,
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: req.headers,
+      queryString: queryString(req.url),
+      ...(req.postData ? { postData: { mimeType: req.postData.mimeType ?? '', text: req.postData.text ?? '' } } : {}),
+      headersSize: -1,
+      bodySize: req.postData?.text != null ? utf8.encode(req.postData.text).length : 0,
+    },
+    response: {
+      status: res.status,
+      statusText: res.statusText ?? '',
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: res.headers,
+      content: { size, mimeType: res.mimeType, ...(text != null ? { text } : {}) },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: res.bodySize ?? size,
+    },
+    cache: {},
+    timings: { send: 0, wait: time, receive: 0 },
+  };
+}
+
+/** The whole HAR 1.2 document for a list of exchanges. */
+export function toHar(exchanges: readonly Exchange[], creator = { name: 'Pagescope', version: '0.1.0' }) {
+  return { log: { version: '1.2', creator, pages: [], entries: exchanges.map(toHarEntry) } };
+}
