@@ -1,0 +1,120 @@
+// One build for every target: bundles the extension once, then writes it to dist/chrome,
+// dist/chrome-e2e and dist/firefox with a manifest generated per browser from manifest.json,
+// and bundles the CLI to dist/cli/pagescope.mjs. `--watch` rebuilds on change (with __DEBUG__ on).
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dist = path.join(root, 'dist');
+const publicDir = path.join(root, 'public');
+const watch = process.argv.includes('--watch');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+/** Per-browser manifests from the one source. Chrome warns on unknown keys, so Firefox's go. */
+const manifests = {
+  chrome: ({ browser_specific_settings: _firefoxOnly, ...m }) => m,
+  // The e2e build may reach the local test servers without a permission prompt; the store
+  // build asks at run time (optional_host_permissions) and never lists <all_urls>.
+  'chrome-e2e': (m) => ({ ...manifests.chrome(m), host_permissions: ['http://127.0.0.1/*'] }),
+  firefox: (m) => m,
+};
+
+function readManifest() {
+  const m = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  return { ...m, version: pkg.version };
+}
+
+/** Writes bundles, static files and the manifest into each browser's directory. */
+function writeExtension(outputFiles, bundleDir) {
+  const manifest = readManifest();
+  for (const [target, toManifest] of Object.entries(manifests)) {
+    const dir = path.join(dist, target);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.cpSync(publicDir, dir, { recursive: true });
+    for (const file of outputFiles) {
+      const out = path.join(dir, path.relative(bundleDir, file.path));
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, file.contents);
+    }
+    // panel.html links panel.css; until the panel imports any CSS, keep that link from 404ing.
+    const css = path.join(dir, 'panel.css');
+    if (!outputFiles.some((f) => f.path.endsWith('panel.css'))) fs.writeFileSync(css, '');
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(toManifest(manifest), null, 2) + '\n');
+  }
+}
+
+const bundleDir = path.join(dist, '.extension');
+const define = { __DEBUG__: String(watch) };
+
+/** esbuild with write:false hands the bundles here, so one bundle fans out to three targets. */
+const fanOut = {
+  name: 'fan-out',
+  setup(build) {
+    let started = 0;
+    build.onStart(() => {
+      started = performance.now();
+    });
+    build.onEnd((result) => {
+      if (result.errors.length) return;
+      writeExtension(result.outputFiles ?? [], bundleDir);
+      console.log(`extension: dist/{${Object.keys(manifests).join(',')}} in ${Math.round(performance.now() - started)} ms`);
+    });
+  },
+};
+
+const extension = await esbuild.context({
+  entryPoints: {
+    devtools: path.join(root, 'src/extension/devtools/devtools.ts'),
+    panel: path.join(root, 'src/extension/panel/main.tsx'),
+  },
+  outdir: bundleDir,
+  bundle: true,
+  format: 'iife',
+  target: ['chrome116', 'firefox128'],
+  sourcemap: true,
+  minify: !watch,
+  define,
+  write: false,
+  logLevel: 'warning',
+  plugins: [fanOut],
+});
+
+const cli = await esbuild.context({
+  entryPoints: [path.join(root, 'src/cli/main.ts')],
+  outfile: path.join(dist, 'cli/pagescope.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  define,
+  // main.ts keeps its own `#!/usr/bin/env node`, which esbuild moves to the top of the output.
+  // Bundled CommonJS dependencies may call require(); ESM output has none, so provide one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+if (!watch) {
+  for (const t of [...Object.keys(manifests), '.extension', 'cli']) fs.rmSync(path.join(dist, t), { recursive: true, force: true });
+}
+
+const started = performance.now();
+const results = await Promise.allSettled([extension.rebuild(), cli.rebuild()]);
+if (results.some((r) => r.status === 'rejected')) {
+  await Promise.all([extension.dispose(), cli.dispose()]);
+  process.exit(1);
+}
+fs.chmodSync(path.join(dist, 'cli/pagescope.mjs'), 0o755);
+console.log(`cli: dist/cli/pagescope.mjs; build done in ${Math.round(performance.now() - started)} ms`);
+
+if (watch) {
+  await Promise.all([extension.watch(), cli.watch()]);
+  // esbuild watches only bundled sources; static files and the manifest are copied on change.
+  const copyStatics = () => extension.rebuild().catch(() => {});
+  fs.watch(publicDir, { recursive: true }, copyStatics);
+  fs.watch(path.join(root, 'manifest.json'), copyStatics);
+  console.log('watching for changes (Ctrl+C to stop)');
+} else {
+  await Promise.all([extension.dispose(), cli.dispose()]);
+}

@@ -1,0 +1,80 @@
+/**
+ * The one place that touches the WebExtension globals. Everything else receives `browser` or a
+ * small service built here, so switching to the native `browser` namespace is a one-file change.
+ */
+import polyfill from 'webextension-polyfill';
+import type { DevtoolsNetwork, DevtoolsRequest } from './network.ts';
+
+declare global {
+  /** Set by scripts/build.mjs: true in watch builds, false in release builds (dead code is stripped). */
+  const __DEBUG__: boolean;
+}
+
+export const browser = polyfill;
+export type Browser = typeof polyfill;
+
+/** The callback-style `chrome.devtools.network`, as both Chrome and Firefox expose it. */
+type RawRequest = DevtoolsRequest & { getContent(cb?: (content: string, encoding: string) => void): unknown };
+type RawEvent<A extends unknown[]> = {
+  addListener(cb: (...args: A) => void): void;
+  removeListener(cb: (...args: A) => void): void;
+};
+type RawNetwork = {
+  getHAR(cb?: (log: { entries: RawRequest[] }) => void): unknown;
+  onRequestFinished: RawEvent<[RawRequest]>;
+  onNavigated: RawEvent<[string]>;
+};
+
+/**
+ * Calls a `chrome.*` method that takes a callback. Firefox's `chrome` namespace may return a
+ * promise instead of calling back; whichever answers first wins.
+ */
+function call<T extends unknown[]>(invoke: (cb: (...args: T) => void) => unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const result = invoke((...args: T) => {
+      const err = (globalThis as { chrome?: { runtime?: { lastError?: { message?: string } } } }).chrome?.runtime?.lastError;
+      if (err) reject(new Error(err.message ?? 'devtools call failed'));
+      else resolve(args);
+    });
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      (result as Promise<unknown>).then((v) => resolve((Array.isArray(v) ? v : [v]) as T), reject);
+    }
+  });
+}
+
+// Chrome's devtools.network gives each HAR entry a callback `getContent(cb(content, encoding))`;
+// Firefox resolves `[content, mimeType]`. The polyfill wraps getContent for onRequestFinished
+// only, not for getHAR()'s entries, and passes getHAR itself through unwrapped, so one path here
+// normalises both to `{ content, encoding }` where encoding is only ever 'base64' or undefined.
+function wrapRequest(raw: RawRequest): DevtoolsRequest {
+  const entry = { ...raw } as DevtoolsRequest;
+  entry.getContent = async () => {
+    const [content, second] = await call<[string, string]>((cb) => raw.getContent(cb));
+    return { content: content ?? null, encoding: second === 'base64' ? 'base64' : undefined };
+  };
+  return entry;
+}
+
+function listen<A extends unknown[]>(event: RawEvent<A>, cb: (...args: A) => void): () => void {
+  event.addListener(cb);
+  return () => event.removeListener(cb);
+}
+
+/** The DevTools network port for createNetworkCapture. Only valid in a devtools page or panel. */
+export function createDevtoolsNetwork(): DevtoolsNetwork {
+  const g = globalThis as { chrome?: { devtools?: { network?: RawNetwork } } };
+  const raw = g.chrome?.devtools?.network ?? (polyfill.devtools.network as unknown as RawNetwork);
+  return {
+    onRequestFinished: (cb) => listen(raw.onRequestFinished, (req) => cb(wrapRequest(req))),
+    async getHAR() {
+      const [log] = await call<[{ entries?: RawRequest[] }]>((cb) => raw.getHAR(cb));
+      return (log?.entries ?? []).map(wrapRequest);
+    },
+    onNavigated: (cb) => listen(raw.onNavigated, cb),
+  };
+}
+
+/** The id DevTools gives the inspected tab, for tab-scoped calls (permissions, scripting). */
+export function inspectedTabId(): number {
+  return polyfill.devtools.inspectedWindow.tabId;
+}
