@@ -5,6 +5,7 @@
 import { headerValue, headerValues, isJsonMime, looksLikeJson, type Exchange } from '../exchange.ts';
 import { parseJson } from '../json.ts';
 import { detectors } from './detectors.ts';
+import { finalize } from './finalize.ts';
 import type { DetectContext, Detection, DetectOutcome, DetectorResult, Detector } from './types.ts';
 
 export type { Detection, DetectOutcome, Evidence, PaginationKind, RequestSpec, PageParams } from './types.ts';
@@ -13,7 +14,9 @@ export type { Detection, DetectOutcome, Evidence, PaginationKind, RequestSpec, P
 export const MAX_BODY_CHARS = 64 * 1024 * 1024;
 
 /** Builds the shared context, or says why the exchange cannot be paginated JSON at all. */
-export function createContext(exchange: Exchange): { ok: true; ctx: DetectContext } | { ok: false; reason: string } {
+export function createContext(
+  exchange: Exchange,
+): { ok: true; ctx: DetectContext } | { ok: false; reason: string } {
   let url: URL;
   try {
     url = new URL(exchange.request.url);
@@ -23,10 +26,18 @@ export function createContext(exchange: Exchange): { ok: true; ctx: DetectContex
   const { response } = exchange;
   let json: unknown = undefined;
   const text = response.bodyText;
-  // Cheap gate first (as GNI learned): only parse what claims or looks like JSON.
-  if (text && text.length <= MAX_BODY_CHARS && (isJsonMime(response.mimeType) || looksLikeJson(text))) {
+  // Cheap gate first (as GNI learned): only parse what claims or looks like JSON. A body too large to
+  // parse still lets the header detectors answer; a body that is there but is not JSON ends it here.
+  if (text && text.length <= MAX_BODY_CHARS) {
+    if (!looksLikeJson(text)) {
+      const what = isJsonMime(response.mimeType)
+        ? `body is not JSON despite ${response.mimeType}`
+        : 'body is not JSON';
+      return { ok: false, reason: what };
+    }
     const parsed = parseJson(text);
-    if (parsed.ok) json = parsed.value;
+    if (!parsed.ok) return { ok: false, reason: parsed.reason.slice(0, 200) };
+    json = parsed.value;
   }
   const hs = response.headers;
   return {
@@ -54,7 +65,10 @@ export function detectWithReason(exchange: Exchange, list: readonly Detector[] =
   if (!c.ok) return c;
   const results = runAll(c.ctx, list);
   if (!results.length) {
-    return { ok: false, reason: c.ctx.json === undefined ? 'no JSON body and no pagination headers' : 'no pagination found' };
+    return {
+      ok: false,
+      reason: c.ctx.json === undefined ? 'no JSON body and no pagination headers' : 'no pagination found',
+    };
   }
   return { ok: true, detection: finalize(c.ctx, merge(results)) };
 }
@@ -67,8 +81,14 @@ export function detect(exchange: Exchange): Detection | null {
 
 /** Most confident first (stable, so registry order breaks ties); gaps filled from the rest. */
 function merge(results: DetectorResult[]): DetectorResult {
-  const sorted = results.map((r, i) => ({ r, i })).sort((a, b) => b.r.confidence - a.r.confidence || a.i - b.i);
-  const primary: DetectorResult = { ...sorted[0].r, links: { ...sorted[0].r.links }, evidence: [...sorted[0].r.evidence] };
+  const sorted = results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.confidence - a.r.confidence || a.i - b.i);
+  const primary: DetectorResult = {
+    ...sorted[0].r,
+    links: { ...sorted[0].r.links },
+    evidence: [...sorted[0].r.evidence],
+  };
   for (const { r } of sorted.slice(1)) {
     let used = false;
     for (const k of ['totalRecords', 'totalPages', 'pageSize', 'hasMore'] as const) {
@@ -86,22 +106,4 @@ function merge(results: DetectorResult[]): DetectorResult {
     if (used) primary.evidence.push(...r.evidence.map((e) => ({ ...e, note: e.note ?? `also: ${r.style}` })));
   }
   return primary;
-}
-
-/** Fills what every Detection must have. */
-function finalize(ctx: DetectContext, r: DetectorResult): Detection {
-  const recordsPath = r.recordsPath ?? [];
-  const links = r.links ?? {};
-  const next = r.next ?? (links.next ? { method: 'GET', url: links.next } : undefined);
-  return {
-    ...r,
-    method: ctx.exchange.request.method,
-    url: ctx.exchange.request.url,
-    position: r.position ?? {},
-    links,
-    next,
-    params: r.params ?? {},
-    recordsPath,
-    recordCount: r.recordCount ?? 0,
-  };
 }

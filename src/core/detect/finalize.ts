@@ -1,0 +1,78 @@
+/**
+ * Turns the merged detector answer into a complete Detection: absolute links, the records array,
+ * the query parameters, derived totals and the next request — whatever the detector left open.
+ */
+import { getPath } from '../json.ts';
+import { resolveUrl } from '../url.ts';
+import { inferParams, nextRequest, queryValue } from './params.ts';
+import { locateRecords } from './records.ts';
+import type { DetectContext, Detection, DetectorResult } from './types.ts';
+
+const LINK_RELS = ['first', 'prev', 'next', 'last'] as const;
+
+function absoluteLinks(base: string, links: DetectorResult['links']): Detection['links'] {
+  const out: Detection['links'] = {};
+  for (const k of LINK_RELS) {
+    const abs = resolveUrl(base, links?.[k]);
+    if (abs) out[k] = abs;
+  }
+  return out;
+}
+
+/** Length of the array a records path leads to (for `edges,*,node`, the edges). */
+function countAt(json: unknown, path: readonly string[]): number {
+  const star = path.indexOf('*');
+  const v = getPath(json, star >= 0 ? path.slice(0, star) : path);
+  return Array.isArray(v) ? v.length : 0;
+}
+
+function intParam(url: string, name: string | undefined): number | undefined {
+  const v = name ? queryValue(url, name) : undefined;
+  return v !== undefined && /^\d{1,15}$/.test(v) ? Number(v) : undefined;
+}
+
+/** Fills what every Detection must have from what the detectors found. */
+export function finalize(ctx: DetectContext, r: DetectorResult): Detection {
+  const url = ctx.exchange.request.url;
+  const method = ctx.exchange.request.method;
+  const links = absoluteLinks(url, r.links);
+  let recordsPath = r.recordsPath;
+  let recordCount = r.recordCount;
+  if (!recordsPath) {
+    const found = locateRecords(ctx.json);
+    recordsPath = found?.path ?? [];
+    recordCount ??= found?.count ?? 0;
+  }
+  recordCount ??= countAt(ctx.json, recordsPath);
+  const params = inferParams(url, links, { kind: r.kind, pageSize: r.pageSize, params: r.params });
+  const position = { ...r.position };
+  if (r.kind === 'page' && position.page === undefined) {
+    position.page =
+      intParam(url, params.page) ??
+      (params.page && !queryValue(url, params.page) ? (params.pageBase ?? 1) : undefined);
+  }
+  if (r.kind === 'offset' && position.offset === undefined)
+    position.offset = intParam(url, params.offset) ?? 0;
+  const pageSize = r.pageSize ?? intParam(url, params.size);
+  let totalPages = r.totalPages;
+  if (totalPages === undefined && r.totalRecords !== undefined && pageSize)
+    totalPages = Math.ceil(r.totalRecords / pageSize);
+  const d: Detection = {
+    ...r,
+    method,
+    url,
+    position,
+    pageSize,
+    totalPages,
+    links,
+    params,
+    recordsPath,
+    recordCount,
+  };
+  const next = r.next ?? nextRequest(d);
+  if (next) d.next = next;
+  else delete d.next;
+  for (const k of ['pageSize', 'totalPages', 'totalRecords', 'hasMore'] as const)
+    if (d[k] === undefined) delete d[k];
+  return d;
+}
