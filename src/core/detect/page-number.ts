@@ -1,0 +1,67 @@
+/**
+ * The "standard paging object": `pageNumber`, `pageSize`, `hasPreviousPage`, `hasNextPage`, often
+ * `totalCount`/`totalPages`, beside the records; `?pageNumber=N&pageSize=M` moves (seed 003). Also
+ * .NET's PagedList shape (`PageNumber`, `PageCount`, `TotalItemCount`, `HasNextPage`) in any case.
+ * Docs: seed 003 "Pagination and versioning"; X.PagedList README. Fixtures: fixtures/body-seeds.ts (page-number).
+ */
+import { isObject } from '../json.ts';
+import { bool, count, ev, field, namedCollection, nextGet, requestParam, type Obj } from './body-fields.ts';
+import type { Detector } from './types.ts';
+
+const WRAPPERS = ['pagination', 'paging', 'meta', 'page', 'pageInfo', 'data', 'result'];
+
+function holder(json: Obj): { obj: Obj; path: string[] } | undefined {
+  if (field(json, 'page_number') && field(json, 'has_next_page')) return { obj: json, path: [] };
+  for (const w of WRAPPERS) {
+    const f = field(json, w);
+    if (f && isObject(f.value) && field(f.value, 'page_number') && field(f.value, 'has_next_page')) return { obj: f.value, path: [f.key] };
+  }
+  return undefined;
+}
+
+export const pageNumber: Detector = {
+  name: 'page-number',
+  detect(ctx) {
+    if (!isObject(ctx.json)) return null;
+    const h = holder(ctx.json);
+    if (!h) return null;
+    const p = h.obj;
+    const pf = field(p, 'page_number')!;
+    const nf = field(p, 'has_next_page')!;
+    const page = count(pf.value);
+    const hasNext = bool(nf.value);
+    if (page === undefined || hasNext === undefined) return null;
+    const records = namedCollection(p) ?? (h.path.length ? namedCollection(ctx.json, h.path) : undefined);
+    const recordsPath = records ? (namedCollection(p) ? [...h.path, records.key] : [records.key]) : undefined;
+    const at = (k: string) => [...h.path, k].join('.');
+    const sizeF = field(p, 'page_size');
+    const totalF = field(p, 'total_count', 'total_item_count', 'total_items', 'total_records', 'total');
+    const pagesF = field(p, 'total_pages', 'page_count');
+    const prevF = field(p, 'has_previous_page');
+    const evidence = [ev(at(pf.key), pf.value, 'current page'), ev(at(nf.key), nf.value, 'more pages')];
+    if (prevF) evidence.push(ev(at(prevF.key), prevF.value));
+    if (sizeF) evidence.push(ev(at(sizeF.key), sizeF.value, 'page size'));
+    if (totalF) evidence.push(ev(at(totalF.key), totalF.value, 'total records'));
+    if (pagesF) evidence.push(ev(at(pagesF.key), pagesF.value, 'total pages'));
+    // Both flags, or a size, make the signature; a records array next to it makes it surer.
+    const confidence = (prevF || sizeF ? 0.8 : 0.65) + (records ? 0.1 : 0);
+    const pageParam = requestParam(ctx, pf.key, 'pageNumber', 'page_number', 'PageNumber')?.[0] ?? pf.key;
+    const sizeParam = requestParam(ctx, sizeF?.key ?? 'pageSize', 'pageSize', 'page_size', 'PageSize')?.[0] ?? sizeF?.key;
+    return {
+      kind: 'page',
+      style: 'page-number',
+      confidence,
+      evidence,
+      position: { page },
+      pageSize: count(sizeF?.value),
+      totalRecords: count(totalF?.value),
+      totalPages: count(pagesF?.value),
+      hasMore: hasNext,
+      links: {},
+      next: hasNext ? nextGet(ctx, { [pageParam]: page + 1 }) : undefined,
+      params: { page: pageParam, pageBase: 1, size: sizeParam },
+      recordsPath,
+      recordCount: records?.records.length,
+    };
+  },
+};
