@@ -1,0 +1,57 @@
+/** Ordering fetched pages: by page number, by offset, or by following next links/cursors. */
+import { normalizeUrl } from './key.ts';
+import type { KnownPage } from './known-page.ts';
+import type { OrderMode } from './label.ts';
+
+/**
+ * Page numbers order a chain only when they tell pages apart: cursor APIs that always answer
+ * `page: 1` (documented by some helpdesk APIs) must be ordered by their cursors instead.
+ */
+function distinguishes(pages: KnownPage[], field: 'page' | 'offset'): boolean {
+  if (!pages.every((p) => p[field] !== undefined)) return false;
+  const cursorByValue = new Map<number, string | undefined>();
+  for (const p of pages) {
+    const v = p[field]!;
+    if (cursorByValue.has(v) && cursorByValue.get(v) !== p.cursor) return false;
+    cursorByValue.set(v, p.cursor);
+  }
+  return true;
+}
+
+/** The ordering this chain's pages support. */
+export function chooseMode(pages: KnownPage[]): OrderMode {
+  if (pages.length && distinguishes(pages, 'page')) return 'page';
+  if (pages.length && distinguishes(pages, 'offset')) return 'offset';
+  return 'links';
+}
+
+/**
+ * Orders pages (already one per id) by walking next links from each page nothing points to, in
+ * capture order; pages on a cycle or not reachable are walked after, so nothing is dropped.
+ */
+export function orderByLinks(pages: KnownPage[]): KnownPage[] {
+  const byUrl = new Map<string, number>();
+  pages.forEach((p, i) => {
+    if (!byUrl.has(normalizeUrl(p.url))) byUrl.set(normalizeUrl(p.url), i);
+  });
+  const target = pages.map((p) => (p.next ? byUrl.get(normalizeUrl(p.next)) : undefined));
+  const pointedAt = new Set(target.filter((t): t is number => t !== undefined));
+  const done = new Set<number>();
+  const out: KnownPage[] = [];
+  const walk = (start: number) => {
+    for (let i: number | undefined = start; i !== undefined && !done.has(i); i = target[i]) {
+      done.add(i);
+      out.push(pages[i]);
+    }
+  };
+  pages.forEach((_, i) => {
+    if (!pointedAt.has(i)) walk(i);
+  });
+  pages.forEach((_, i) => walk(i));
+  return out;
+}
+
+/** Pages sorted by page number or offset (stable, so captures of one page keep their order). */
+export function orderByNumber(pages: KnownPage[], field: 'page' | 'offset'): KnownPage[] {
+  return [...pages].sort((a, b) => a[field]! - b[field]!);
+}
