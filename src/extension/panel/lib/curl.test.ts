@@ -71,11 +71,12 @@ test('a POST with a body uses --data-raw and adds the body type when no header s
 });
 
 test('other methods say -X', () => {
-  assert.deepEqual(argvOf(buildCurl({ request: { method: 'delete', url: 'http://x.test/1', headers: [] } })), [
-    'http://x.test/1',
-    '-X',
-    'DELETE',
-  ]);
-  const put = buildCurl({ request: { method: 'PUT', url: 'http://x.test/1', headers: [], postData: { text: 'a' } } });
+  assert.deepEqual(
+    argvOf(buildCurl({ request: { method: 'delete', url: 'http://x.test/1', headers: [] } })),
+    ['http://x.test/1', '-X', 'DELETE'],
+  );
+  const put = buildCurl({
+    request: { method: 'PUT', url: 'http://x.test/1', headers: [], postData: { text: 'a' } },
+  });
   assert.deepEqual(argvOf(put), ['http://x.test/1', '-X', 'PUT', '--data-raw', 'a']);
 });

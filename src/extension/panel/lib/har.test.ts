@@ -30,8 +30,18 @@ test('export has every HAR 1.2 required field', () => {
   assert.equal(har.log.version, '1.2');
   assert.deepEqual(har.log.creator, { name: 'Pagescope', version: '0.1.0' });
   const e = har.log.entries[0] as any;
-  for (const k of ['startedDateTime', 'time', 'request', 'response', 'cache', 'timings']) assert.ok(k in e, k);
-  for (const k of ['method', 'url', 'httpVersion', 'cookies', 'headers', 'queryString', 'headersSize', 'bodySize'])
+  for (const k of ['startedDateTime', 'time', 'request', 'response', 'cache', 'timings'])
+    assert.ok(k in e, k);
+  for (const k of [
+    'method',
+    'url',
+    'httpVersion',
+    'cookies',
+    'headers',
+    'queryString',
+    'headersSize',
+    'bodySize',
+  ])
     assert.ok(k in e.request, `request.${k}`);
   for (const k of ['status', 'statusText', 'httpVersion', 'cookies', 'headers', 'content', 'redirectURL'])
     assert.ok(k in e.response, `response.${k}`);
@@ -44,7 +54,20 @@ test('export has every HAR 1.2 required field', () => {
 });
 
 test('export then import gives back the same exchanges (repeated headers kept)', () => {
-  const text = JSON.stringify(toHar([exchange, { ...exchange, id: 'x2', request: { ...exchange.request, method: 'POST', postData: { mimeType: 'application/json', text: '{}' } } }]));
+  const text = JSON.stringify(
+    toHar([
+      exchange,
+      {
+        ...exchange,
+        id: 'x2',
+        request: {
+          ...exchange.request,
+          method: 'POST',
+          postData: { mimeType: 'application/json', text: '{}' },
+        },
+      },
+    ]),
+  );
   const r = parseHar(text);
   assert.ok(r.ok);
   assert.equal(r.exchanges.length, 2);
@@ -52,14 +75,34 @@ test('export then import gives back the same exchanges (repeated headers kept)',
   assert.equal(a.id, 'har-0');
   assert.deepEqual(
     { ...a, id: 'x1' },
-    { ...exchange, request: { ...exchange.request, postData: undefined }, response: { ...exchange.response, bodySize: 16 } },
+    {
+      ...exchange,
+      request: { ...exchange.request, postData: undefined },
+      response: { ...exchange.response, bodySize: 16 },
+    },
   );
   assert.equal(b.request.method, 'POST');
   assert.equal(b.request.postData?.text, '{}');
 });
 
 test('base64 bodies in an imported HAR are decoded', () => {
-  const har = { log: { entries: [{ request: { url: 'http://a.test/' }, response: { status: 200, content: { mimeType: 'application/json', encoding: 'base64', text: Buffer.from('{"a":1}').toString('base64') } } }] } };
+  const har = {
+    log: {
+      entries: [
+        {
+          request: { url: 'http://a.test/' },
+          response: {
+            status: 200,
+            content: {
+              mimeType: 'application/json',
+              encoding: 'base64',
+              text: Buffer.from('{"a":1}').toString('base64'),
+            },
+          },
+        },
+      ],
+    },
+  };
   const r = parseHar(JSON.stringify(har));
   assert.ok(r.ok);
   assert.equal(r.exchanges[0].response.bodyText, '{"a":1}');

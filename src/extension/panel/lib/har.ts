@@ -24,7 +24,8 @@ export function parseHar(text: string, idPrefix = 'har'): HarImport {
     if (!e || typeof e !== 'object' || typeof e.request?.url !== 'string') ignored++;
     else exchanges.push(fromHarEntry(e, `${idPrefix}-${i}`));
   });
-  if (entries.length && !exchanges.length) return { ok: false, reason: 'Not a HAR file: no entry has a request URL.' };
+  if (entries.length && !exchanges.length)
+    return { ok: false, reason: 'Not a HAR file: no entry has a request URL.' };
   return { ok: true, exchanges, ignored };
 }
 
@@ -54,7 +55,9 @@ export function toHarEntry(ex: Exchange): Record<string, unknown> {
       cookies: [],
       headers: req.headers,
       queryString: queryString(req.url),
-      ...(req.postData ? { postData: { mimeType: req.postData.mimeType ?? '', text: req.postData.text ?? '' } } : {}),
+      ...(req.postData
+        ? { postData: { mimeType: req.postData.mimeType ?? '', text: req.postData.text ?? '' } }
+        : {}),
       headersSize: -1,
       bodySize: req.postData?.text != null ? utf8.encode(req.postData.text).length : 0,
     },

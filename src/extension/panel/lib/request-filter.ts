@@ -40,7 +40,10 @@ export function compileText(text: string): CompiledText {
  * A row predicate for the spec. With a bad regex the text part is ignored (all rows pass it) so the
  * list does not blank out while the user is still typing; the error is shown beside the box instead.
  */
-export function createRowFilter(spec: FilterSpec): { error: string | null; test: (row: Filterable) => boolean } {
+export function createRowFilter(spec: FilterSpec): {
+  error: string | null;
+  test: (row: Filterable) => boolean;
+} {
   const compiled = compileText(spec.text);
   const textTest = compiled.ok ? compiled.test : () => true;
   const hasText = compiled.ok && spec.text.trim() !== '';
@@ -55,7 +58,10 @@ export function createRowFilter(spec: FilterSpec): { error: string | null; test:
 }
 
 /** The rows the spec keeps, in order. */
-export function applyFilter<T extends Filterable>(rows: readonly T[], spec: FilterSpec): { rows: T[]; error: string | null } {
+export function applyFilter<T extends Filterable>(
+  rows: readonly T[],
+  spec: FilterSpec,
+): { rows: T[]; error: string | null } {
   const f = createRowFilter(spec);
   return { rows: rows.filter(f.test), error: f.error };
 }

@@ -8,7 +8,13 @@ test('renders only the visible rows plus overscan', () => {
 });
 
 test('window in the middle has overscan on both sides and a matching offset', () => {
-  const w = computeWindow({ scrollTop: 50_010, viewportHeight: 400, rowHeight: 20, count: 10_000, overscan: 5 });
+  const w = computeWindow({
+    scrollTop: 50_010,
+    viewportHeight: 400,
+    rowHeight: 20,
+    count: 10_000,
+    overscan: 5,
+  });
   // first visible row = floor(50010 / 20) = 2500
   assert.equal(w.start, 2495);
   assert.equal(w.end, 2500 + 21 + 5);

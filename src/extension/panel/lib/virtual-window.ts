@@ -28,7 +28,13 @@ export type RowWindow = {
 };
 
 /** The slice of rows to render. At most `ceil(viewport / rowHeight) + 1 + 2 * overscan` rows. */
-export function computeWindow({ scrollTop, viewportHeight, rowHeight, count, overscan = 8 }: WindowInput): RowWindow {
+export function computeWindow({
+  scrollTop,
+  viewportHeight,
+  rowHeight,
+  count,
+  overscan = 8,
+}: WindowInput): RowWindow {
   const totalHeight = Math.max(0, count) * rowHeight;
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0, offsetTop: 0, totalHeight };
   const maxScroll = Math.max(0, totalHeight - Math.max(0, viewportHeight));
@@ -44,13 +50,19 @@ export function computeWindow({ scrollTop, viewportHeight, rowHeight, count, ove
  * The scrollTop that brings row `index` fully into view, or null when it already is.
  * Scrolls the minimum distance, as the DevTools network list does with arrow keys.
  */
-export function scrollToReveal(index: number, scrollTop: number, viewportHeight: number, rowHeight: number): number | null {
+export function scrollToReveal(
+  index: number,
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+): number | null {
   const rowTop = index * rowHeight;
   const rowBottom = rowTop + rowHeight;
   let next = scrollTop;
   if (rowTop < scrollTop) next = rowTop;
   // A row taller than the viewport shows its top.
-  else if (rowBottom > scrollTop + viewportHeight) next = Math.max(0, Math.min(rowTop, rowBottom - viewportHeight));
+  else if (rowBottom > scrollTop + viewportHeight)
+    next = Math.max(0, Math.min(rowTop, rowBottom - viewportHeight));
   return next === scrollTop ? null : next;
 }
 

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  childrenOf,
+  highlightOf,
+  initiallyExpanded,
+  isExpandable,
+  makeNode,
+  nodeId,
+  parsePath,
+  preview,
+} from './json-tree.ts';
+
+const doc = { data: [{ id: 1 }, { id: 2 }], meta: { total: 2, next: null }, ok: true, name: '<img src=x>' };
+
+test('root and object children with previews', () => {
+  const root = makeNode(null, [], doc);
+  assert.equal(preview(root), '{…} 4 keys');
+  const kids = childrenOf(root);
+  assert.deepEqual(
+    kids.map((k) => [k.key, k.kind, preview(k)]),
+    [
+      ['data', 'array', 'Array(2)'],
+      ['meta', 'object', '{…} 2 keys'],
+      ['ok', 'boolean', 'true'],
+      ['name', 'string', '"<img src=x>"'],
+    ],
+  );
+  assert.deepEqual(kids[0].path, ['data']);
+  assert.equal(isExpandable(kids[2]), false);
+  assert.equal(isExpandable(makeNode('e', ['e'], [])), false);
+});
+
+test('big arrays are split into ranges, lazily, with counts', () => {
+  const big = Array.from({ length: 250 }, (_, i) => i);
+  const root = makeNode(null, [], big);
+  assert.equal(preview(root), 'Array(250)');
+  const ranges = childrenOf(root);
+  assert.deepEqual(ranges.map(preview), ['[0 … 99]', '[100 … 199]', '[200 … 249]']);
+  assert.equal(ranges[2].size, 50);
+  const items = childrenOf(ranges[1]);
+  assert.equal(items.length, 100);
+  assert.deepEqual(items[0].path, ['100']);
+  assert.equal(items[0].value, 100);
+});
+
+test('very big arrays nest ranges so no level has more than CHUNK children', () => {
+  const huge = new Array(1_000_001).fill(0);
+  const top = childrenOf(makeNode(null, ['rows'], huge));
+  assert.ok(top.length <= 100);
+  assert.deepEqual(top[0].range, [0, 1_000_000]);
+  assert.deepEqual(top[1].range, [1_000_000, 1_000_001]);
+  const second = childrenOf(top[0]);
+  assert.equal(second.length, 100);
+  assert.deepEqual(second[1].range, [10_000, 20_000]);
+  const ids = new Set([...top, ...second].map((n) => n.id));
+  assert.equal(ids.size, top.length + second.length, 'range ids are unique');
+});
+
+test('long strings are cut in the preview with a count', () => {
+  const p = preview(makeNode('s', ['s'], 'x'.repeat(2500)));
+  assert.ok(p.endsWith('… (500 more chars)'));
+  assert.ok(p.length < 2100);
+});
+
+test('parsePath understands dots, indexes and [] wildcards', () => {
+  assert.deepEqual(parsePath('meta.total'), ['meta', 'total']);
+  assert.deepEqual(parsePath('data[0].id'), ['data', '0', 'id']);
+  assert.deepEqual(parsePath('edges[].node'), ['edges', '*', 'node']);
+  assert.deepEqual(parsePath('(root)'), []);
+});
+
+test('highlightOf marks hits and their ancestors', () => {
+  const patterns = [parsePath('meta.total'), parsePath('edges[].cursor')];
+  assert.equal(highlightOf(['meta', 'total'], patterns), 'hit');
+  assert.equal(highlightOf(['meta'], patterns), 'ancestor');
+  assert.equal(highlightOf([], patterns), 'ancestor');
+  assert.equal(highlightOf(['edges', '3', 'cursor'], patterns), 'hit');
+  assert.equal(highlightOf(['data'], patterns), null);
+});
+
+test('initiallyExpanded opens the way to evidence, but not every array item', () => {
+  const ids = initiallyExpanded([parsePath('meta.page.next'), parsePath('edges[].cursor')]);
+  assert.deepEqual(
+    [...ids].sort(),
+    [nodeId([]), nodeId(['edges']), nodeId(['meta']), nodeId(['meta', 'page'])].sort(),
+  );
+});

@@ -1,0 +1,171 @@
+/**
+ * The Response tab's JSON tree as data: nodes, their one-line previews, lazily built children, and
+ * big arrays split into ranges (`[0 … 99]`) so a 100 000-item array renders a handful of rows.
+ * The component renders these nodes as text only.
+ */
+
+export type NodeKind = 'object' | 'array' | 'range' | 'string' | 'number' | 'boolean' | 'null';
+
+export type TreeNode = {
+  /** Stable, unique within one tree: the path, plus the range for range nodes. */
+  id: string;
+  /** Property name or array index; null for the root and for ranges. */
+  key: string | null;
+  /** Keys from the root (array indexes as strings). For a range: its array's path. */
+  path: string[];
+  kind: NodeKind;
+  value: unknown;
+  /** [start, end) of a range node, within its array. */
+  range?: [number, number];
+  /** Number of children (properties, items, or items in the range); 0 for scalars. */
+  size: number;
+};
+
+/** Arrays longer than this are shown as ranges of items. @default 100 */
+export const CHUNK = 100;
+
+/** Long strings are cut in the preview so one huge value does not flood the DOM. @default 2000 */
+export const MAX_STRING = 2000;
+
+export function nodeId(path: readonly string[], range?: [number, number]): string {
+  const base = JSON.stringify(path);
+  return range ? `${base}[${range[0]},${range[1]})` : base;
+}
+
+function kindOf(v: unknown): NodeKind {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  const t = typeof v;
+  return t === 'object'
+    ? 'object'
+    : t === 'string'
+      ? 'string'
+      : t === 'number'
+        ? 'number'
+        : t === 'boolean'
+          ? 'boolean'
+          : 'null';
+}
+
+export function makeNode(key: string | null, path: string[], value: unknown): TreeNode {
+  const kind = kindOf(value);
+  const size =
+    kind === 'array'
+      ? (value as unknown[]).length
+      : kind === 'object'
+        ? Object.keys(value as object).length
+        : 0;
+  return { id: nodeId(path), key, path, kind, value, size };
+}
+
+export function isExpandable(n: TreeNode): boolean {
+  return (n.kind === 'object' || n.kind === 'array' || n.kind === 'range') && n.size > 0;
+}
+
+/** Range size for `length` items: the smallest power of CHUNK that leaves at most CHUNK ranges. */
+function rangeSpan(length: number, chunk: number): number {
+  let span = chunk;
+  while (length / span > chunk) span *= chunk;
+  return span;
+}
+
+function itemsOrRanges(
+  arr: unknown[],
+  path: string[],
+  start: number,
+  end: number,
+  chunk: number,
+): TreeNode[] {
+  const n = end - start;
+  const out: TreeNode[] = [];
+  if (n > chunk) {
+    const span = rangeSpan(n, chunk);
+    for (let s = start; s < end; s += span) {
+      const range: [number, number] = [s, Math.min(end, s + span)];
+      out.push({
+        id: nodeId(path, range),
+        key: null,
+        path,
+        kind: 'range',
+        value: arr,
+        range,
+        size: range[1] - range[0],
+      });
+    }
+    return out;
+  }
+  for (let i = start; i < end; i++) out.push(makeNode(String(i), [...path, String(i)], arr[i]));
+  return out;
+}
+
+/** The node's children, built only when asked (when the user expands it). */
+export function childrenOf(node: TreeNode, chunk = CHUNK): TreeNode[] {
+  if (node.kind === 'object') {
+    return Object.entries(node.value as Record<string, unknown>).map(([k, v]) =>
+      makeNode(k, [...node.path, k], v),
+    );
+  }
+  if (node.kind === 'array') return itemsOrRanges(node.value as unknown[], node.path, 0, node.size, chunk);
+  if (node.kind === 'range')
+    return itemsOrRanges(node.value as unknown[], node.path, node.range![0], node.range![1], chunk);
+  return [];
+}
+
+/** One-line text for a node: the scalar itself, or a summary with counts for containers. */
+export function preview(n: TreeNode): string {
+  switch (n.kind) {
+    case 'string': {
+      const s = n.value as string;
+      const shown = JSON.stringify(s.length > MAX_STRING ? s.slice(0, MAX_STRING) : s);
+      return s.length > MAX_STRING ? `${shown}… (${s.length - MAX_STRING} more chars)` : shown;
+    }
+    case 'number':
+    case 'boolean':
+      return String(n.value);
+    case 'null':
+      return 'null';
+    case 'array':
+      return n.size ? `Array(${n.size})` : '[]';
+    case 'object':
+      return n.size ? `{…} ${n.size} ${n.size === 1 ? 'key' : 'keys'}` : '{}';
+    case 'range':
+      return `[${n.range![0]} … ${n.range![1] - 1}]`;
+  }
+}
+
+/**
+ * Evidence body paths (`meta.total`, `data[0].id`, `edges[].node`) as key arrays; `[]` becomes `*`,
+ * which matches any index.
+ */
+export function parsePath(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/([^.[\]]+)|\[(\d*)\]/g)) out.push(m[1] ?? (m[2] === '' ? '*' : m[2]!));
+  return out.filter((k) => k !== '(root)');
+}
+
+function matches(path: readonly string[], pattern: readonly string[], prefixOnly: boolean): boolean {
+  if (prefixOnly ? path.length >= pattern.length : path.length !== pattern.length) return false;
+  return path.every((k, i) => pattern[i] === '*' || pattern[i] === k);
+}
+
+/** 'hit': the node is an evidence path; 'ancestor': it contains one; null: neither. */
+export function highlightOf(
+  path: readonly string[],
+  patterns: readonly string[][],
+): 'hit' | 'ancestor' | null {
+  let anc = false;
+  for (const p of patterns) {
+    if (matches(path, p, false)) return 'hit';
+    if (matches(path, p, true)) anc = true;
+  }
+  return anc ? 'ancestor' : null;
+}
+
+/** Node ids to expand at first so every evidence path is visible (stops at a `*`: no fan-out). */
+export function initiallyExpanded(patterns: readonly string[][]): Set<string> {
+  const ids = new Set<string>([nodeId([])]);
+  for (const p of patterns) {
+    for (let i = 1; i < p.length && p[i - 1] !== '*'; i++) ids.add(nodeId(p.slice(0, i)));
+  }
+  return ids;
+}

@@ -1,0 +1,188 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Exchange } from '../../../core/exchange.ts';
+import type { Detection } from '../../../core/detect/types.ts';
+import { createPanelState } from './panel-state.ts';
+import type { PanelServices } from './services.ts';
+
+function ex(url: string, body: unknown = { items: [1, 2] }, mimeType = 'application/json'): Exchange {
+  return {
+    request: { method: 'GET', url, headers: [] },
+    response: {
+      status: 200,
+      headers: [],
+      mimeType,
+      bodyText: typeof body === 'string' ? body : JSON.stringify(body),
+    },
+  };
+}
+
+/** A fake detector: pages when the URL says page=, and counts its calls. */
+function fakeDetect() {
+  const calls: string[] = [];
+  const detect = (e: Exchange): Detection | null => {
+    calls.push(e.request.url);
+    if (!/page=/.test(e.request.url)) return null;
+    return {
+      kind: 'page',
+      style: 'vanilla',
+      confidence: 0.9,
+      evidence: [],
+      method: 'GET',
+      url: e.request.url,
+      position: {},
+      links: {},
+      params: {},
+      recordsPath: ['items'],
+      recordCount: 2,
+    };
+  };
+  return { calls, detect };
+}
+
+function setup() {
+  let navigated: (url: string) => void = () => {};
+  let onEx: (e: Exchange) => void = () => {};
+  const copied: string[] = [];
+  const saved: { name: string; text: string }[] = [];
+  const flushes: (() => void)[] = [];
+  const services: PanelServices = {
+    network: {
+      onExchange: (cb) => ((onEx = cb), () => {}),
+      onNavigated: (cb) => ((navigated = cb), () => {}),
+      backfill: async () => [ex('http://a.test/early?page=1')],
+    },
+    themeName: () => 'dark',
+    clipboard: { writeText: async (t) => void copied.push(t) },
+    download: { save: (f) => void saved.push(f) },
+  };
+  const d = fakeDetect();
+  const state = createPanelState(services, { detect: d.detect, schedule: (f) => void flushes.push(f) });
+  const off = state.connect();
+  return {
+    state,
+    off,
+    copied,
+    saved,
+    calls: d.calls,
+    live: (e: Exchange) => onEx(e),
+    nav: (u: string) => navigated(u),
+    runFlushes: () => flushes.splice(0).forEach((f) => f()),
+  };
+}
+
+test('live exchanges arrive in batches, detected exactly once each', async () => {
+  const t = setup();
+  await Promise.resolve(); // backfill
+  assert.equal(t.state.capture.items.value.length, 1);
+  for (let i = 0; i < 1000; i++) t.live(ex(`http://a.test/items?page=${i}`));
+  assert.equal(t.state.capture.items.value.length, 1, 'not yet flushed');
+  t.runFlushes();
+  assert.equal(t.state.capture.items.value.length, 1001);
+  assert.equal(t.calls.length, 1001);
+  void t.state.visible.value; // reading derived state must not re-detect
+  t.state.filter.text.value = 'page=5';
+  void t.state.visible.value;
+  assert.equal(t.calls.length, 1001);
+  assert.equal(t.state.ui.theme.value, 'dark');
+  t.off();
+});
+
+test('non-JSON responses are skipped and counted', () => {
+  const t = setup();
+  t.state.capture.add([ex('http://a.test/page.html', '<html>', 'text/html'), ex('http://a.test/x')], 'har');
+  assert.equal(t.state.capture.items.value.length, 1);
+  assert.equal(t.state.capture.skipped.value, 1);
+  t.state.capture.setLiveSkipped(5);
+  assert.equal(t.state.capture.skipped.value, 6);
+  t.state.actions.clear();
+  assert.equal(t.state.capture.skipped.value, 0);
+  t.state.capture.setLiveSkipped(7);
+  assert.equal(t.state.capture.skipped.value, 2, 'counted from the clear');
+});
+
+test('navigation clears the log unless preserve log is on', () => {
+  const t = setup();
+  t.state.capture.add([ex('http://a.test/1')]);
+  t.state.capture.preserveLog.value = true;
+  t.nav('http://a.test/next');
+  assert.equal(t.state.capture.items.value.length, 1);
+  t.state.capture.preserveLog.value = false;
+  t.nav('http://a.test/again');
+  assert.equal(t.state.capture.items.value.length, 0);
+});
+
+test('filter, paginated only and the bad-regex error drive the shown rows', () => {
+  const t = setup();
+  t.state.capture.add([
+    ex('http://a.test/users?page=1'),
+    ex('http://a.test/config'),
+    ex('http://a.test/orders?page=2'),
+  ]);
+  const urls = () => t.state.visible.value.map((r) => r.exchange.request.url.slice(14));
+  t.state.filter.paginatedOnly.value = true;
+  assert.deepEqual(urls(), ['users?page=1', 'orders?page=2']);
+  t.state.filter.text.value = 'vanilla';
+  assert.deepEqual(urls(), ['users?page=1', 'orders?page=2'], 'style is searchable');
+  t.state.filter.text.value = '/users(/';
+  assert.match(t.state.filter.error.value ?? '', /Invalid regular expression/);
+  t.state.filter.text.value = '/^GET 200 .*orders/';
+  assert.equal(t.state.filter.error.value, null);
+  assert.deepEqual(urls(), ['orders?page=2']);
+});
+
+test('keyboard selection moves through the shown rows and survives filtering', () => {
+  const t = setup();
+  t.state.capture.add([ex('http://a.test/1'), ex('http://a.test/2'), ex('http://a.test/3')]);
+  const s = t.state.selection;
+  s.move(1);
+  assert.equal(s.selectedIndex.value, 0);
+  s.move(5);
+  assert.equal(s.selectedIndex.value, 2);
+  s.move(-1);
+  s.open();
+  assert.equal(s.detailOpen.value, true);
+  assert.equal(s.selected.value?.exchange.request.url, 'http://a.test/2');
+  t.state.filter.text.value = '/3$/';
+  assert.equal(s.selectedIndex.value, -1, 'hidden by the filter');
+  assert.ok(s.selected.value, 'but still shown in the detail');
+  t.state.actions.clear();
+  assert.equal(s.selected.value, undefined);
+  assert.equal(s.detailOpen.value, false);
+});
+
+test('HAR import: good file adds rows, bad file explains itself', () => {
+  const t = setup();
+  t.state.actions.importHar('{"nope":1}', 'bad.har');
+  assert.equal(t.state.ui.importError.value, 'bad.har: Not a HAR file: no log.entries array.');
+  const har = {
+    log: {
+      entries: [
+        {
+          request: { url: 'http://h.test/a?page=3' },
+          response: { status: 200, content: { mimeType: 'application/json', text: '{"items":[]}' } },
+        },
+      ],
+    },
+  };
+  t.state.actions.importHar(JSON.stringify(har), 'good.har');
+  assert.equal(t.state.ui.importError.value, null);
+  const [row] = t.state.capture.items.value;
+  assert.equal(row.source, 'har');
+  assert.equal(row.detection?.style, 'vanilla');
+  assert.match(t.state.ui.notice.value?.text ?? '', /Imported 1 JSON response from good\.har/);
+});
+
+test('copy as cURL, copy records and HAR export go through the services', async () => {
+  const t = setup();
+  t.state.capture.add([ex('http://a.test/items?page=1', { items: [{ id: 1 }, { id: 2 }] })]);
+  const item = t.state.capture.items.value[0];
+  await t.state.actions.copyCurl(item);
+  assert.equal(t.copied[0], "curl 'http://a.test/items?page=1'");
+  await t.state.actions.copyRecords(item);
+  assert.deepEqual(JSON.parse(t.copied[1]), [{ id: 1 }, { id: 2 }]);
+  assert.equal(t.state.ui.notice.value?.text, 'Copied 2 records');
+  t.state.actions.exportHar();
+  assert.match(t.saved[0].name, /^pagescope-.*\.har$/);
+  assert.equal(JSON.parse(t.saved[0].text).log.entries.length, 2, 'ours and the backfilled one');
+});

@@ -1,0 +1,118 @@
+/**
+ * The panel's one store: sub-stores of signals plus plain actions. Views read signals and call
+ * actions; only this file talks to the injected services. Add a concern (crawl, datasets) as
+ * another `createXState()` here and a field on the returned object.
+ */
+import { computed, signal } from '@preact/signals';
+import { extractRecords, parseJson } from '../../../core/json.ts';
+import { buildCurl } from '../lib/curl.ts';
+import { parseHar, toHar } from '../lib/har.ts';
+import { createCaptureState, type CaptureOptions } from './capture-state.ts';
+import { createFilterState } from './filter-state.ts';
+import { createSelectionState } from './selection-state.ts';
+import type { CapturedItem, PanelServices, ThemeName } from './services.ts';
+
+export type PanelState = ReturnType<typeof createPanelState>;
+export type Notice = { kind: 'info' | 'error'; text: string };
+
+export function createPanelState(services: PanelServices, options: CaptureOptions = {}) {
+  const capture = createCaptureState(options);
+  const filter = createFilterState();
+  const visible = computed(() => capture.items.value.filter(filter.predicate.value));
+  const selection = createSelectionState(visible, capture.byId);
+  const ui = {
+    /** Top-level view id (see app.tsx's view list). */
+    view: signal('requests'),
+    theme: signal<ThemeName>(services.themeName()),
+    /** Last action's outcome (copied, imported, exported), or an error to show inline. */
+    notice: signal<Notice | null>(null),
+    /** Why the last HAR import failed; null after a good one. */
+    importError: signal<string | null>(null),
+  };
+  let importCount = 0;
+
+  function notify(kind: Notice['kind'], text: string) {
+    ui.notice.value = { kind, text };
+  }
+
+  async function copy(text: string, done: string) {
+    try {
+      await services.clipboard.writeText(text);
+      notify('info', done);
+    } catch (e) {
+      notify('error', `Copy failed: ${(e as Error).message}`);
+    }
+  }
+
+  const actions = {
+    clear() {
+      capture.clear();
+      selection.select(null);
+      selection.close();
+    },
+    /** Imports HAR text (from the file picker or a drop); a bad file sets `ui.importError`. */
+    importHar(text: string, fileName = 'HAR') {
+      const r = parseHar(text, `har${++importCount}`);
+      if (!r.ok) {
+        ui.importError.value = `${fileName}: ${r.reason}`;
+        return;
+      }
+      ui.importError.value = null;
+      const { kept, skipped } = capture.add(r.exchanges, 'har');
+      notify(
+        'info',
+        `Imported ${kept} JSON ${kept === 1 ? 'response' : 'responses'} from ${fileName}${skipped ? ` (${skipped} not JSON, skipped)` : ''}`,
+      );
+    },
+    /** Downloads the shown rows as HAR 1.2. */
+    exportHar() {
+      const rows = visible.value;
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      services.download.save({
+        name: `pagescope-${stamp}.har`,
+        text: JSON.stringify(toHar(rows.map((r) => r.exchange)), null, 2),
+        mime: 'application/json',
+      });
+      notify('info', `Exported ${rows.length} ${rows.length === 1 ? 'request' : 'requests'} as HAR`);
+    },
+    copyCurl(item: CapturedItem) {
+      return copy(buildCurl(item.exchange), 'Copied as cURL');
+    },
+    /** Copies the records array at the detection's records path, as pretty JSON. */
+    copyRecords(item: CapturedItem) {
+      const parsed = parseJson(item.exchange.response.bodyText);
+      if (!parsed.ok) return Promise.resolve(notify('error', `No records: ${parsed.reason}`));
+      const records = extractRecords(parsed.value, item.detection?.recordsPath ?? []);
+      return copy(
+        JSON.stringify(records, null, 2),
+        `Copied ${records.length} ${records.length === 1 ? 'record' : 'records'}`,
+      );
+    },
+  };
+
+  /** Subscribes to the capture service and the theme; returns one unsubscribe for all of it. */
+  function connect(): () => void {
+    const offs: (() => void)[] = [];
+    const net = services.network;
+    if (net) {
+      offs.push(net.onExchange((ex) => capture.enqueue(ex)));
+      offs.push(net.onNavigated(() => capture.navigated()));
+      void net.backfill().then(
+        (list) => capture.add(list),
+        (e) => notify('error', `Could not read earlier requests: ${(e as Error).message}`),
+      );
+      const stats = net.stats;
+      if (stats) {
+        // The service counts what it skips without an event per skip; a cheap poll keeps the count honest.
+        const refresh = () =>
+          capture.setLiveSkipped(Object.values(stats().skipped).reduce((a, b) => a + b, 0));
+        const timer = setInterval(refresh, 1000);
+        offs.push(() => clearInterval(timer));
+      }
+    }
+    if (services.onThemeChange) offs.push(services.onThemeChange((t) => (ui.theme.value = t)));
+    return () => offs.forEach((off) => off());
+  }
+
+  return { services, capture, filter, selection, visible, ui, actions, connect };
+}

@@ -1,0 +1,37 @@
+/**
+ * Everything the panel needs from the outside world, injected so the same app runs in DevTools
+ * (main.tsx wires browser.ts) and in a plain page or test with fakes (dev/fake-services.ts).
+ */
+import type { Exchange } from '../../../core/exchange.ts';
+import type { NetworkCapture } from '../../network.ts';
+
+export type ThemeName = 'default' | 'dark';
+
+/** The capture service's surface the panel uses (see network.ts); absent when nothing is inspected. */
+export type CaptureSource = Pick<NetworkCapture, 'onExchange' | 'backfill' | 'onNavigated'> & {
+  /** Cumulative counts of responses the service skipped (not JSON, empty, unreadable). */
+  stats?(): { skipped: Record<string, number> };
+};
+
+export type PanelServices = {
+  network?: CaptureSource;
+  /** `devtools.panels.themeName`: 'dark' or 'default'. */
+  themeName(): ThemeName;
+  /** Firefox tells of theme changes; Chrome reloads the panel instead. Returns unsubscribe. */
+  onThemeChange?(cb: (name: ThemeName) => void): () => void;
+  clipboard: { writeText(text: string): Promise<void> };
+  /** Saves a file the user asked for (a Blob behind `<a download>` in the panel). */
+  download: { save(file: { name: string; text: string; mime: string }): void };
+};
+
+/** A captured exchange, as the list and the detail show it. Detection runs once, on arrival. */
+export type CapturedItem = {
+  /** Unique within this panel session (arrival order), independent of the exchange's own id. */
+  id: string;
+  exchange: Exchange;
+  detection: import('../../../core/detect/types.ts').Detection | null;
+  source: 'live' | 'har';
+  /** What the filter box searches: method, status, URL, style. */
+  search: string;
+  paginated: boolean;
+};
