@@ -1,0 +1,61 @@
+/**
+ * The CLI's resume file: the engine's checkpoint plus where the output stands. Written atomically
+ * (temp file + rename) after every page, so a crawl killed at any moment leaves either the old or
+ * the new state, never half of one. Header values are never stored (they often carry tokens);
+ * only their names, so a resume can remind the user to pass them again.
+ */
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { Checkpoint } from '../core/crawl/types.ts';
+import type { ExportFormat } from '../core/export/types.ts';
+
+export type CrawlState = {
+  tool: 'pagescope-crawl';
+  version: 1;
+  startUrl: string;
+  format: ExportFormat;
+  /** Output file, or null for stdout. */
+  out: string | null;
+  /** The file records are appended to: the output itself, or CSV's NDJSON spool. Null for stdout. */
+  recordFile: string | null;
+  /**
+   * Bytes of the record file (the output, or CSV's NDJSON spool) that hold complete pages, before
+   * any trailer. A resume cuts the file back to this length. Null for stdout.
+   */
+  recordBytes: number | null;
+  /** Records in the record file. */
+  records: number;
+  headerNames: string[];
+  checkpoint: Checkpoint;
+  updatedAt: string;
+};
+
+/** Writes the state atomically. */
+export async function saveCrawlState(path: string, state: CrawlState): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(state));
+  await rename(tmp, path);
+}
+
+/** Reads and checks a state file; throws an Error with a one-line message when it is unusable. */
+export async function loadCrawlState(path: string): Promise<CrawlState> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read state file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let s: Partial<CrawlState>;
+  try {
+    s = JSON.parse(text);
+  } catch {
+    throw new Error(`${path} is not a pagescope state file (invalid JSON)`);
+  }
+  if (s?.tool !== 'pagescope-crawl' || s.version !== 1 || !s.checkpoint || typeof s.startUrl !== 'string') {
+    throw new Error(`${path} is not a pagescope crawl state file`);
+  }
+  return s as CrawlState;
+}
+
+export async function removeCrawlState(path: string): Promise<void> {
+  await rm(path, { force: true });
+}

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, appendFile, access } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Checkpoint, CrawledPage } from '../core/crawl/types.ts';
+import type { ExportFormat } from '../core/export/types.ts';
+import { openFileStore } from './file-store.ts';
+import { loadCrawlState } from './crawl-state.ts';
+
+const page = (index: number) => ({ index }) as CrawledPage;
+const cp = (nextIndex: number) => ({ version: 1, nextIndex, records: nextIndex * 2 }) as unknown as Checkpoint;
+const recs = (p: number) => [{ id: p * 2, name: `r${p}a`, nested: { v: p } }, { id: p * 2 + 1, name: '=cmd' }];
+const exists = (p: string) => access(p).then(() => true, () => false);
+
+async function setup(format: ExportFormat) {
+  const dir = await mkdtemp(join(tmpdir(), 'pagescope-store-'));
+  const out = join(dir, `out.${format}`);
+  const statePath = join(dir, 'state.json');
+  const stdout = new PassThrough();
+  const base = { format, out, statePath, stdout, startUrl: 'http://127.0.0.1/x', headerNames: ['Authorization'] };
+  return { dir, out, statePath, base };
+}
+
+/** Crawls pages [from, to) and stops; `crash` appends a page's worth of bytes after the last checkpoint. */
+async function run(o: Awaited<ReturnType<typeof setup>>, from: number, to: number, end: 'complete' | 'stopped' | 'killed') {
+  const resume = from > 0 ? await loadCrawlState(o.statePath) : undefined;
+  const store = await openFileStore({ ...o.base, resume });
+  for (let p = from; p < to; p++) await store.writePage(page(p), recs(p), cp(p + 1));
+  if (end === 'killed') {
+    const s = await loadCrawlState(o.statePath);
+    await appendFile(s.recordFile!, '{"id":999,"half written page":true}\n,{"id":998}');
+    return;
+  }
+  await store.finish(cp(to), end === 'complete');
+}
+
+const expected = (n: number) => Array.from({ length: n }, (_, p) => recs(p)).flat();
+
+for (const format of ['ndjson', 'json'] as const) {
+  test(`${format}: stop, kill and resume give every record exactly once`, async () => {
+    const o = await setup(format);
+    await run(o, 0, 2, 'stopped');
+    const partial = await readFile(o.out, 'utf8');
+    const parse = (t: string) => (format === 'json' ? JSON.parse(t) : t.trim().split('\n').map((l) => JSON.parse(l)));
+    assert.deepEqual(parse(partial), expected(2), 'a stopped crawl leaves a valid file');
+    const state = await loadCrawlState(o.statePath);
+    assert.equal(state.records, 4);
+    assert.deepEqual(state.headerNames, ['Authorization']);
+    assert.ok(!JSON.stringify(state).includes('Bearer'));
+    await run(o, 2, 3, 'killed');
+    await run(o, 3, 5, 'complete');
+    assert.deepEqual(parse(await readFile(o.out, 'utf8')), expected(5));
+    assert.equal(await exists(o.statePath), false, 'a complete crawl removes its state');
+  });
+}
+
+test('csv: spooled as NDJSON, assembled with the union header, resumable', async () => {
+  const o = await setup('csv');
+  await run(o, 0, 1, 'stopped');
+  assert.equal(await readFile(o.out, 'utf8'), "id,name,nested.v\r\n0,r0a,0\r\n1,'=cmd,\r\n");
+  await run(o, 1, 2, 'killed');
+  await run(o, 2, 3, 'complete');
+  const lines = (await readFile(o.out, 'utf8')).split('\r\n');
+  assert.equal(lines.length, 1 + 6 + 1);
+  assert.deepEqual(lines.slice(5, 7), ['4,r2a,2', "5,'=cmd,"]);
+  assert.equal(await exists(`${o.out}.part.ndjson`), false, 'spool removed when complete');
+});
+
+test('resume refuses a record file that shrank', async () => {
+  const o = await setup('ndjson');
+  await run(o, 0, 2, 'stopped');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(o.out, '');
+  await assert.rejects(run(o, 2, 3, 'complete'), /shorter than the state says/);
+});
+
+test('stdout output: records stream to the given stream; unwritable file is a one-line error', async () => {
+  const o = await setup('ndjson');
+  const stdout = new PassThrough();
+  let text = '';
+  stdout.on('data', (c) => (text += c));
+  const store = await openFileStore({ ...o.base, out: null, stdout });
+  await store.writePage(page(0), recs(0), cp(1));
+  await store.finish(cp(1), true);
+  assert.deepEqual(text.trim().split('\n').map((l) => JSON.parse(l)), recs(0));
+  await assert.rejects(openFileStore({ ...o.base, out: join(o.dir, 'no/such/dir/x.ndjson') }), /cannot write .*ENOENT/);
+});

@@ -1,0 +1,124 @@
+/**
+ * The CLI's CrawlSink. Each page's records are appended to the record file through an exporter,
+ * flushed, and only then the checkpoint is saved (atomically) together with the file's length. A
+ * crawl killed anywhere resumes exactly: the record file is cut back to the saved length (dropping
+ * a page written after the last checkpoint, or JSON's closing `]`), and the engine continues from
+ * the checkpoint. Nothing is lost, nothing is written twice.
+ *
+ * Per format: NDJSON appends. JSON keeps the array open while crawling (`[` + records) and writes
+ * `\n]\n` on finish; a resume cuts that trailer off and continues with `,`. CSV cannot append (its
+ * header is the union of all columns), so records are spooled as NDJSON next to the output and the
+ * CSV is assembled in two passes on finish (temp file + rename); a resume appends to the spool and
+ * re-assembles. With stdout as output, a resumed run prints what it fetched (CSV: all spooled records).
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm, stat, truncate } from 'node:fs/promises';
+import { once } from 'node:events';
+import type { Checkpoint, CrawledPage, CrawlSink } from '../core/crawl/types.ts';
+import { exportCsv, type CsvOptions } from '../core/export/csv.ts';
+import { createJsonArrayWriter } from '../core/export/json.ts';
+import { createNdjsonWriter } from '../core/export/ndjson.ts';
+import type { ExportFormat, RecordWriter } from '../core/export/types.ts';
+import { removeCrawlState, saveCrawlState, type CrawlState } from './crawl-state.ts';
+import { ndjsonFileSource } from './ndjson-file-source.ts';
+import { createStreamSink, endStream } from './stream-sink.ts';
+
+export type FileStoreOptions = {
+  format: ExportFormat;
+  /** Output file; null writes records to `stdout`. */
+  out: string | null;
+  stdout: NodeJS.WritableStream;
+  /** Where the resume state is saved after every page. */
+  statePath: string;
+  startUrl: string;
+  /** Names (never values) of the request headers, saved to remind a resume. @default [] */
+  headerNames?: string[];
+  /** A state loaded from `--resume`: continue its record file. */
+  resume?: CrawlState;
+  /** CSV options. @default {} */
+  csv?: CsvOptions;
+};
+
+export type FileStore = CrawlSink & {
+  /** Records written, earlier runs included. */
+  readonly records: number;
+  /** Closes the output (assembling CSV). `complete` removes the state file and spool. */
+  finish(checkpoint: Checkpoint | null, complete: boolean): Promise<void>;
+};
+
+/** Opens (or, with `resume`, re-opens) the output. Throws a one-line Error when it cannot. */
+export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
+  const recordFile = o.format === 'csv' ? `${o.out ?? o.statePath}.part.ndjson` : o.out;
+  const resumeFile = o.resume && recordFile ? o.resume : undefined;
+  let base = 0;
+  let records = o.resume?.records ?? 0;
+  if (resumeFile && recordFile) {
+    const want = resumeFile.recordBytes ?? 0;
+    const size = await stat(recordFile).then((s) => s.size, () => -1);
+    if (size < want) throw new Error(`${recordFile} is shorter than the state says (${size < 0 ? 'missing' : size + ' bytes'}, expected ${want}); it changed since the crawl stopped`);
+    await truncate(recordFile, want);
+    base = want;
+  }
+  let file: WriteStream | null = null;
+  if (recordFile) {
+    file = createWriteStream(recordFile, { flags: resumeFile ? 'a' : 'w' });
+    try {
+      await once(file, 'open'); // rejects with the stream's 'error'
+    } catch (e) {
+      throw new Error(`cannot write ${recordFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  const sink = createStreamSink(file ?? o.stdout);
+  const writer: RecordWriter =
+    o.format === 'json'
+      ? createJsonArrayWriter(sink, resumeFile && base > 0 ? { resume: { alreadyWritten: records } } : {})
+      : createNdjsonWriter(sink);
+  let recordBytes: number | null = file ? base : null;
+
+  const state = (checkpoint: Checkpoint): CrawlState => ({
+    tool: 'pagescope-crawl',
+    version: 1,
+    startUrl: o.startUrl,
+    format: o.format,
+    out: o.out,
+    recordFile,
+    recordBytes,
+    records,
+    headerNames: o.headerNames ?? [],
+    checkpoint,
+    updatedAt: new Date().toISOString(),
+  });
+
+  return {
+    get records() {
+      return records;
+    },
+    async writePage(_page: CrawledPage, recs: unknown[], checkpoint: Checkpoint) {
+      await writer.write(recs);
+      await sink.flush();
+      records += recs.length;
+      if (file) recordBytes = base + file.bytesWritten;
+      await saveCrawlState(o.statePath, state(checkpoint));
+    },
+    async finish(checkpoint, complete) {
+      // The saved length stays the one before the trailer, so a resume can cut it off.
+      if (checkpoint && !complete) await saveCrawlState(o.statePath, state(checkpoint));
+      await writer.close();
+      await sink.flush();
+      if (file) await endStream(file);
+      if (o.format === 'csv' && recordFile) {
+        const tmp = o.out ? `${o.out}.${process.pid}.tmp` : null;
+        const dest = tmp ? createWriteStream(tmp) : null;
+        const csvSink = createStreamSink(dest ?? o.stdout);
+        await exportCsv(ndjsonFileSource(recordFile), csvSink, o.csv);
+        await csvSink.flush();
+        if (dest && tmp && o.out) {
+          await endStream(dest);
+          await rename(tmp, o.out);
+        }
+        if (complete) await rm(recordFile, { force: true });
+      }
+      if (complete) await removeCrawlState(o.statePath);
+    },
+  };
+}
