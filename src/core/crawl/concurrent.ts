@@ -1,0 +1,107 @@
+/**
+ * The concurrent strategy: numbered pages with a known total, fetched by a bounded pool and written
+ * in page order (pages that arrive early wait in a buffer). A failure, loop or limit at page N keeps
+ * every page before N and leaves N first in the checkpoint's range.
+ */
+import type { RequestSpec } from '../detect/types.ts';
+import type { FetchedPage, FetchFailure } from './fetch-page.ts';
+import type { Run, Stop } from './run.ts';
+import type { ConcurrentPlan } from './strategies.ts';
+
+type Slot = { promise: Promise<Result>; resolve(r: Result): void };
+type Result = { spec: RequestSpec | null; r: FetchedPage | FetchFailure };
+
+function slotOf(slots: Map<number, Slot>, n: number): Slot {
+  let s = slots.get(n);
+  if (!s) {
+    let resolve!: (r: Result) => void;
+    const promise = new Promise<Result>((res) => (resolve = res));
+    s = { promise, resolve };
+    slots.set(n, s);
+  }
+  return s;
+}
+
+/** Crawls page numbers `from`..`to` (inclusive, as the plan counts them); page `from` gets index `state.nextIndex`. */
+export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number, to: number): Promise<Stop> {
+  const { state, limits } = run;
+  const baseIndex = state.nextIndex;
+  const limitTo = Math.min(to, from + Math.max(0, limits.maxPages - state.pages) - 1);
+  const concurrency = Math.max(1, Math.floor(limits.concurrency) || 1);
+  // Bounds the buffer of early pages while a slow page holds up the writer.
+  const ahead = concurrency * 4;
+  const slots = new Map<number, Slot>();
+  const ctrls = new Map<number, AbortController>();
+  let nextLaunch = from;
+  let nextWrite = from;
+  let inflight = 0;
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const ping = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const onUserAbort = () => ctrls.forEach((c) => c.abort(run.signal?.reason));
+  run.signal?.addEventListener('abort', onUserAbort);
+
+  const launch = (n: number) => {
+    const spec = plan.build(n);
+    if (!spec) {
+      slotOf(slots, n).resolve({ spec, r: { ok: false, aborted: false, reason: `cannot build the request for page ${n}` } });
+      return;
+    }
+    const ctrl = new AbortController();
+    ctrls.set(n, ctrl);
+    inflight++;
+    void run.fetch(spec, ctrl.signal).then((r) => {
+      inflight--;
+      ctrls.delete(n);
+      slotOf(slots, n).resolve({ spec, r });
+      ping();
+    });
+  };
+
+  const launcher = (async () => {
+    while (!stopped && nextLaunch <= limitTo) {
+      if (inflight >= concurrency || nextLaunch - nextWrite >= ahead) {
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      if (run.signal?.aborted || !(await run.delay())) break;
+      if (stopped) return;
+      launch(nextLaunch++);
+    }
+    // Aborted while waiting to launch: the writer may be waiting for this very page.
+    if (!stopped && nextLaunch <= limitTo) slotOf(slots, nextLaunch).resolve({ spec: plan.build(nextLaunch), r: { ok: false, aborted: true, reason: 'aborted' } });
+  })();
+
+  let stop: Stop | null = null;
+  for (let n = from; n <= limitTo && !stop; n++) {
+    const { spec, r } = await slotOf(slots, n).promise;
+    slots.delete(n);
+    const range = { from: n, to };
+    if (!r.ok || !spec) {
+      stop = { reason: r.ok ? 'error' : r.aborted ? 'aborted' : 'error', detail: r.ok ? `page ${n}` : r.reason, next: spec, range };
+      break;
+    }
+    const page = run.arrive(baseIndex + (n - from), spec, r);
+    const d = page.detection;
+    const ended =
+      d?.hasMore === false ? 'hasMore is false' : page.records.length === 0 && d?.emptyPageEnds !== false ? 'empty page' : undefined;
+    const last = ended !== undefined || n >= to;
+    const s = await run.commit(page, last ? null : plan.build(n + 1), last ? undefined : { from: n + 1, to });
+    nextWrite = n + 1;
+    ping();
+    if (s) stop = s.reason === 'loop' || s.reason === 'error' ? { ...s, range } : s;
+    else if (ended && n < to) stop = { reason: 'done', detail: `${ended} at page ${page.index} (${page.url})`, next: null };
+  }
+  stopped = true;
+  ctrls.forEach((c) => c.abort());
+  ping();
+  await launcher;
+  run.signal?.removeEventListener('abort', onUserAbort);
+  if (stop) return stop;
+  if (limitTo < to) return { reason: 'max-pages', detail: `${state.pages} pages`, next: plan.build(limitTo + 1), range: { from: limitTo + 1, to } };
+  return { reason: 'done', next: null };
+}

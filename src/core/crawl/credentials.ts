@@ -1,0 +1,49 @@
+/**
+ * Which of the first request's headers a crawl replays, and to whom. Credentials go only back to the
+ * origin that received them; a next link to another origin gets none unless the user allows it.
+ */
+import type { Header } from '../exchange.ts';
+import type { RequestSpec } from '../detect/types.ts';
+import type { HttpRequest } from '../ports.ts';
+import { originOf } from '../url.ts';
+
+/**
+ * Never replayed: hop-by-hop and framing headers (RFC 9110 §7.6.1), Host, HTTP/2 pseudo-headers
+ * (`:authority` in Chrome's HAR), Accept-Encoding (the fetch layer decodes what it asked for itself),
+ * and conditional headers — a replayed If-None-Match would turn pages into bodiless 304s.
+ */
+const DROP = new Set([
+  'connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade',
+  'content-length', 'host', 'accept-encoding',
+  'if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range', 'range',
+]);
+
+const CREDENTIAL_EXACT = new Set(['authorization', 'proxy-authorization', 'cookie', 'apikey', 'api-key', 'key']);
+const CREDENTIAL_PATTERN = /(^|[-_])(token|key|secret|session|password|passwd|signature|auth)$|api[-_]?key|access[-_]?token|^x-auth/;
+
+/** True for Authorization, Cookie and names that look like API keys or tokens (`X-Api-Key`, `X-Auth-Token`, `*-Key`). */
+export function isCredentialHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  return CREDENTIAL_EXACT.has(n) || CREDENTIAL_PATTERN.test(n);
+}
+
+/** The first request's headers worth replaying on every page (still including credentials). */
+export function replayableHeaders(headers: readonly Header[]): Header[] {
+  return headers.filter((h) => !h.name.startsWith(':') && !DROP.has(h.name.toLowerCase()));
+}
+
+/**
+ * The request to send for `spec`: the replayable headers of the first request, overridden by the
+ * spec's own, minus credential headers when `spec.url` is on another origin than `startUrl` and
+ * `allowCrossOrigin` is false.
+ */
+export function buildRequest(spec: RequestSpec, base: readonly Header[], startUrl: string, allowCrossOrigin: boolean): HttpRequest {
+  const own = spec.headers ?? [];
+  const overridden = new Set(own.map((h) => h.name.toLowerCase()));
+  let headers = [...base.filter((h) => !overridden.has(h.name.toLowerCase())), ...replayableHeaders(own)];
+  const sameOrigin = originOf(spec.url) !== undefined && originOf(spec.url) === originOf(startUrl);
+  if (!sameOrigin && !allowCrossOrigin) headers = headers.filter((h) => !isCredentialHeader(h.name));
+  const req: HttpRequest = { method: spec.method || 'GET', url: spec.url, headers };
+  if (spec.body !== undefined) req.body = spec.body;
+  return req;
+}

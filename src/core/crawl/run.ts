@@ -1,0 +1,146 @@
+/**
+ * One crawl run's shared machinery, used by both strategies: fetch with credentials and retries,
+ * re-detect a page keeping the start's style, and commit a page (loop check, dedup, sink, progress).
+ */
+import { headerValue, type Exchange, type Header } from '../exchange.ts';
+import { detect, detectWithReason } from '../detect/index.ts';
+import { detectors } from '../detect/detectors.ts';
+import type { Detection, RequestSpec } from '../detect/types.ts';
+import { extractRecords } from '../json.ts';
+import { CrawlState } from './checkpoint.ts';
+import { buildRequest } from './credentials.ts';
+import { fetchPage, type FetchedPage, type FetchFailure, type FetchSettings } from './fetch-page.ts';
+import { pageHash } from './guards.ts';
+import type { CrawledPage, CrawlOptions, CrawlProgress, CrawlStart, StoppedReason } from './types.ts';
+
+/** Why a strategy stopped, and what a resume should do next. */
+export type Stop = { reason: StoppedReason; detail?: string; next: RequestSpec | null; range?: { from: number; to: number } };
+
+/** A page fetched (or given) and read, not yet committed. */
+export type Arrived = {
+  index: number;
+  spec: RequestSpec;
+  status: number;
+  url: string;
+  headers: Header[];
+  fetchedAt: number;
+  elapsedMs: number;
+  detection: Detection | null;
+  records: unknown[];
+};
+
+export type Limits = { maxPages: number; maxRecords: number; delayMs: number; concurrency: number };
+
+export class Run {
+  readonly startPages: number;
+  readonly t0: number;
+
+  constructor(
+    readonly start: CrawlStart,
+    readonly opts: CrawlOptions,
+    readonly limits: Limits,
+    readonly state: CrawlState,
+    private readonly settings: FetchSettings,
+    private readonly baseHeaders: Header[],
+  ) {
+    this.startPages = state.pages;
+    this.t0 = opts.clock.now();
+  }
+
+  get signal(): AbortSignal | undefined {
+    return this.opts.signal;
+  }
+
+  /** Fetches one page with the first request's headers (credentials only to its origin). */
+  fetch(spec: RequestSpec, signal = this.opts.signal): Promise<FetchedPage | FetchFailure> {
+    const req = buildRequest(spec, this.baseHeaders, this.start.exchange.request.url, !!this.opts.allowCrossOriginCredentials);
+    return fetchPage(req, this.settings, signal);
+  }
+
+  /** Waits `delayMs` between requests; false when aborted meanwhile. No timer at all when 0. */
+  async delay(): Promise<boolean> {
+    if (!(this.limits.delayMs > 0)) return !this.signal?.aborted;
+    try {
+      await this.opts.clock.sleep(this.limits.delayMs, this.signal);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Detection keeping the start's style when another detector would also answer (ambiguous pages). */
+  detectPage(exchange: Exchange): Detection | null {
+    const style = this.start.detection.style;
+    const any = detect(exchange);
+    if (!any || any.style === style) return any;
+    const own = detectors.filter((d) => d.name === style);
+    const r = own.length ? detectWithReason(exchange, own) : null;
+    return r?.ok ? r.detection : any;
+  }
+
+  /** Reads a fetched response: detection and records (by the start's path when the page is not detected). */
+  arrive(index: number, spec: RequestSpec, f: FetchedPage): Arrived {
+    const res = f.response;
+    const url = res.url || spec.url;
+    const exchange: Exchange = {
+      request: { method: spec.method || 'GET', url, headers: spec.headers ?? [] },
+      response: { status: res.status, headers: res.headers, mimeType: headerValue(res.headers, 'content-type') ?? 'application/json', bodyText: res.bodyText },
+    };
+    const detection = this.detectPage(exchange);
+    const records = extractRecords(f.json, (detection ?? this.start.detection).recordsPath);
+    return { index, spec, status: res.status, url, headers: res.headers, fetchedAt: f.fetchedAt, elapsedMs: f.elapsedMs, detection, records };
+  }
+
+  /**
+   * Stores a page: a repeat of an earlier page's records stops with `loop`; else new records (deduped,
+   * cut at maxRecords) go to the sink with the checkpoint for `next`/`range`. Null means go on.
+   */
+  async commit(a: Arrived, next: RequestSpec | null, range?: { from: number; to: number }): Promise<Stop | null> {
+    const st = this.state;
+    st.learnIdKey(a.records);
+    const hash = a.records.length ? pageHash(a.records, st.idKey || undefined) : undefined;
+    const verdict = st.guard.checkPage(hash, a.index, a.url);
+    if (!verdict.ok) return { reason: 'loop', detail: verdict.detail, next: a.spec };
+    const acc = st.accept(a.records, this.limits.maxRecords);
+    const page: CrawledPage = {
+      index: a.index, request: a.spec, status: a.status, url: a.url, detection: a.detection,
+      recordCount: a.records.length, newRecords: acc.fresh.length, duplicates: acc.duplicates,
+      fetchedAt: a.fetchedAt, elapsedMs: a.elapsedMs, headers: a.headers,
+    };
+    st.pages++;
+    st.nextIndex = a.index + 1;
+    st.guard.record(a.spec, a.index, hash, this.start.detection.params.cursor);
+    try {
+      await this.opts.sink.writePage(page, acc.fresh, st.checkpoint(next, range));
+    } catch (e) {
+      st.rollback(acc);
+      st.pages--;
+      st.nextIndex = a.index;
+      st.guard.forget(a.spec, hash, this.start.detection.params.cursor);
+      return { reason: 'error', detail: `store failed on page ${a.index}: ${e instanceof Error ? e.message : String(e)}`, next: a.spec };
+    }
+    this.progress(a.url);
+    if (acc.limitReached) return { reason: 'max-records', detail: `${st.records} records`, next, range };
+    return null;
+  }
+
+  /** Tells the listener where the crawl stands. */
+  progress(lastUrl: string): void {
+    const cb = this.opts.onProgress;
+    if (!cb) return;
+    const st = this.state;
+    const secs = (this.opts.clock.now() - this.t0) / 1000;
+    const done = st.pages - this.startPages;
+    const ratePerSec = secs > 0 ? done / secs : 0;
+    const d = this.start.detection;
+    const p: CrawlProgress = { pages: st.pages, records: st.records, duplicates: st.duplicates, retries: st.retries, errors: st.errors, ratePerSec, lastUrl };
+    if (d.totalPages !== undefined) p.totalPages = d.totalPages;
+    if (d.totalRecords !== undefined) p.totalRecords = d.totalRecords;
+    if (p.totalPages !== undefined && ratePerSec > 0) p.etaMs = Math.max(0, ((p.totalPages - st.pages) / ratePerSec) * 1000);
+    try {
+      cb(p);
+    } catch {
+      // A listener's bug must not stop the crawl.
+    }
+  }
+}
