@@ -69,7 +69,10 @@ export function finalize(ctx: DetectContext, r: DetectorResult): Detection {
     recordsPath,
     recordCount,
   };
-  const next = r.next ?? nextRequest(d);
+  // A next link the server sent beats a URL a detector rebuilt, unless that request carries more (a
+  // POST body, Range headers) than a link can.
+  const plainGet = !r.next || (r.next.method === 'GET' && !r.next.body && !r.next.headers?.length);
+  const next = links.next && plainGet ? { method: 'GET', url: links.next } : (r.next ?? nextRequest(d));
   if (next) d.next = next;
   else delete d.next;
   for (const k of ['pageSize', 'totalPages', 'totalRecords', 'hasMore'] as const)
