@@ -4,7 +4,8 @@
  * and next-request builders that keep the request's other query parameters.
  */
 import { isObject } from '../json.ts';
-import { resolveUrl, withParams } from '../url.ts';
+import { resolveUrl } from '../url.ts';
+import { setQueryParam } from './query.ts';
 import type { DetectContext, Evidence, RequestSpec } from './types.ts';
 
 export type Obj = Record<string, unknown>;
@@ -132,7 +133,9 @@ export function link(ctx: DetectContext, ref: unknown): string | undefined {
 /** GET of the request URL with `params` set (undefined removes), the other query parameters kept. */
 export function nextGet(ctx: DetectContext, params: Record<string, string | number | undefined>): RequestSpec | undefined {
   try {
-    return { method: 'GET', url: withParams(ctx.exchange.request.url, params) };
+    let url = ctx.exchange.request.url;
+    for (const [k, v] of Object.entries(params)) url = setQueryParam(url, k, v === undefined ? undefined : String(v));
+    return { method: 'GET', url };
   } catch {
     return undefined;
   }

@@ -9,6 +9,24 @@ import { totalCount } from './total-count.ts';
 import type { Detector } from './types.ts';
 import { vanilla } from './vanilla.ts';
 import { wordpress } from './wordpress.ts';
+// Body schemes
+import { drf } from './drf.ts';
+import { generic } from './generic.ts';
+import { google } from './google.ts';
+import { graphApi } from './graph-api.ts';
+import { hal } from './hal.ts';
+import { jsonApi } from './json-api.ts';
+import { laravel } from './laravel.ts';
+import { odata } from './odata.ts';
+import { offsetLimit } from './offset-limit.ts';
+import { pageNumber } from './page-number.ts';
+import { relay } from './relay.ts';
+import { slack } from './slack.ts';
+import { stripe } from './stripe.ts';
+import { uservoice } from './uservoice.ts';
+import { vend } from './vend.ts';
+import { vend2 } from './vend-2.ts';
+import { zendesk } from './zendesk.ts';
 
 export const detectors: Detector[] = [
   // Header schemes
@@ -18,4 +36,22 @@ export const detectors: Detector[] = [
   contentRange,
   linkHeader,
   totalCount,
+  // Body schemes: unique signatures first, the generic catch-all last
+  stripe,
+  slack,
+  odata,
+  relay,
+  vend,
+  vend2,
+  uservoice,
+  laravel,
+  jsonApi,
+  hal,
+  zendesk,
+  graphApi,
+  google,
+  drf,
+  pageNumber,
+  offsetLimit,
+  generic,
 ];

@@ -1,0 +1,60 @@
+/**
+ * Django REST framework's built-in paginators: `{count, next, previous, results}` for
+ * PageNumberPagination (`?page=`) and LimitOffsetPagination (`?limit=&offset=`), `{next, previous,
+ * results}` for CursorPagination (`?cursor=`). `next`/`previous` are absolute URLs or null.
+ * Docs: django-rest-framework.org/api-guide/pagination. Fixtures: fixtures/body-apis.ts (drf).
+ */
+import { isObject } from '../json.ts';
+import { count, ev, isUrlLike, link } from './body-fields.ts';
+import type { Detector, DetectorResult, Evidence, PaginationKind } from './types.ts';
+
+function queryNames(...urls: (string | undefined)[]): Set<string> {
+  const out = new Set<string>();
+  for (const u of urls) {
+    if (!u) continue;
+    try {
+      for (const k of new URL(u).searchParams.keys()) out.add(k);
+    } catch {
+      // no names from a bad URL
+    }
+  }
+  return out;
+}
+
+export const drf: Detector = {
+  name: 'drf',
+  detect(ctx) {
+    const json = ctx.json;
+    if (!isObject(json) || !Array.isArray(json.results)) return null;
+    if (!('next' in json) || !('previous' in json)) return null;
+    // A name in `next` ("Jane") is not a link: each must be a URL or null.
+    for (const k of ['next', 'previous'] as const) if (json[k] !== null && !isUrlLike(json[k])) return null;
+    const next = link(ctx, json.next);
+    const prev = link(ctx, json.previous);
+    const total = count(json.count);
+    const names = queryNames(next, prev, ctx.exchange.request.url);
+    const kind: PaginationKind = names.has('cursor') ? 'cursor' : names.has('offset') ? 'offset' : names.has('page') ? 'page' : 'link';
+    const links: DetectorResult['links'] = {};
+    if (next) links.next = next;
+    if (prev) links.prev = prev;
+    const evidence: Evidence[] = [ev('next', json.next, json.next ? 'next page' : 'null: the last page'), ev('previous', json.previous)];
+    if (total !== undefined) evidence.push(ev('count', total, 'total records'));
+    evidence.push(ev('results', `${json.results.length} records`, 'results'));
+    const cursor = kind === 'cursor' ? ctx.url.searchParams.get('cursor') ?? undefined : undefined;
+    return {
+      kind,
+      style: 'drf',
+      confidence: total !== undefined ? 0.9 : 0.85,
+      evidence,
+      position: cursor ? { cursor } : {},
+      totalRecords: total,
+      hasMore: Boolean(next),
+      links,
+      next: next ? { method: 'GET', url: next } : undefined,
+      params:
+        kind === 'cursor' ? { cursor: 'cursor' } : kind === 'offset' ? { offset: 'offset', size: 'limit' } : kind === 'page' ? { page: 'page', pageBase: 1, size: names.has('page_size') ? 'page_size' : undefined } : {},
+      recordsPath: ['results'],
+      recordCount: json.results.length,
+    };
+  },
+};

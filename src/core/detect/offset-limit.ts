@@ -1,0 +1,70 @@
+/**
+ * Offset/limit bodies: `{offset, limit, total}` (or `skip`/`take`, `skip`/`limit`, `start`) at the
+ * root or under `meta`/`pagination`/`paging`, beside a records array. The next page is offset+limit
+ * while that is below total. DummyJSON (`{products, total, skip, limit}`) and Spotify-style paging
+ * objects (`{items, limit, offset, total, next}`) are this shape.
+ * Docs: dummyjson.com/docs (Limit and skip), developer.spotify.com/documentation/web-api/concepts/api-calls
+ * (paging object). Fixtures: fixtures/body-apis.ts (offset-limit).
+ */
+import { isObject } from '../json.ts';
+import { count, ev, field, isUrlLike, link, namedCollection, nextGet, type Obj } from './body-fields.ts';
+import type { Detector, Evidence } from './types.ts';
+
+const WRAPPERS = ['meta', 'pagination', 'paging', 'page_info'];
+
+function holders(json: Obj): { obj: Obj; path: string[] }[] {
+  const out = [{ obj: json, path: [] as string[] }];
+  for (const w of WRAPPERS) {
+    const f = field(json, w);
+    if (f && isObject(f.value)) out.push({ obj: f.value, path: [f.key] });
+  }
+  return out;
+}
+
+export const offsetLimit: Detector = {
+  name: 'offset-limit',
+  detect(ctx) {
+    if (!isObject(ctx.json)) return null;
+    for (const { obj, path } of holders(ctx.json)) {
+      const offF = field(obj, 'offset', 'skip', 'start');
+      const limF = field(obj, 'limit', 'take', 'per_page', 'page_size', 'count');
+      const totF = field(obj, 'total', 'total_count', 'total_results', 'total_records', 'total_items');
+      const offset = count(offF?.value);
+      const limit = count(limF?.value);
+      const total = count(totF?.value);
+      if (!offF || !limF || offset === undefined || limit === undefined) continue;
+      // `count` as a limit only next to a total; alone it is usually the number of records.
+      if (limF.key === 'count' && total === undefined) continue;
+      const records = namedCollection(obj) ?? (path.length ? namedCollection(ctx.json, path) : undefined);
+      if (!records) continue;
+      const recordsPath = namedCollection(obj) ? [...path, records.key] : [records.key];
+      const at = (k: string) => [...path, k].join('.');
+      const evidence: Evidence[] = [ev(at(offF.key), offF.value, 'offset'), ev(at(limF.key), limF.value, 'page size')];
+      if (totF) evidence.push(ev(at(totF.key), totF.value, 'total records'));
+      evidence.push(ev(recordsPath.join('.'), `${records.records.length} records`, 'records'));
+      const nextLink = isUrlLike(obj.next) ? link(ctx, obj.next) : undefined;
+      const step = limit > 0 ? limit : records.records.length;
+      const hasMore = nextLink ? true : total !== undefined ? offset + step < total : obj.next === null ? false : undefined;
+      // The body echoes the request's own parameter names (offset/limit, skip/take, start/count).
+      const offsetParam = offF.key;
+      const sizeParam = limF.key;
+      return {
+        kind: 'offset',
+        style: 'offset-limit',
+        confidence: total !== undefined ? 0.8 : 0.65,
+        evidence,
+        position: { offset },
+        pageSize: limit || undefined,
+        totalRecords: total,
+        totalPages: total !== undefined && limit > 0 ? Math.ceil(total / limit) : undefined,
+        hasMore,
+        links: nextLink ? { next: nextLink } : {},
+        next: nextLink ? { method: 'GET', url: nextLink } : hasMore && step > 0 ? nextGet(ctx, { [offsetParam]: offset + step }) : undefined,
+        params: { offset: offsetParam, size: sizeParam },
+        recordsPath,
+        recordCount: records.records.length,
+      };
+    }
+    return null;
+  },
+};

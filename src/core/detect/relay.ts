@@ -1,0 +1,98 @@
+/**
+ * GraphQL Relay connections: `pageInfo{hasNextPage, endCursor, hasPreviousPage, startCursor}` beside
+ * `edges[].node` (or `nodes`) and often `totalCount`, anywhere under `data` (the shallowest one
+ * wins). The next request is the same query with `variables.after = endCursor` (POST body, or the
+ * `variables` query parameter of a GET).
+ * Docs: relay.dev/graphql/connections.htm; docs.github.com/graphql/guides/using-pagination-in-the-graphql-api.
+ * Fixtures: fixtures/body-apis.ts (relay).
+ */
+import { isObject } from '../json.ts';
+import { bool, count, ev, nextGet, text, type Obj } from './body-fields.ts';
+import type { DetectContext, Detector, Evidence, RequestSpec } from './types.ts';
+
+/** Breadth-first: the outermost connection is the one the query pages through. */
+function findConnection(root: unknown): { conn: Obj; path: string[] } | undefined {
+  let level: { v: unknown; path: string[] }[] = [{ v: root, path: [] }];
+  for (let depth = 0; depth < 8 && level.length; depth++) {
+    const nextLevel: typeof level = [];
+    for (const { v, path } of level) {
+      if (!isObject(v)) continue;
+      if (isObject(v.pageInfo) && 'hasNextPage' in v.pageInfo) return { conn: v, path };
+      for (const [k, child] of Object.entries(v)) if (isObject(child)) nextLevel.push({ v: child, path: [...path, k] });
+    }
+    level = nextLevel.slice(0, 500);
+  }
+  return undefined;
+}
+
+/** Which variable carries the cursor: `after` unless the query names it otherwise. */
+function cursorVar(vars: Obj): string {
+  return ['after', 'cursor', 'afterCursor', 'endCursor'].find((k) => k in vars) ?? 'after';
+}
+
+/** The request's GraphQL variables and where they came from (POST body or `variables` query param). */
+function requestVars(ctx: DetectContext): { from: 'body'; body: Obj; vars: Obj } | { from: 'query'; vars: Obj } | undefined {
+  const { method, postData } = ctx.exchange.request;
+  try {
+    if (method !== 'GET' && postData?.text) {
+      const body = JSON.parse(postData.text);
+      if (!isObject(body) || (typeof body.query !== 'string' && !isObject(body.extensions))) return undefined;
+      return { from: 'body', body, vars: isObject(body.variables) ? body.variables : {} };
+    }
+    const raw = ctx.url.searchParams.get('variables');
+    if (raw === null) return ctx.url.searchParams.has('query') ? { from: 'query', vars: {} } : undefined;
+    const vars = JSON.parse(raw);
+    return isObject(vars) ? { from: 'query', vars } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function nextQuery(ctx: DetectContext, cursor: string): RequestSpec | undefined {
+  const r = requestVars(ctx);
+  if (!r) return undefined;
+  const vars = { ...r.vars, [cursorVar(r.vars)]: cursor };
+  if (r.from === 'query') return nextGet(ctx, { variables: JSON.stringify(vars) });
+  const { method, url } = ctx.exchange.request;
+  return { method, url, body: JSON.stringify({ ...r.body, variables: vars }), headers: [{ name: 'Content-Type', value: 'application/json' }] };
+}
+
+export const relay: Detector = {
+  name: 'relay',
+  detect(ctx) {
+    if (!isObject(ctx.json) || !isObject(ctx.json.data)) return null;
+    const found = findConnection(ctx.json.data);
+    if (!found) return null;
+    const { conn } = found;
+    const path = ['data', ...found.path];
+    const info = conn.pageInfo as Obj;
+    const hasNext = bool(info.hasNextPage);
+    if (hasNext === undefined) return null;
+    const end = text(info.endCursor);
+    const at = (k: string) => [...path, k].join('.');
+    const evidence: Evidence[] = [ev(at('pageInfo.hasNextPage'), hasNext, hasNext ? 'more pages' : 'the last page')];
+    if (end) evidence.push(ev(at('pageInfo.endCursor'), end, 'next cursor'));
+    const edges = Array.isArray(conn.edges) ? conn.edges : undefined;
+    const nodes = !edges && Array.isArray(conn.nodes) ? conn.nodes : undefined;
+    if (edges) evidence.push(ev(at('edges'), `${edges.length} edges`, 'records in edges[].node'));
+    else if (nodes) evidence.push(ev(at('nodes'), `${nodes.length} nodes`, 'records'));
+    const total = count(conn.totalCount);
+    const vars = requestVars(ctx)?.vars;
+    const sent = vars ? text(vars[cursorVar(vars)]) : undefined;
+    if (total !== undefined) evidence.push(ev(at('totalCount'), total, 'total records'));
+    return {
+      kind: 'cursor',
+      style: 'relay',
+      confidence: edges || nodes ? 0.9 : 0.8,
+      evidence,
+      position: sent ? { cursor: sent } : {},
+      totalRecords: total,
+      hasMore: hasNext,
+      links: {},
+      next: hasNext && end ? nextQuery(ctx, end) : undefined,
+      params: { cursor: 'after' },
+      recordsPath: edges ? [...path, 'edges', '*', 'node'] : nodes ? [...path, 'nodes'] : undefined,
+      recordCount: (edges ?? nodes)?.length,
+    };
+  },
+};
