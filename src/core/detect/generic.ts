@@ -22,7 +22,13 @@ function holders(json: Obj): { obj: Obj; path: string[] }[] {
   for (const { obj, path } of envelopes(json)) {
     for (const w of WRAPPERS) {
       const f = field(obj, w);
-      if (f && isObject(f.value)) out.push({ obj: f.value, path: [...path, f.key] });
+      if (!f || !isObject(f.value)) continue;
+      // Fractal (league/fractal) nests one more level: meta.pagination{current_page, total_pages, links}.
+      for (const inner of WRAPPERS) {
+        const g = field(f.value, inner);
+        if (g && isObject(g.value)) out.push({ obj: g.value, path: [...path, f.key, g.key] });
+      }
+      out.push({ obj: f.value, path: [...path, f.key] });
     }
     out.push({ obj, path });
   }
@@ -51,9 +57,15 @@ export const generic: Detector = {
       const moreF = field(obj, 'has_more', 'has_next', 'has_next_page', 'has_more_items', 'more');
       const isLastF = field(obj, 'is_last', 'last_page_reached');
       const more = typeof moreF?.value === 'boolean' || moreF?.value === 'true' || moreF?.value === 'false' ? bool(moreF.value) : typeof isLastF?.value === 'boolean' ? !isLastF.value : undefined;
-      const cursorF = field(obj, ...CURSOR_KEYS) ?? (path.length ? field(obj, 'cursor') : undefined);
+      // A bare `next` counts as a cursor only when it looks like a token (not "Jane Doe", not "Alice").
+      const bareNext = field(obj, 'next');
+      const cursorF =
+        field(obj, ...CURSOR_KEYS) ??
+        (path.length ? field(obj, 'cursor') : undefined) ??
+        (bareNext && typeof bareNext.value === 'string' && !isUrlLike(bareNext.value) ? bareNext : undefined);
       const cursor = cursorF && isCursorLike(cursorF.value) ? String(cursorF.value) : undefined;
-      const urlF = field(obj, 'next_page_url', 'next_url', 'next_link', 'next_href', 'next', 'next_page');
+      const linksF = field(obj, 'links');
+      const urlF = field(obj, 'next_page_url', 'next_url', 'next_link', 'next_href', 'next', 'next_page') ?? (linksF && isObject(linksF.value) && isUrlLike(linksF.value.next) ? { key: `${linksF.key}.next`, value: linksF.value.next } : undefined);
       const nextUrl = urlF && isUrlLike(urlF.value) ? link(ctx, urlF.value) : undefined;
       const nextPageF = field(obj, 'next_page');
       const nextPage = count(nextPageF?.value);
@@ -81,7 +93,7 @@ export const generic: Detector = {
         cursorNow = sent?.[1];
         // Without one in the request, `next_cursor` goes back as `cursor`, `next_page_token` as `page_token`.
         const stripped = cursorF!.key.replace(/^next_?/i, '').replace(/^[A-Z]/, (c) => c.toLowerCase());
-        params.cursor = sent?.[0] ?? (/^(token|key|)$/i.test(stripped) ? cursorF!.key : stripped);
+        params.cursor = sent?.[0] ?? (/^(token|key|)$/i.test(stripped) ? (cursorF!.key === 'next' ? 'cursor' : cursorF!.key) : stripped);
         if (/^(end_?cursor|endCursor)$/i.test(cursorF!.key)) params.cursor = sent?.[0] ?? 'after';
         next ??= nextGet(ctx, { [params.cursor]: cursor });
       } else if (kind === 'page') {

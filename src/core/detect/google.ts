@@ -26,7 +26,9 @@ export const google: Detector = {
       if (!token && !(sentEntry && records)) continue;
       const at = (k: string) => [...path, k].join('.');
       const param = sentEntry?.[0] ?? (tokenKey === 'next_page_token' ? 'pagetoken' : 'pageToken');
-      const totalF = field(obj, 'totalItems', 'totalSize', 'total_size', 'resultSizeEstimate', 'totalResults');
+      // YouTube puts totals in pageInfo{totalResults, resultsPerPage}.
+      const info = isObject(obj.pageInfo) ? obj.pageInfo : undefined;
+      const totalF = field(obj, 'totalItems', 'totalSize', 'total_size', 'resultSizeEstimate', 'totalResults') ?? (info && field(info, 'totalResults') ? { key: 'pageInfo.totalResults', value: info.totalResults } : undefined);
       const evidence: Evidence[] = [];
       if (token) evidence.push(ev(at(tokenKey!), token, 'next page token'));
       else evidence.push(qev(sentEntry![0], sentEntry![1] ?? '', 'token sent, none returned: the last page'));
@@ -39,6 +41,7 @@ export const google: Detector = {
         evidence,
         position: sentEntry?.[1] ? { cursor: sentEntry[1] } : {},
         totalRecords: count(totalF?.value),
+        pageSize: count(info?.resultsPerPage),
         hasMore: Boolean(token),
         links: {},
         next: token ? nextGet(ctx, { [param]: token }) : undefined,

@@ -4,7 +4,7 @@
  * while that is below total. DummyJSON (`{products, total, skip, limit}`) and Spotify-style paging
  * objects (`{items, limit, offset, total, next}`) are this shape.
  * Docs: dummyjson.com/docs (Limit and skip), developer.spotify.com/documentation/web-api/concepts/api-calls
- * (paging object). Fixtures: fixtures/body-apis.ts (offset-limit).
+ * (paging object), Atlassian REST (`startAt`/`maxResults`/`total`/`isLast`). Fixtures: fixtures/body-apis.ts (offset-limit).
  */
 import { isObject } from '../json.ts';
 import { count, ev, field, isUrlLike, link, namedCollection, nextGet, type Obj } from './body-fields.ts';
@@ -18,6 +18,8 @@ function holders(json: Obj): { obj: Obj; path: string[] }[] {
     const f = field(json, w);
     if (f && isObject(f.value)) out.push({ obj: f.value, path: [f.key] });
   }
+  // Spotify search wraps each paging object under its type: {tracks: {items, offset, limit, ...}}.
+  for (const [k, v] of Object.entries(json)) if (isObject(v) && !WRAPPERS.includes(k)) out.push({ obj: v, path: [k] });
   return out;
 }
 
@@ -26,8 +28,8 @@ export const offsetLimit: Detector = {
   detect(ctx) {
     if (!isObject(ctx.json)) return null;
     for (const { obj, path } of holders(ctx.json)) {
-      const offF = field(obj, 'offset', 'skip', 'start');
-      const limF = field(obj, 'limit', 'take', 'per_page', 'page_size', 'count');
+      const offF = field(obj, 'offset', 'skip', 'start', 'start_at');
+      const limF = field(obj, 'limit', 'take', 'max_results', 'per_page', 'page_size', 'count');
       const totF = field(obj, 'total', 'total_count', 'total_results', 'total_records', 'total_items');
       const offset = count(offF?.value);
       const limit = count(limF?.value);
