@@ -33,6 +33,7 @@ function startPage(start: CrawlStart): Arrived {
     elapsedMs: exchange.time ?? 0,
     detection,
     records,
+    given: true,
   };
 }
 

@@ -27,12 +27,15 @@ export type Arrived = {
   elapsedMs: number;
   detection: Detection | null;
   records: unknown[];
+  /** The start page: handed over, not fetched by this run (so it does not count toward the rate). */
+  given?: boolean;
 };
 
 export type Limits = { maxPages: number; maxRecords: number; delayMs: number; concurrency: number };
 
 export class Run {
-  readonly startPages: number;
+  /** Pages this run fetched and stored, for the rate. */
+  private fetchedPages = 0;
   readonly t0: number;
 
   constructor(
@@ -43,7 +46,6 @@ export class Run {
     private readonly settings: FetchSettings,
     private readonly baseHeaders: Header[],
   ) {
-    this.startPages = state.pages;
     this.t0 = opts.clock.now();
   }
 
@@ -119,6 +121,7 @@ export class Run {
       st.guard.forget(a.spec, hash, this.start.detection.params.cursor);
       return { reason: 'error', detail: `store failed on page ${a.index}: ${e instanceof Error ? e.message : String(e)}`, next: a.spec };
     }
+    if (!a.given) this.fetchedPages++;
     this.progress(a.url);
     if (acc.limitReached) return { reason: 'max-records', detail: `${st.records} records`, next, range };
     return null;
@@ -130,8 +133,7 @@ export class Run {
     if (!cb) return;
     const st = this.state;
     const secs = (this.opts.clock.now() - this.t0) / 1000;
-    const done = st.pages - this.startPages;
-    const ratePerSec = secs > 0 ? done / secs : 0;
+    const ratePerSec = secs > 0 ? this.fetchedPages / secs : 0;
     const d = this.start.detection;
     const p: CrawlProgress = { pages: st.pages, records: st.records, duplicates: st.duplicates, retries: st.retries, errors: st.errors, ratePerSec, lastUrl };
     if (d.totalPages !== undefined) p.totalPages = d.totalPages;

@@ -17,7 +17,7 @@ export type ChainStep = { next: RequestSpec; why?: undefined } | { next: null; w
  * short page when the style says short pages end it, or the last page by the totals.
  */
 export function nextStep(d: Detection | null, recordCount: number): ChainStep {
-  if (!d) return { next: null, why: 'page without pagination' };
+  if (!d) return { next: null, why: 'no next link (no pagination on the page)' };
   if (d.hasMore === false) return { next: null, why: 'hasMore is false' };
   const trustNextOnly = d.emptyPageEnds === false;
   if (!trustNextOnly && recordCount === 0) return { next: null, why: 'empty page' };
