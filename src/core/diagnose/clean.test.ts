@@ -1,0 +1,47 @@
+// Zero false alarms: chains of many clean styles, including short and empty pages where the style
+// documents them, must produce no finding at all.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as api from './fixtures/api.ts';
+import { findingsOf, summary } from './fixtures/helpers.ts';
+import { diagnoseExchanges } from './diagnose.ts';
+
+const recs = api.records(23);
+const desc = [...recs].reverse();
+
+const clean: [string, string, api.Handler, string[]?][] = [
+  ['Laravel with a filter and a short last page', 'https://api.test/v1/users?per_page=5&status=open', api.laravel(recs)],
+  ['Laravel sorted newest first', 'https://api.test/v1/users?per_page=5&sort=-created_at', api.laravel(desc)],
+  ['Vanilla with rows hidden by permissions (an empty page mid-chain)', 'https://forum.test/api/v2/discussions?limit=5', api.vanilla(recs, { hidden: new Set([6, 7, 8, 9, 10, 12]) })],
+  ['Stripe, newest first', 'https://api.test/v1/charges?limit=5', api.stripe(desc.map((r) => ({ ...r, id: `ch_${r.id}` })))],
+  ['GitHub Link header', 'https://gh.test/repos/o/r/issues?per_page=5&state=open', api.github(recs)],
+  ['Slack cursors', 'https://slack.test/api/users.list?limit=5', api.slack(recs)],
+  ['Vend 0.x totals, short last page, probe past the end', 'https://shop.test/api/customers?page_size=5', api.vend(recs), ['https://shop.test/api/customers?page_size=5&page=6']],
+  ['offset/limit', 'https://x.test/items?limit=5', api.offsetApi(() => recs)],
+  ['offset/limit, server caps nothing, exact multiple', 'https://x.test/items?limit=4', api.offsetApi(() => api.records(20))],
+  ['one page only', 'https://api.test/v1/users?per_page=50', api.laravel(recs)],
+  ['Laravel, ids not sequential', 'https://api.test/v1/users?per_page=5', api.laravel(recs.filter((r) => r.id % 3 !== 0))],
+];
+
+for (const [name, start, handler, extra] of clean) {
+  test(`clean: ${name} → no findings`, () => {
+    assert.deepEqual(summary(findingsOf(start, handler, extra)), []);
+  });
+}
+
+test('clean: a HAR with several chains in shuffled order → no findings in any chain', () => {
+  const exchanges = [
+    ...api.walk('https://api.test/v1/users?per_page=5&status=open', api.laravel(recs)),
+    ...api.walk('https://api.test/v1/users?per_page=5&status=closed', api.laravel(recs.slice(0, 12))),
+    ...api.walk('https://slack.test/api/users.list?limit=4', api.slack(recs)),
+    ...api.walk('https://gh.test/repos/o/r/issues?per_page=6', api.github(recs)),
+  ];
+  // Deterministic shuffle: captures arrive in any order.
+  const shuffled = exchanges.map((e, i) => ({ e, k: (i * 7919) % 31 })).sort((a, b) => a.k - b.k).map((x) => x.e);
+  const result = diagnoseExchanges(shuffled);
+  assert.equal(result.length, 4);
+  for (const r of result) assert.deepEqual(summary(r.findings), [], r.chain.key);
+  const slackChain = result.find((r) => r.chain.title.includes('users.list'))!;
+  assert.equal(slackChain.pages.length, 6);
+  assert.deepEqual(slackChain.pages.map((p) => p.records.length), [4, 4, 4, 4, 4, 3]);
+});

@@ -1,0 +1,84 @@
+/**
+ * From captured exchanges (panel capture, HAR file) to diagnosable pages: detect each, group them
+ * into chains, order each chain by the position its request asked for, extract the records.
+ */
+import { buildChains } from '../chain/build.ts';
+import { chainKey, normalizeUrl } from '../chain/key.ts';
+import { positionFromUrl, type KnownPage } from '../chain/known-page.ts';
+import { chooseMode, orderByLinks, orderByNumber } from '../chain/order.ts';
+import type { Chain } from '../chain/types.ts';
+import { detect } from '../detect/index.ts';
+import type { Detection, PageParams } from '../detect/types.ts';
+import type { Exchange } from '../exchange.ts';
+import { extractRecords, parseJson } from '../json.ts';
+import { diagnose } from './diagnose.ts';
+import type { DiagnoseOptions, DiagnosePage, Finding } from './types.ts';
+
+export type ChainDiagnosis = { chain: Chain; pages: DiagnosePage[]; findings: Finding[] };
+
+type Member = { exchange: Exchange; detection: Detection | null };
+
+/**
+ * Orders by what each request asked for (the URL), not what the body claims: a server that clamps
+ * `page=6` to page 5 must show up as a sixth page, not merge with the fifth.
+ */
+function order(members: Member[], params: PageParams): Member[] {
+  const base = params.pageBase ?? 1;
+  const known = members.map((m, i): KnownPage & { i: number } => {
+    const url = m.exchange.request.url;
+    const pos = positionFromUrl(url, params);
+    const d = m.detection;
+    return {
+      i,
+      url,
+      page: pos.page ?? (params.page && !pos.cursor ? base : undefined),
+      offset: pos.offset ?? (params.offset && !pos.cursor ? 0 : undefined),
+      cursor: pos.cursor,
+      next: d?.next?.url ?? d?.links.next,
+      ended: !d?.next,
+      state: 'seen',
+    };
+  });
+  const mode = chooseMode(known);
+  const sorted = mode === 'links' ? orderByLinks(known) : orderByNumber(known, mode);
+  return (sorted as (KnownPage & { i: number })[]).map((k) => members[k.i]);
+}
+
+function toPage(m: Member, index: number): DiagnosePage {
+  const parsed = m.detection ? parseJson(m.exchange.response.bodyText) : undefined;
+  const records = parsed?.ok ? extractRecords(parsed.value, m.detection!.recordsPath) : [];
+  return { index, url: m.exchange.request.url, status: m.exchange.response.status, detection: m.detection, records };
+}
+
+/** Every chain among the exchanges with its ordered pages (one page per distinct request URL). */
+export function chainsOfExchanges(exchanges: readonly Exchange[]): { chain: Chain; pages: DiagnosePage[] }[] {
+  const members: Member[] = exchanges.map((exchange, i) => ({ exchange: { ...exchange, id: exchange.id ?? `#${i}` }, detection: detect(exchange) }));
+  const detected = members.filter((m): m is { exchange: Exchange; detection: Detection } => m.detection !== null);
+  return buildChains(detected).map((chain) => {
+    const seen = new Set<string>();
+    const mine = members.filter((m) => {
+      const key = chainKey(m.exchange, m.detection ?? { params: chain.params });
+      // An error page past the end has no detection, but its URL still places it in the chain.
+      if (key !== chain.key || (!m.detection && m.exchange.response.status < 400)) return false;
+      const u = normalizeUrl(m.exchange.request.url);
+      if (seen.has(u)) return false;
+      seen.add(u);
+      return true;
+    });
+    return { chain, pages: order(mine, chain.params).map(toPage) };
+  });
+}
+
+/**
+ * The pages of the exchanges' chain, detected, ordered and with their records. When the exchanges
+ * hold several chains, the one with the most pages.
+ */
+export function pagesFromExchanges(exchanges: readonly Exchange[]): DiagnosePage[] {
+  const chains = chainsOfExchanges(exchanges);
+  return chains.reduce<DiagnosePage[]>((best, c) => (c.pages.length > best.length ? c.pages : best), []);
+}
+
+/** Diagnoses every chain among the exchanges (a HAR file, a panel capture). */
+export function diagnoseExchanges(exchanges: readonly Exchange[], opts: DiagnoseOptions = {}): ChainDiagnosis[] {
+  return chainsOfExchanges(exchanges).map(({ chain, pages }) => ({ chain, pages, findings: diagnose(pages, opts) }));
+}

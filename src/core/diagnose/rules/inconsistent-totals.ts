@@ -1,0 +1,69 @@
+/**
+ * inconsistent-totals: totals that contradict each other. On one page, totalPages must equal
+ * ceil(totalRecords / pageSize); across pages of one crawl, the total should not move (when it does,
+ * the data changed while paging and offset pages shift under the client).
+ */
+import type { Finding, PageFacts, Rule } from '../types.ts';
+
+/** The size the page declares per page: the body's own field, else the size parameter the client sent. */
+function declared(f: PageFacts): { records: number; pages: number; size: number } | undefined {
+  const d = f.page.detection!;
+  // Some detectors take the size from the records on the page; only a full page's size is the real one.
+  if (d.recordCount !== d.pageSize) return undefined;
+  if (d.totalRecords === undefined || d.totalPages === undefined || !d.pageSize) return undefined;
+  return { records: d.totalRecords, pages: d.totalPages, size: d.pageSize };
+}
+
+function arithmetic(pages: PageFacts[]): Finding[] {
+  for (const f of pages) {
+    const t = declared(f);
+    if (!t) continue;
+    const expected = Math.ceil(t.records / t.size);
+    // An empty collection may say 0 or 1 pages; both are common and harmless.
+    if (t.pages === expected || (t.records === 0 && t.pages <= 1)) continue;
+    return [
+      {
+        rule: 'inconsistent-totals',
+        severity: 'warning',
+        message: `${f.name} says ${t.records} records in ${t.pages} pages of ${t.size}, but ${t.records} records make ${expected} pages of ${t.size}: a client that trusts the page count ${t.pages > expected ? 'asks for pages that are empty' : 'stops before the end'}.`,
+        evidence: { pages: [f.n], urls: [f.url], values: { totalRecords: t.records, totalPages: t.pages, pageSize: t.size, expectedPages: expected } },
+        fix: 'Compute the page count from the same count query and page size as the listing: totalPages = ceil(totalRecords / pageSize).',
+      },
+    ];
+  }
+  return [];
+}
+
+function drift(pages: PageFacts[]): Finding[] {
+  // A page count is only comparable between full pages of one size (it may be derived from the size).
+  const full = pages.filter((f) => f.page.detection!.pageSize && f.page.detection!.recordCount === f.page.detection!.pageSize);
+  for (const key of ['totalRecords', 'totalPages'] as const) {
+    const pool = key === 'totalRecords' ? pages : full.filter((f) => f.page.detection!.pageSize === full[0].page.detection!.pageSize);
+    const withTotal = pool.filter((f) => f.page.detection![key] !== undefined);
+    const first = withTotal[0];
+    const moved = withTotal.find((f) => f.page.detection![key] !== first.page.detection![key]);
+    if (!first || !moved) continue;
+    const a = first.page.detection![key]!;
+    const b = moved.page.detection![key]!;
+    const what = key === 'totalRecords' ? 'total record count' : 'page count';
+    return [
+      {
+        rule: 'inconsistent-totals',
+        severity: 'warning',
+        message: `The ${what} changed during the chain (${first.name}: ${a}, ${moved.name}: ${b}); with offset or page numbers, records then shift between pages and are skipped or repeated.`,
+        evidence: { pages: [first.n, moved.n], urls: [first.url, moved.url], values: { [`${key}@${first.n}`]: a, [`${key}@${moved.n}`]: b } },
+        fix: 'If the data really changes, page by a cursor or keyset (stable under inserts and deletes) or snapshot the query; otherwise make the count use the same filters on every page.',
+      },
+    ];
+  }
+  return [];
+}
+
+export const inconsistentTotals: Rule = {
+  id: 'inconsistent-totals',
+  description: 'totalPages ≠ ceil(totalRecords / pageSize), or totals that change between pages',
+  check(ctx) {
+    const pages = ctx.pages.filter((f) => f.ok && !f.page.probe);
+    return [...arithmetic(pages), ...drift(pages)];
+  },
+};

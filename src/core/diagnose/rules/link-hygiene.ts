@@ -1,0 +1,97 @@
+/**
+ * link-hygiene: links a client cannot follow blindly. Next links that drop or change the filters of
+ * the original request (`status=open` lost on page 2: the chain silently turns into another listing),
+ * and chains mixing relative and absolute links (clients resolving one way break on the other).
+ *
+ * Cursor links may drop filters on purpose when the cursor encodes the query (Shopify's `page_info`
+ * forbids other parameters), so only numbered links (page/offset in the URL) are held to the filters.
+ */
+import { paginationParamNames } from '../../chain/key.ts';
+import { getParam } from '../../url.ts';
+import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
+
+/** Parameters that are credentials or cache-busters, not part of what is listed. */
+const NOT_FILTERS = /^(access_token|api_key|apikey|key|token|auth|signature|sig|_|callback|client_id|client_secret|t|ts|nocache)$/i;
+
+function filters(url: string, drop: Set<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  try {
+    for (const [k, v] of new URL(url).searchParams) {
+      if (!drop.has(k.toLowerCase()) && !/^page\[/i.test(k) && !NOT_FILTERS.test(k)) out.set(k, v);
+    }
+  } catch {
+    // An unparsable URL has no filters to compare.
+  }
+  return out;
+}
+
+function droppedFilters(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
+  const first = pages[0];
+  const drop = paginationParamNames({ params: ctx.params });
+  const wanted = filters(first.url, drop);
+  if (!wanted.size) return [];
+  for (const f of pages) {
+    const d = f.page.detection!;
+    const next = d.links.next;
+    if (!next) continue;
+    const { page, offset } = ctx.params;
+    const numbered = (page && getParam(next, page) !== undefined) || (offset && getParam(next, offset) !== undefined);
+    if (!numbered) continue;
+    const got = filters(next, drop);
+    const lost = [...wanted].filter(([k, v]) => got.get(k) !== v);
+    if (!lost.length) continue;
+    const shown = lost.map(([k, v]) => `${k}=${v}`).join('&');
+    return [
+      {
+        rule: 'link-hygiene',
+        severity: 'error',
+        message: `The next link of ${f.name} ${lost.some(([k]) => got.has(k)) ? 'changes' : 'drops'} ${shown} from the original request, so following it pages through a different (unfiltered) listing.`,
+        evidence: { pages: [f.n], urls: [first.url, next], values: Object.fromEntries(lost.map(([k, v]) => [k, v])) },
+        fix: 'Build next/prev/first/last links from the full request query (all filters and sort), changing only the page parameter.',
+      },
+    ];
+  }
+  return [];
+}
+
+/** Raw link values as the API wrote them (evidence keeps them before resolution). */
+function rawLinks(f: PageFacts): string[] {
+  const out: string[] = [];
+  for (const e of f.page.detection!.evidence) {
+    if (e.where === 'query') continue;
+    for (const m of e.value.matchAll(/<([^>]+)>/g)) out.push(m[1]);
+    if (/^(https?:\/\/|\/|\?)\S*$/.test(e.value.trim()) && /next|prev|first|last|link|url/i.test(`${e.path} ${e.note ?? ''}`)) out.push(e.value.trim());
+  }
+  return out;
+}
+
+function mixedForms(pages: PageFacts[]): Finding[] {
+  let abs: { f: PageFacts; v: string } | undefined;
+  let rel: { f: PageFacts; v: string } | undefined;
+  for (const f of pages) {
+    for (const v of rawLinks(f)) {
+      if (/^https?:\/\//i.test(v)) abs ??= { f, v };
+      else rel ??= { f, v };
+    }
+  }
+  if (!abs || !rel) return [];
+  return [
+    {
+      rule: 'link-hygiene',
+      severity: 'warning',
+      message: `The chain mixes absolute links (${abs.v} on ${abs.f.name}) and relative ones (${rel.v} on ${rel.f.name}); clients that handle only one form break on the other.`,
+      evidence: { pages: [...new Set([abs.f.n, rel.f.n])], urls: [abs.v, rel.v] },
+      fix: 'Emit every pagination link in one form, preferably absolute URLs.',
+    },
+  ];
+}
+
+export const linkHygiene: Rule = {
+  id: 'link-hygiene',
+  description: 'next links that drop the request\'s filters; relative and absolute links mixed',
+  check(ctx: DiagnoseContext) {
+    const pages = ctx.pages.filter((f) => f.ok && !f.page.probe);
+    if (!pages.length) return [];
+    return [...droppedFilters(ctx, pages), ...mixedForms(pages)];
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * next-on-last-page: the chain says "more" where there is no more — a next link or cursor on the page
+ * the totals call the last, or an empty page that still points on. Clients that follow next then
+ * fetch empty pages forever or until a guard stops them.
+ *
+ * Not for styles documented to serve empty or short pages mid-chain (Vanilla's Paging-Next decides
+ * alone: rows removed by permissions leave holes), which detectors mark `emptyPageEnds: false`.
+ */
+import { saysMore } from '../context.ts';
+import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
+
+/** Explicit "more" only: a link, a cursor from the body, or hasMore — not a next the detector built from totals. */
+function explicitMore(f: PageFacts): string | undefined {
+  const d = f.page.detection!;
+  if (d.links.next) return `next link ${d.links.next}`;
+  if (d.hasMore === true) return 'hasMore: true';
+  if (d.kind === 'cursor' && d.next) return `next cursor (${d.next.url})`;
+  return undefined;
+}
+
+function onLastPage(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
+  for (const f of pages) {
+    const d = f.page.detection!;
+    if (d.totalPages === undefined || d.position.page === undefined || d.totalPages === 0) continue;
+    const last = ctx.pageBase + d.totalPages - 1;
+    const more = explicitMore(f);
+    if (d.position.page < last || !more) continue;
+    return [
+      {
+        rule: 'next-on-last-page',
+        severity: 'warning',
+        message: `${f.name} is the last page (the API says ${d.totalPages} pages) but still offers a ${more.split(' (')[0]}, so clients that follow it fetch pages past the end.`,
+        evidence: { pages: [f.n], urls: [f.url, ...(d.links.next ? [d.links.next] : [])], values: { page: d.position.page, totalPages: d.totalPages, more } },
+        fix: 'Omit the next link (or set has_more to false / the cursor to null) when page × size ≥ total.',
+      },
+    ];
+  }
+  return [];
+}
+
+function emptyButMore(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
+  if (ctx.shortPagesAllowed) return [];
+  const f = pages.find((p) => p.page.records.length === 0 && saysMore(p.page));
+  if (!f) return [];
+  const d = f.page.detection!;
+  const more = explicitMore(f) ?? 'next page';
+  return [
+    {
+      rule: 'next-on-last-page',
+      severity: 'warning',
+      message: `${f.name} is empty but still says there is more (${more}), so clients keep requesting empty pages.`,
+      evidence: { pages: [f.n], urls: [f.url, ...(d.next ? [d.next.url] : [])], values: { records: 0, more } },
+      fix: 'When a page comes back empty, end the chain: no next link, has_more false, no next cursor.',
+    },
+  ];
+}
+
+export const nextOnLastPage: Rule = {
+  id: 'next-on-last-page',
+  description: 'a next link/cursor or hasMore on the last page or on an empty page',
+  check(ctx) {
+    // Probes and repeated pages past the end are repeated-last-page's to report.
+    const pages = ctx.pages.filter((f) => f.ok && !f.page.probe && f.repeatOf === undefined);
+    return [...onLastPage(ctx, pages), ...emptyButMore(ctx, pages)];
+  },
+};

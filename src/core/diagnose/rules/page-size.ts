@@ -1,0 +1,90 @@
+/**
+ * page-size: the page size asked for is not the page size served. Consistently fewer than asked is
+ * usually a documented maximum (info: the client should not assume its size); a size that changes
+ * mid-chain without reason desynchronises offset and page arithmetic (warning). Also first/last links
+ * that disagree with the totals. Short last pages, and styles documented to serve short pages
+ * (emptyPageEnds false), are never flagged; neither are cursor chains, whose pages may be short.
+ */
+import { getParam } from '../../url.ts';
+import { saysMore } from '../context.ts';
+import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
+
+function asked(ctx: DiagnoseContext, f: PageFacts): number | undefined {
+  const name = ctx.params.size;
+  const v = name ? getParam(f.url, name) : undefined;
+  return v !== undefined && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined;
+}
+
+function sizes(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
+  // Full pages only: those that say more follows (the last page may be short).
+  const chain = pages.filter((f) => !f.page.probe && f.repeatOf === undefined);
+  const middle = chain.filter((f, i) => i < chain.length - 1 && saysMore(f.page));
+  if (!middle.length || ctx.shortPagesAllowed) return [];
+  const counts = middle.map((f) => f.page.records.length);
+  const want = asked(ctx, middle[0]);
+  const uniform = counts.every((c) => c === counts[0]);
+  const kind = middle[0].page.detection!.kind;
+  if (uniform && want !== undefined && counts[0] < want && counts[0] > 0) {
+    return [
+      {
+        rule: 'page-size',
+        severity: 'info',
+        message: `Asked for ${want} records per page, got ${counts[0]} on every full page: the API caps the page size (likely a documented maximum), so clients must follow next rather than assume ${want}.`,
+        evidence: { pages: middle.map((f) => f.n), urls: [middle[0].url], values: { asked: want, served: counts[0] } },
+        fix: 'Document the maximum page size and echo the size actually used (e.g. meta.per_page), or reject sizes above it with 400.',
+      },
+    ];
+  }
+  if (uniform || (kind !== 'page' && kind !== 'offset')) return [];
+  const size = want ?? middle[0].page.detection!.pageSize ?? counts[0];
+  const odd = middle.find((f) => f.page.records.length !== size);
+  if (!odd) return [];
+  return [
+    {
+      rule: 'page-size',
+      severity: 'warning',
+      message: `${odd.name} has ${odd.page.records.length} records where the other full pages have ${size}, though more pages follow: with ${kind} arithmetic, a page size that changes mid-chain skips or repeats records.`,
+      evidence: { pages: middle.map((f) => f.n), urls: [odd.url], values: { expected: size, served: odd.page.records.length } },
+      fix: 'Serve exactly the requested (or capped) size on every page but the last, or switch to cursor pagination if rows are filtered after the query.',
+    },
+  ];
+}
+
+function linksVsTotals(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
+  for (const f of pages) {
+    const d = f.page.detection!;
+    // A page count derived from a short page's size is not the API's claim; trust full pages only.
+    if (d.pageSize !== undefined && d.recordCount !== d.pageSize) continue;
+    const param = ctx.params.page;
+    if (!param || d.totalPages === undefined || d.totalPages === 0) continue;
+    const lastAt = ctx.pageBase + d.totalPages - 1;
+    const lastLink = d.links.last ? getParam(d.links.last, param) : undefined;
+    const firstLink = d.links.first ? getParam(d.links.first, param) : undefined;
+    const bad =
+      lastLink !== undefined && /^\d+$/.test(lastLink) && Number(lastLink) !== lastAt
+        ? { rel: 'last', got: Number(lastLink), want: lastAt, url: d.links.last! }
+        : firstLink !== undefined && /^\d+$/.test(firstLink) && Number(firstLink) !== ctx.pageBase
+          ? { rel: 'first', got: Number(firstLink), want: ctx.pageBase, url: d.links.first! }
+          : undefined;
+    if (!bad) continue;
+    return [
+      {
+        rule: 'page-size',
+        severity: 'warning',
+        message: `The ${bad.rel} link of ${f.name} points to page ${bad.got}, but the totals (${d.totalPages} pages) make the ${bad.rel} page ${bad.want}.`,
+        evidence: { pages: [f.n], urls: [f.url, bad.url], values: { linked: bad.got, expected: bad.want, totalPages: d.totalPages } },
+        fix: 'Build first/last links from the same page count the body reports (last = ceil(total / size)).',
+      },
+    ];
+  }
+  return [];
+}
+
+export const pageSize: Rule = {
+  id: 'page-size',
+  description: 'page size not honoured or changing mid-chain; first/last links that disagree with totals',
+  check(ctx) {
+    const pages = ctx.pages.filter((f) => f.ok);
+    return [...sizes(ctx, pages), ...linksVsTotals(ctx, pages)];
+  },
+};
