@@ -1,46 +1,34 @@
-// Placeholder panel: lists captured JSON exchanges so the capture wiring and the e2e harness can
-// be proven end to end. The real panel app replaces this file.
+// Panel entry: builds the services, the one store, and renders the app. Nothing else lives here.
+import './panel.css';
 import { render } from 'preact';
-import { signal } from '@preact/signals';
-import type { Exchange } from '../../core/exchange.ts';
-import { createDevtoolsNetwork } from '../browser.ts';
+import { effect } from '@preact/signals';
+import { browser, createDevtoolsNetwork } from '../browser.ts';
 import { createNetworkCapture } from '../network.ts';
+import { App } from './app.tsx';
+import { createClipboard, createDownload } from './services/dom-services.ts';
+import { createThemeService, type PanelsApi } from './services/theme.ts';
+import { createPanelState } from './state/panel-state.ts';
 
-const exchanges = signal<Exchange[]>([]);
+// Chrome's own object has setThemeChangeHandler; the polyfill's proxy may not pass it through.
+const chromePanels = (globalThis as { chrome?: { devtools?: { panels?: PanelsApi } } }).chrome?.devtools
+  ?.panels;
 
-function add(list: Exchange[]) {
-  if (list.length) exchanges.value = [...exchanges.value, ...list];
-}
-
-function App() {
-  const rows = exchanges.value;
-  return (
-    <main>
-      <h1 style={{ fontSize: '13px', margin: '8px' }}>Pagescope — {rows.length} JSON responses</h1>
-      <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-        <tbody>
-          {rows.map((ex) => (
-            // Response data is rendered as text children only: preact sets textContent, never HTML.
-            <tr key={ex.id} data-testid="request-row" data-id={ex.id}>
-              <td data-testid="request-method">{ex.request.method}</td>
-              <td data-testid="request-url" class="mono">
-                {ex.request.url}
-              </td>
-              <td data-testid="request-status">{ex.response.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </main>
-  );
-}
-
-const capture = createNetworkCapture(createDevtoolsNetwork());
-capture.onExchange((ex) => add([ex]));
-render(<App />, document.getElementById('app')!);
-// addListener is a message to DevTools; the getHAR answer inside backfill() proves it arrived,
-// so from `ready` on no finished request can slip between backfill and live capture.
-void capture.backfill().then((list) => {
-  add(list);
-  document.body.dataset.ready = '1';
+const state = createPanelState({
+  // Created first: its DevTools listener must exist before anything can finish unseen.
+  network: createNetworkCapture(createDevtoolsNetwork()),
+  ...createThemeService(chromePanels ?? (browser.devtools.panels as unknown as PanelsApi)),
+  clipboard: createClipboard(),
+  download: createDownload(),
 });
+
+effect(() => {
+  document.documentElement.dataset.theme = state.ui.theme.value === 'dark' ? 'dark' : 'light';
+});
+// e2e waits on this: set once backfill answered, i.e. DevTools has registered the live listener.
+effect(() => {
+  if (state.ui.ready.value) document.body.dataset.ready = '1';
+});
+
+const disconnect = state.connect();
+addEventListener('pagehide', disconnect);
+render(<App state={state} />, document.getElementById('app')!);

@@ -27,3 +27,14 @@ export function pathOf(url: string): string {
 export function formatConfidence(c: number): string {
   return `${Math.round(c * 100)}%`;
 }
+
+/** `[origin, rest]` with `origin + rest === url`, so a row can show the rest and still hold the URL. */
+export function splitUrl(url: string): [string, string] {
+  try {
+    const { origin } = new URL(url);
+    if (origin !== 'null' && url.startsWith(origin)) return [origin, url.slice(origin.length)];
+  } catch {
+    // not a URL: show it whole
+  }
+  return ['', url];
+}

@@ -5,13 +5,13 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import { isJsonMime, looksLikeJson, type Exchange } from '../../../core/exchange.ts';
-import { detect as coreDetect } from '../../../core/detect/index.ts';
-import type { Detection } from '../../../core/detect/types.ts';
+import { detectWithReason } from '../../../core/detect/index.ts';
+import type { DetectOutcome } from '../../../core/detect/types.ts';
 import type { CapturedItem } from './services.ts';
 
 export type CaptureOptions = {
-  /** @default core's detect() */
-  detect?: (ex: Exchange) => Detection | null;
+  /** Detection with the reason when there is none. @default core's detectWithReason() */
+  detect?: (ex: Exchange) => DetectOutcome;
   /** Runs a batched flush later. @default setTimeout(fn, 30) */
   schedule?: (flush: () => void) => void;
 };
@@ -19,7 +19,7 @@ export type CaptureOptions = {
 export type CaptureState = ReturnType<typeof createCaptureState>;
 
 export function createCaptureState({
-  detect = coreDetect,
+  detect = detectWithReason,
   schedule = (f) => void setTimeout(f, 30),
 }: CaptureOptions = {}) {
   const items = signal<readonly CapturedItem[]>([]);
@@ -38,14 +38,25 @@ export function createCaptureState({
   function toItem(exchange: Exchange, source: CapturedItem['source']): CapturedItem | null {
     const { response, request } = exchange;
     if (!isJsonMime(response.mimeType) && !looksLikeJson(response.bodyText)) return null;
-    let detection: Detection | null = null;
+    let outcome: DetectOutcome;
     try {
-      detection = detect(exchange);
-    } catch {
-      // detect() promises not to throw; a fake or future detector that does must not stop capture.
+      outcome = detect(exchange);
+    } catch (e) {
+      // detect() promises not to throw; one that does must not stop the capture.
+      outcome = { ok: false, reason: `detection failed: ${(e as Error).message}` };
     }
+    const detection = outcome.ok ? outcome.detection : null;
     const search = `${request.method} ${response.status} ${request.url} ${detection?.style ?? ''}`;
-    return { id: String(++seq), exchange, detection, source, search, paginated: detection !== null };
+    const notPaginated = outcome.ok ? undefined : outcome.reason;
+    return {
+      id: String(++seq),
+      exchange,
+      detection,
+      notPaginated,
+      source,
+      search,
+      paginated: detection !== null,
+    };
   }
 
   function flush() {

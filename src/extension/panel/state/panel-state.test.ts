@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Exchange } from '../../../core/exchange.ts';
-import type { Detection } from '../../../core/detect/types.ts';
+import type { Detection, DetectOutcome } from '../../../core/detect/types.ts';
 import { createPanelState } from './panel-state.ts';
 import type { PanelServices } from './services.ts';
 
@@ -20,10 +20,10 @@ function ex(url: string, body: unknown = { items: [1, 2] }, mimeType = 'applicat
 /** A fake detector: pages when the URL says page=, and counts its calls. */
 function fakeDetect() {
   const calls: string[] = [];
-  const detect = (e: Exchange): Detection | null => {
+  const detect = (e: Exchange): DetectOutcome => {
     calls.push(e.request.url);
-    if (!/page=/.test(e.request.url)) return null;
-    return {
+    if (!/page=/.test(e.request.url)) return { ok: false, reason: 'no pagination found' };
+    const detection: Detection = {
       kind: 'page',
       style: 'vanilla',
       confidence: 0.9,
@@ -36,6 +36,7 @@ function fakeDetect() {
       recordsPath: ['items'],
       recordCount: 2,
     };
+    return { ok: true, detection };
   };
   return { calls, detect };
 }

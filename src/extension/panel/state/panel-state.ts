@@ -26,6 +26,8 @@ export function createPanelState(services: PanelServices, options: CaptureOption
     theme: signal<ThemeName>(services.themeName()),
     /** Last action's outcome (copied, imported, exported), or an error to show inline. */
     notice: signal<Notice | null>(null),
+    /** True once earlier requests are loaded and live capture is listening (e2e waits on it). */
+    ready: signal(false),
     /** Why the last HAR import failed; null after a good one. */
     importError: signal<string | null>(null),
   };
@@ -97,19 +99,22 @@ export function createPanelState(services: PanelServices, options: CaptureOption
     if (net) {
       offs.push(net.onExchange((ex) => capture.enqueue(ex)));
       offs.push(net.onNavigated(() => capture.navigated()));
-      void net.backfill().then(
-        (list) => capture.add(list),
-        (e) => notify('error', `Could not read earlier requests: ${(e as Error).message}`),
-      );
-      const stats = net.stats;
-      if (stats) {
+      void net
+        .backfill()
+        .then(
+          (list) => capture.add(list),
+          (e) => notify('error', `Could not read earlier requests: ${(e as Error).message}`),
+        )
+        .finally(() => (ui.ready.value = true));
+      if (net.stats) {
+        const stats = () => net.stats!();
         // The service counts what it skips without an event per skip; a cheap poll keeps the count honest.
         const refresh = () =>
           capture.setLiveSkipped(Object.values(stats().skipped).reduce((a, b) => a + b, 0));
         const timer = setInterval(refresh, 1000);
         offs.push(() => clearInterval(timer));
       }
-    }
+    } else ui.ready.value = true;
     if (services.onThemeChange) offs.push(services.onThemeChange((t) => (ui.theme.value = t)));
     return () => offs.forEach((off) => off());
   }

@@ -4,6 +4,7 @@
  */
 import type { Exchange } from '../../../core/exchange.ts';
 import type { NetworkCapture } from '../../network.ts';
+import type { Detection } from '../../../core/detect/types.ts';
 
 export type ThemeName = 'default' | 'dark';
 
@@ -29,7 +30,9 @@ export type CapturedItem = {
   /** Unique within this panel session (arrival order), independent of the exchange's own id. */
   id: string;
   exchange: Exchange;
-  detection: import('../../../core/detect/types.ts').Detection | null;
+  detection: Detection | null;
+  /** Why detection found nothing (for the Pagination tab); undefined when it found something. */
+  notPaginated?: string;
   source: 'live' | 'har';
   /** What the filter box searches: method, status, URL, style. */
   search: string;

@@ -1,0 +1,77 @@
+/**
+ * The panel app shell: toolbar, the current view, status bar; global keys (/ focuses the filter,
+ * Esc closes the detail). Views are listed in `views`: add one (Datasets) and a tab strip appears.
+ */
+import type { ComponentType } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { HarDropZone } from './components/har-drop-zone.tsx';
+import { RequestsView } from './components/requests-view.tsx';
+import { StatusBar } from './components/status-bar.tsx';
+import { Toolbar } from './components/toolbar.tsx';
+import { PanelContext, usePanelState } from './state/panel-context.ts';
+import type { PanelState } from './state/panel-state.ts';
+
+export type PanelView = { id: string; label: string; Component: ComponentType };
+
+export const views: PanelView[] = [{ id: 'requests', label: 'Requests', Component: RequestsView }];
+
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+function Shell() {
+  const { ui, selection } = usePanelState();
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && !isTyping(e.target)) {
+        e.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+      } else if (e.key === 'Escape') {
+        if (e.target === filterRef.current)
+          (document.querySelector('[data-testid=request-list]') as HTMLElement)?.focus();
+        else selection.close();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const view = views.find((v) => v.id === ui.view.value) ?? views[0];
+  return (
+    <HarDropZone>
+      <div class="app" data-testid="pagescope-app">
+        <Toolbar filterRef={filterRef} />
+        {views.length > 1 && (
+          <div class="tabbar view-tabs" role="tablist">
+            {views.map((v) => (
+              <button
+                key={v.id}
+                role="tab"
+                class={`tab${v.id === view.id ? ' active' : ''}`}
+                aria-selected={v.id === view.id}
+                data-testid={`view-tab-${v.id}`}
+                onClick={() => (ui.view.value = v.id)}
+              >
+                {v.label}
+              </button>
+            ))}
+          </div>
+        )}
+        <main class="view">
+          <view.Component />
+        </main>
+        <StatusBar />
+      </div>
+    </HarDropZone>
+  );
+}
+
+export function App({ state }: { state: PanelState }) {
+  return (
+    <PanelContext.Provider value={state}>
+      <Shell />
+    </PanelContext.Provider>
+  );
+}

@@ -1,0 +1,41 @@
+/** Response tab: the body as a JSON tree (or as plain text when it does not parse). */
+import { useMemo } from 'preact/hooks';
+import { formatPath, parseJson } from '../../../core/json.ts';
+import { parsePath } from '../lib/json-tree.ts';
+import type { CapturedItem } from '../state/services.ts';
+import { JsonTreeView } from './json-tree-view.tsx';
+
+/** Bodies above this are shown as a cut-down text preview only, not parsed into a tree. @default 20 MB */
+const MAX_TREE_CHARS = 20 * 1024 * 1024;
+
+export function ResponseTab({ item }: { item: CapturedItem }) {
+  const text = item.exchange.response.bodyText;
+  const parsed = useMemo(
+    () =>
+      text && text.length <= MAX_TREE_CHARS
+        ? parseJson(text)
+        : { ok: false as const, reason: text ? 'body too large for a tree' : 'empty body' },
+    [text],
+  );
+  const d = item.detection;
+  const patterns = useMemo(
+    () => (d?.evidence ?? []).filter((e) => e.where === 'body').map((e) => parsePath(e.path)),
+    [d],
+  );
+  if (!parsed.ok) {
+    return (
+      <div class="response-tab">
+        <div class="muted" data-testid="response-not-json">{`Not shown as a tree: ${parsed.reason}`}</div>
+        <pre class="raw-body">{(text ?? '').slice(0, 200_000)}</pre>
+      </div>
+    );
+  }
+  return (
+    <div class="response-tab">
+      {d && (
+        <div class="muted records-hint">{`Records: ${formatPath(d.recordsPath)} (${d.recordCount}) · highlighted: evidence`}</div>
+      )}
+      <JsonTreeView value={parsed.value} patterns={patterns} />
+    </div>
+  );
+}
