@@ -1,0 +1,122 @@
+/**
+ * detect() on a 1 MB JSON body against JSON.parse of the same text alone, in the same run:
+ * warm-up, then interleaved rounds, medians. Detection parses once; everything beyond that parse
+ * must be bounded work (no walks over the records), so the goal is a ratio ≤ 1.2.
+ */
+import { performance } from 'node:perf_hooks';
+import { detect } from '../src/core/detect/index.ts';
+import type { Exchange } from '../src/core/exchange.ts';
+
+const ROUNDS = 15;
+const WARMUP = 5;
+
+function records(bytes: number): unknown[] {
+  const out: unknown[] = [];
+  let size = 2;
+  for (let i = 0; size < bytes; i++) {
+    const r = {
+      id: i,
+      uuid: `0800273d-7d7f-11e5-e1c0-${String(i).padStart(12, '0')}`,
+      name: `Customer ${i}`,
+      email: `c${i}@example.com`,
+      balance: i * 1.5,
+      active: i % 3 !== 0,
+      tags: ['a', 'b'],
+      address: { city: 'Springfield', zip: '12345' },
+    };
+    size += JSON.stringify(r).length + 1;
+    out.push(r);
+  }
+  return out;
+}
+
+function exchange(url: string, body: string, headers: [string, string][]): Exchange {
+  return {
+    request: { method: 'GET', url, headers: [] },
+    response: {
+      status: 200,
+      headers: headers.map(([name, value]) => ({ name, value })),
+      mimeType: 'application/json',
+      bodyText: body,
+    },
+  };
+}
+
+const rows = records(1024 * 1024);
+const cases: [string, Exchange][] = [
+  [
+    'bare array + Link header',
+    exchange('https://api.example.com/items?page=2', JSON.stringify(rows), [
+      ['Link', '<https://api.example.com/items?page=3>; rel="next"'],
+    ]),
+  ],
+  [
+    'Laravel-style data/links/meta',
+    exchange(
+      'https://api.example.com/items?page=2',
+      JSON.stringify({
+        data: rows,
+        links: {
+          first: '/items?page=1',
+          prev: '/items?page=1',
+          next: '/items?page=3',
+          last: '/items?page=9',
+        },
+        meta: {
+          current_page: 2,
+          last_page: 9,
+          per_page: rows.length,
+          total: rows.length * 9,
+          path: '/items',
+        },
+      }),
+      [],
+    ),
+  ],
+  [
+    'not paginated (single big object)',
+    exchange(
+      'https://api.example.com/report',
+      JSON.stringify({ report: { rows: rows.slice(0, 3) }, blob: 'x'.repeat(1024 * 1024) }),
+      [],
+    ),
+  ],
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function time(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+let worst = 0;
+for (const [name, ex] of cases) {
+  const text = ex.response.bodyText!;
+  for (let i = 0; i < WARMUP; i++) {
+    JSON.parse(text);
+    detect(ex);
+  }
+  const d: number[] = [];
+  const p: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    if (i % 2) {
+      p.push(time(() => JSON.parse(text)));
+      d.push(time(() => detect(ex)));
+    } else {
+      d.push(time(() => detect(ex)));
+      p.push(time(() => JSON.parse(text)));
+    }
+  }
+  const dm = median(d);
+  const pm = median(p);
+  const ratio = dm / pm;
+  worst = Math.max(worst, ratio);
+  const mb = (text.length / 1024 / 1024).toFixed(2);
+  console.log(
+    `detect 1MB (${name}, ${mb} MB): ${dm.toFixed(2)} ms vs JSON.parse ${pm.toFixed(2)} ms → ratio ${ratio.toFixed(2)} (goal ≤ 1.2)`,
+  );
+}
+console.log(`worst ratio ${worst.toFixed(2)} ${worst <= 1.2 ? 'meets' : 'MISSES'} the goal ≤ 1.2`);
