@@ -2,6 +2,7 @@
  * Django REST framework's built-in paginators: `{count, next, previous, results}` for
  * PageNumberPagination (`?page=`) and LimitOffsetPagination (`?limit=&offset=`), `{next, previous,
  * results}` for CursorPagination (`?cursor=`). `next`/`previous` are absolute URLs or null.
+ * The docs' "custom pagination styles" example moves the links into `links{next, previous}`.
  * Docs: django-rest-framework.org/api-guide/pagination. Fixtures: fixtures/body-apis.ts (drf).
  */
 import { isObject } from '../json.ts';
@@ -26,18 +27,22 @@ export const drf: Detector = {
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !Array.isArray(json.results)) return null;
-    if (!('next' in json) || !('previous' in json)) return null;
+    // The docs' custom style nests them: {links: {next, previous}, count, results}.
+    const nested = !('next' in json) && isObject(json.links);
+    const src = nested ? (json.links as Record<string, unknown>) : json;
+    if (!('next' in src) || !('previous' in src)) return null;
     // A name in `next` ("Jane") is not a link: each must be a URL or null.
-    for (const k of ['next', 'previous'] as const) if (json[k] !== null && !isUrlLike(json[k])) return null;
-    const next = link(ctx, json.next);
-    const prev = link(ctx, json.previous);
+    for (const k of ['next', 'previous'] as const) if (src[k] !== null && !isUrlLike(src[k])) return null;
+    const next = link(ctx, src.next);
+    const prev = link(ctx, src.previous);
     const total = count(json.count);
     const names = queryNames(next, prev, ctx.exchange.request.url);
     const kind: PaginationKind = names.has('cursor') ? 'cursor' : names.has('offset') ? 'offset' : names.has('page') ? 'page' : 'link';
     const links: DetectorResult['links'] = {};
     if (next) links.next = next;
     if (prev) links.prev = prev;
-    const evidence: Evidence[] = [ev('next', json.next, json.next ? 'next page' : 'null: the last page'), ev('previous', json.previous)];
+    const at = nested ? 'links.' : '';
+    const evidence: Evidence[] = [ev(`${at}next`, src.next, src.next ? 'next page' : 'null: the last page'), ev(`${at}previous`, src.previous)];
     if (total !== undefined) evidence.push(ev('count', total, 'total records'));
     evidence.push(ev('results', `${json.results.length} records`, 'results'));
     const cursor = kind === 'cursor' ? ctx.url.searchParams.get('cursor') ?? undefined : undefined;

@@ -97,7 +97,9 @@ export const generic: Detector = {
         if (/^(end_?cursor|endCursor)$/i.test(cursorF!.key)) params.cursor = sent?.[0] ?? 'after';
         next ??= nextGet(ctx, { [params.cursor]: cursor });
       } else if (kind === 'page') {
-        params.page = requestParam(ctx, ...PAGE_PARAMS)?.[0] ?? 'page';
+        // The body's own name for the page is usually the query's (`pageNumber`), except `current_page`.
+        const own = pageF && !/^current/i.test(pageF.key) ? pageF.key : 'page';
+        params.page = requestParam(ctx, ...PAGE_PARAMS)?.[0] ?? own;
         params.pageBase = 1;
         const target = nextPage ?? (page !== undefined ? page + 1 : undefined);
         if (!next && hasMore && target !== undefined) next = nextGet(ctx, { [params.page]: target });

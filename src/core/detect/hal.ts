@@ -6,7 +6,7 @@
  * (datatracker.ietf.org/doc/html/draft-kelly-json-hal). Fixtures: fixtures/body-apis.ts (hal).
  */
 import { isObject } from '../json.ts';
-import { count, ev, link, namedCollection, paramHolding } from './body-fields.ts';
+import { count, ev, field, link, namedCollection, paramHolding } from './body-fields.ts';
 import type { Detector, DetectorResult, Evidence } from './types.ts';
 
 const RELS = ['first', 'prev', 'next', 'last'] as const;
@@ -35,7 +35,10 @@ export const hal: Detector = {
     for (const k of RELS) if (links[k]) evidence.push(ev(`_links.${k}.href`, links[k], `${k} page`));
     if (embedded) evidence.push(ev(`_embedded.${embedded.key}`, `${embedded.records.length} records`, 'embedded collection'));
     const size = count(page?.size);
-    const totalElements = count(page?.totalElements);
+    // Non-Spring HAL APIs put their totals at the root (`total`, `count` of all items).
+    const rootTotal = field(json, 'total', 'total_items', 'total_count', 'total_results');
+    const totalElements = count(page?.totalElements) ?? count(rootTotal?.value);
+    if (!page && rootTotal && totalElements !== undefined) evidence.push(ev(rootTotal.key, rootTotal.value, 'total records'));
     const totalPages = count(page?.totalPages);
     if (page) {
       evidence.push(ev('page.number', page.number, 'current page, counted from 0'));

@@ -10,11 +10,16 @@ import type { Detector } from './types.ts';
 
 const WRAPPERS = ['pagination', 'paging', 'meta', 'page', 'pageInfo', 'data', 'result'];
 
+/** pageNumber beside one of its documented companions (the flags, the size or the page count). */
+function signed(o: Obj): boolean {
+  return Boolean(field(o, 'page_number') && field(o, 'has_next_page', 'has_previous_page', 'page_size', 'total_pages', 'page_count'));
+}
+
 function holder(json: Obj): { obj: Obj; path: string[] } | undefined {
-  if (field(json, 'page_number') && field(json, 'has_next_page')) return { obj: json, path: [] };
+  if (signed(json)) return { obj: json, path: [] };
   for (const w of WRAPPERS) {
     const f = field(json, w);
-    if (f && isObject(f.value) && field(f.value, 'page_number') && field(f.value, 'has_next_page')) return { obj: f.value, path: [f.key] };
+    if (f && isObject(f.value) && signed(f.value)) return { obj: f.value, path: [f.key] };
   }
   return undefined;
 }
@@ -27,24 +32,28 @@ export const pageNumber: Detector = {
     if (!h) return null;
     const p = h.obj;
     const pf = field(p, 'page_number')!;
-    const nf = field(p, 'has_next_page')!;
+    const nf = field(p, 'has_next_page');
     const page = count(pf.value);
-    const hasNext = bool(nf.value);
-    if (page === undefined || hasNext === undefined) return null;
+    if (page === undefined || (nf && bool(nf.value) === undefined)) return null;
     const records = namedCollection(p) ?? (h.path.length ? namedCollection(ctx.json, h.path) : undefined);
+    // Without the hasNextPage flag, only a records array beside it makes this a page of a list.
+    if (!nf && !records) return null;
     const recordsPath = records ? (namedCollection(p) ? [...h.path, records.key] : [records.key]) : undefined;
     const at = (k: string) => [...h.path, k].join('.');
     const sizeF = field(p, 'page_size');
     const totalF = field(p, 'total_count', 'total_item_count', 'total_items', 'total_records', 'total');
     const pagesF = field(p, 'total_pages', 'page_count');
     const prevF = field(p, 'has_previous_page');
-    const evidence = [ev(at(pf.key), pf.value, 'current page'), ev(at(nf.key), nf.value, 'more pages')];
+    const evidence = [ev(at(pf.key), pf.value, 'current page')];
+    if (nf) evidence.push(ev(at(nf.key), nf.value, 'more pages'));
     if (prevF) evidence.push(ev(at(prevF.key), prevF.value));
     if (sizeF) evidence.push(ev(at(sizeF.key), sizeF.value, 'page size'));
     if (totalF) evidence.push(ev(at(totalF.key), totalF.value, 'total records'));
     if (pagesF) evidence.push(ev(at(pagesF.key), pagesF.value, 'total pages'));
     // Both flags, or a size, make the signature; a records array next to it makes it surer.
-    const confidence = (prevF || sizeF ? 0.8 : 0.65) + (records ? 0.1 : 0);
+    const confidence = (nf && (prevF || sizeF) ? 0.8 : 0.65) + (records ? 0.1 : 0);
+    const totalPages = count(pagesF?.value);
+    const hasNext = nf ? bool(nf.value) : totalPages !== undefined ? page < totalPages : undefined;
     const pageParam = requestParam(ctx, pf.key, 'pageNumber', 'page_number', 'PageNumber')?.[0] ?? pf.key;
     const sizeParam = requestParam(ctx, sizeF?.key ?? 'pageSize', 'pageSize', 'page_size', 'PageSize')?.[0] ?? sizeF?.key;
     return {
@@ -55,7 +64,7 @@ export const pageNumber: Detector = {
       position: { page },
       pageSize: count(sizeF?.value),
       totalRecords: count(totalF?.value),
-      totalPages: count(pagesF?.value),
+      totalPages,
       hasMore: hasNext,
       links: {},
       next: hasNext ? nextGet(ctx, { [pageParam]: page + 1 }) : undefined,

@@ -25,24 +25,29 @@ function findConnection(root: unknown): { conn: Obj; path: string[] } | undefine
   return undefined;
 }
 
-/** Which variable carries the cursor: `after` unless the query names it otherwise. */
-function cursorVar(vars: Obj): string {
-  return ['after', 'cursor', 'afterCursor', 'endCursor'].find((k) => k in vars) ?? 'after';
+/** Which variable carries the cursor: the one the query passes as `after:`, else a usual name. */
+function cursorVar(vars: Obj, query?: string): string {
+  const named = query ? /\bafter\s*:\s*\$(\w+)/.exec(query)?.[1] : undefined;
+  return named ?? ['after', 'cursor', 'afterCursor', 'endCursor'].find((k) => k in vars) ?? 'after';
 }
 
 /** The request's GraphQL variables and where they came from (POST body or `variables` query param). */
-function requestVars(ctx: DetectContext): { from: 'body'; body: Obj; vars: Obj } | { from: 'query'; vars: Obj } | undefined {
+type Vars = { from: 'body'; body: Obj; vars: Obj; query?: string } | { from: 'query'; vars: Obj; query?: string };
+
+function requestVars(ctx: DetectContext): Vars | undefined {
   const { method, postData } = ctx.exchange.request;
   try {
     if (method !== 'GET' && postData?.text) {
       const body = JSON.parse(postData.text);
       if (!isObject(body) || (typeof body.query !== 'string' && !isObject(body.extensions))) return undefined;
-      return { from: 'body', body, vars: isObject(body.variables) ? body.variables : {} };
+      const query = typeof body.query === 'string' ? body.query : undefined;
+      return { from: 'body', body, vars: isObject(body.variables) ? body.variables : {}, query };
     }
     const raw = ctx.url.searchParams.get('variables');
-    if (raw === null) return ctx.url.searchParams.has('query') ? { from: 'query', vars: {} } : undefined;
+    const query = ctx.url.searchParams.get('query') ?? undefined;
+    if (raw === null) return query !== undefined ? { from: 'query', vars: {}, query } : undefined;
     const vars = JSON.parse(raw);
-    return isObject(vars) ? { from: 'query', vars } : undefined;
+    return isObject(vars) ? { from: 'query', vars, query } : undefined;
   } catch {
     return undefined;
   }
@@ -51,7 +56,7 @@ function requestVars(ctx: DetectContext): { from: 'body'; body: Obj; vars: Obj }
 function nextQuery(ctx: DetectContext, cursor: string): RequestSpec | undefined {
   const r = requestVars(ctx);
   if (!r) return undefined;
-  const vars = { ...r.vars, [cursorVar(r.vars)]: cursor };
+  const vars = { ...r.vars, [cursorVar(r.vars, r.query)]: cursor };
   if (r.from === 'query') return nextGet(ctx, { variables: JSON.stringify(vars) });
   const { method, url } = ctx.exchange.request;
   return { method, url, body: JSON.stringify({ ...r.body, variables: vars }), headers: [{ name: 'Content-Type', value: 'application/json' }] };
@@ -77,8 +82,8 @@ export const relay: Detector = {
     if (edges) evidence.push(ev(at('edges'), `${edges.length} edges`, 'records in edges[].node'));
     else if (nodes) evidence.push(ev(at('nodes'), `${nodes.length} nodes`, 'records'));
     const total = count(conn.totalCount);
-    const vars = requestVars(ctx)?.vars;
-    const sent = vars ? text(vars[cursorVar(vars)]) : undefined;
+    const req = requestVars(ctx);
+    const sent = req ? text(req.vars[cursorVar(req.vars, req.query)]) : undefined;
     if (total !== undefined) evidence.push(ev(at('totalCount'), total, 'total records'));
     return {
       kind: 'cursor',
