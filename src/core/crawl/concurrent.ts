@@ -78,9 +78,14 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
 
   let stop: Stop | null = null;
   for (let n = from; n <= limitTo && !stop; n++) {
+    const range = { from: n, to };
+    // Pages already buffered are not written after an abort: the pause point is the page order.
+    if (run.signal?.aborted) {
+      stop = { reason: 'aborted', detail: `aborted before page ${n}`, next: plan.build(n), range };
+      break;
+    }
     const { spec, r } = await slotOf(slots, n).promise;
     slots.delete(n);
-    const range = { from: n, to };
     if (!r.ok || !spec) {
       stop = { reason: r.ok ? 'error' : r.aborted ? 'aborted' : 'error', detail: r.ok ? `page ${n}` : r.reason, next: spec, range };
       break;
