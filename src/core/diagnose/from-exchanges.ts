@@ -50,13 +50,35 @@ function toPage(m: Member, index: number): DiagnosePage {
   return { index, url: m.exchange.request.url, status: m.exchange.response.status, detection: m.detection, records };
 }
 
+/**
+ * Chains joined by their own next links: a next link that drops a filter (`status=open`) leads into
+ * what looks like another endpoint, but it is the same chain the client followed — and the bug.
+ */
+function joinByNextLinks(groups: { chain: Chain; members: Member[] }[]): { chain: Chain; members: Member[] }[] {
+  const owner = new Map<string, number>();
+  groups.forEach((g, i) => g.members.forEach((m) => owner.set(normalizeUrl(m.exchange.request.url), i)));
+  const parent = groups.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  groups.forEach((g, i) => {
+    for (const m of g.members) {
+      const next = m.detection?.next?.url ?? m.detection?.links.next;
+      const j = next ? owner.get(normalizeUrl(next)) : undefined;
+      if (j !== undefined && root(j) !== root(i)) parent[Math.max(root(i), root(j))] = Math.min(root(i), root(j));
+    }
+  });
+  return groups
+    .map((g, i) => ({ chain: g.chain, members: groups.filter((_, j) => root(j) === i).flatMap((x) => x.members) }))
+    .filter((_, i) => root(i) === i);
+}
+
 /** Every chain among the exchanges with its ordered pages (one page per distinct request URL). */
 export function chainsOfExchanges(exchanges: readonly Exchange[]): { chain: Chain; pages: DiagnosePage[] }[] {
   const members: Member[] = exchanges.map((exchange, i) => ({ exchange: { ...exchange, id: exchange.id ?? `#${i}` }, detection: detect(exchange) }));
   const detected = members.filter((m): m is { exchange: Exchange; detection: Detection } => m.detection !== null);
-  return buildChains(detected).map((chain) => {
-    const seen = new Set<string>();
-    const mine = members.filter((m) => {
+  const seen = new Set<string>();
+  const groups = buildChains(detected).map((chain) => ({
+    chain,
+    members: members.filter((m) => {
       const key = chainKey(m.exchange, m.detection ?? { params: chain.params });
       // An error page past the end has no detection, but its URL still places it in the chain.
       if (key !== chain.key || (!m.detection && m.exchange.response.status < 400)) return false;
@@ -64,9 +86,9 @@ export function chainsOfExchanges(exchanges: readonly Exchange[]): { chain: Chai
       if (seen.has(u)) return false;
       seen.add(u);
       return true;
-    });
-    return { chain, pages: order(mine, chain.params).map(toPage) };
-  });
+    }),
+  }));
+  return joinByNextLinks(groups).map(({ chain, members: mine }) => ({ chain, pages: order(mine, chain.params).map(toPage) }));
 }
 
 /**

@@ -42,9 +42,14 @@ function intIds(keys: (string | undefined)[]): number[] | undefined {
 }
 
 function sequentialGaps(ctx: DiagnoseContext): Finding[] {
+  // Rows removed per page (permissions, Vanilla) leave holes by design.
+  if (ctx.shortPagesAllowed) return [];
   const pages = ctx.pages.filter((f) => f.ok && f.repeatOf === undefined && f.keys.length);
   const ids = pages.map((f) => intIds(f.keys));
   if (pages.length < 2 || ids.some((x) => !x)) return [];
+  // Only full pages of one size: a short page mid-chain is page-size's finding, not proof of a skip.
+  const full = pages.slice(0, -1).map((f) => f.keys.length);
+  if (full.some((c) => c !== full[0])) return [];
   // Every step inside every page is exactly +1 (or exactly -1): ids are dense, so a jump is a hole.
   const steps = ids.flatMap((list) => list!.slice(1).map((v, i) => v - list![i]));
   if (steps.length < 4) return [];
@@ -81,7 +86,7 @@ export const missingRecords: Rule = {
   id: 'missing-records',
   description: 'fewer unique records than the total, or id runs that skip between pages',
   check(ctx) {
-    const short = totalShortfall(ctx);
-    return short.length ? short : sequentialGaps(ctx);
+    // Both may hold: the shortfall says how many, the id jumps say where.
+    return [...totalShortfall(ctx), ...sequentialGaps(ctx)];
   },
 };

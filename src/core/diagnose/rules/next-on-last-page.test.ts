@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as api from '../fixtures/api.ts';
+import { findingsOf, summary } from '../fixtures/helpers.ts';
+
+test('next-on-last-page: the page the totals call last still has a next link', () => {
+  const findings = findingsOf('https://api.test/v1/users?per_page=5', api.laravel(api.records(23), { nextOnLast: true }));
+  const f = findings.find((x) => x.rule === 'next-on-last-page');
+  assert.ok(f, summary(findings).join('\n'));
+  assert.equal(f.severity, 'warning');
+  assert.equal(f.evidence.values?.page, 5);
+});
+
+test('next-on-last-page: has_more true on an empty page', () => {
+  const data = api.records(10).map((r) => ({ ...r, id: `ch_${r.id}` }));
+  const findings = findingsOf('https://api.test/v1/charges?limit=5', api.stripe(data, { hasMoreOnEmpty: true }));
+  const f = findings.find((x) => x.rule === 'next-on-last-page');
+  assert.ok(f, summary(findings).join('\n'));
+  assert.match(f.message, /empty/);
+});
+
+test('next-on-last-page: silent for Vanilla, whose Paging-Next may sit on empty pages by design', () => {
+  const findings = findingsOf('https://forum.test/api/v2/discussions?limit=5', api.vanilla(api.records(15), { hidden: new Set([6, 7, 8, 9, 10]) }));
+  assert.deepEqual(summary(findings), []);
+});
