@@ -154,3 +154,16 @@ test('cursorRequest sets the cursor', () => {
     url: 'https://x.example/a?after=2',
   });
 });
+
+test('cursor-ish and page-ish spellings beyond the lists', () => {
+  const p = inferParams(
+    'https://gitlab.example.com/api/v4/projects?pagination=keyset&per_page=50&order_by=id&sort=asc',
+    {
+      next: 'https://gitlab.example.com/api/v4/projects?pagination=keyset&per_page=50&order_by=id&sort=asc&id_after=42',
+    },
+  );
+  assert.deepEqual(p, { cursor: 'id_after', size: 'per_page' });
+  assert.equal(inferParams('https://x.example/a?nextToken=abc', {}).cursor, 'nextToken');
+  assert.equal(inferParams('https://x.example/a?page_num=3', {}).page, 'page_num');
+  assert.deepEqual(inferParams('https://x.example/a?afterwards=1&tokenizer=2', {}), {});
+});

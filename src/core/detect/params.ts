@@ -79,6 +79,9 @@ export function roleOfName(name: string): keyof Omit<PageParams, 'pageBase'> | u
   if (OFFSET.has(n)) return 'offset';
   if (SIZE.has(n)) return 'size';
   if (CURSOR.has(n)) return 'cursor';
+  // Spellings beyond the lists: GitLab keyset `id_after`, `nextToken`, `page_num`, `pageIndex`, ...
+  if (/(^|[_.[-])(after|before|cursor|token|marker)\]?$|(after|cursor|token)$/i.test(name)) return 'cursor';
+  if (/^(page|pg)[_-]?(num|no|nr|idx|index)$/i.test(name)) return 'page';
   return undefined;
 }
 
