@@ -41,17 +41,18 @@ export const contentRange: Detector = {
     const offsetQ = queryValue(url, 'offset');
     if (offsetQ !== undefined) evidence.push({ where: 'query', path: 'offset', value: offsetQ });
     const shown = first !== undefined ? last! - first + 1 : 0;
-    const pageSize =
+    const asked =
       limitQ && /^\d+$/.test(limitQ)
         ? Number(limitQ)
         : reqRange?.[2]
           ? Number(reqRange[2]) - Number(reqRange[1]) + 1
-          : shown || undefined;
-    const offset = first ?? Number(queryValue(url, 'offset') ?? 0);
+          : undefined;
+    const pageSize = asked ?? (shown || undefined);
+    const offset = first ?? (offsetQ && /^\d+$/.test(offsetQ) ? Number(offsetQ) : 0);
     const end = first !== undefined ? last! + 1 : offset;
-    // With a total the end is known; without one, a full page suggests more and a short one the end.
-    const hasMore =
-      totalRecords !== undefined ? end < totalRecords : pageSize ? shown >= pageSize : undefined;
+    // Without a total, only a page as full as the size asked for hints at more; a size the server
+    // chose by itself says nothing.
+    const hasMore = totalRecords !== undefined ? end < totalRecords : asked ? shown >= asked : undefined;
     let next: RequestSpec | undefined;
     if (hasMore && pageSize) {
       next = reqRange

@@ -29,11 +29,15 @@ export const totalCount: Detector = {
     }
     const sizeParam = params.size ? Number(queryValue(url, params.size)) : NaN;
     const count = found?.count ?? 0;
-    // Without a size parameter the server's default page size is what this (first, full) page holds.
+    // Without a size parameter the server's default page size is what the first (full) page holds.
+    const pageValue = params.page ? queryValue(url, params.page) : undefined;
+    const offsetValue = params.offset ? queryValue(url, params.offset) : undefined;
+    const firstPage =
+      (pageValue === undefined || pageValue === '1') && (offsetValue === undefined || offsetValue === '0');
     const pageSize =
       Number.isInteger(sizeParam) && sizeParam > 0
         ? sizeParam
-        : count > 0 && count < totalRecords
+        : firstPage && count > 0 && count < totalRecords
           ? count
           : undefined;
     return {
