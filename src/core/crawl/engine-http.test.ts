@@ -18,7 +18,7 @@ const clock: Clock = {
 };
 
 const httpFetch: HttpFetch = async (req) => {
-  const res = await fetch(req.url, { method: req.method, headers: req.headers.map((h) => [h.name, h.value]), body: req.body, signal: req.signal });
+  const res = await fetch(req.url, { method: req.method, headers: req.headers.map((h): [string, string] => [h.name, h.value]), body: req.body, signal: req.signal });
   return { status: res.status, statusText: res.statusText, url: res.url, headers: [...res.headers].map(([name, value]) => ({ name, value })), bodyText: await res.text() };
 };
 

@@ -65,7 +65,7 @@ export class FakeClock implements Clock {
 
 /** What a scripted route answers: a response, a network failure, or a request that never answers. */
 export type FakeReply =
-  | { status?: number; headers?: Record<string, string>; body?: unknown; raw?: string; delayMs?: number }
+  | { status?: number; headers?: Record<string, string | undefined>; body?: unknown; raw?: string; delayMs?: number }
   | 'network-error'
   | 'hang';
 
@@ -80,7 +80,8 @@ export function fakeFetch(clock: FakeClock, route: (url: URL, n: number, req: Ht
     if (reply === 'network-error') throw new TypeError('fetch failed: ECONNRESET');
     if (reply === 'hang') return new Promise<never>(() => {});
     if (reply.delayMs) await clock.sleep(reply.delayMs, req.signal);
-    const headers = Object.entries({ 'content-type': 'application/json', ...reply.headers }).map(([name, value]) => ({ name, value }));
+    const headers: Header[] = [];
+    for (const [name, value] of Object.entries({ 'content-type': 'application/json', ...reply.headers })) if (value !== undefined) headers.push({ name, value });
     const bodyText = reply.raw ?? JSON.stringify(reply.body ?? null);
     return { status: reply.status ?? 200, statusText: '', url: req.url, headers, bodyText };
   };
