@@ -63,28 +63,64 @@ test('stripe: a list object without has_more is not Stripe', () => {
 test('relay: the outermost connection wins over nested ones', () => {
   const r = runDetector(relay, {
     url: 'https://x.test/graphql?query=q',
-    body: { data: { viewer: { repos: { pageInfo: { hasNextPage: true, endCursor: 'Y3Vyc29yOjI=' }, edges: [{ node: { id: 1, issues: { pageInfo: { hasNextPage: false }, edges: [] } } }] } } } },
+    body: {
+      data: {
+        viewer: {
+          repos: {
+            pageInfo: { hasNextPage: true, endCursor: 'Y3Vyc29yOjI=' },
+            edges: [{ node: { id: 1, issues: { pageInfo: { hasNextPage: false }, edges: [] } } }],
+          },
+        },
+      },
+    },
   });
   assert.deepEqual(r?.recordsPath, ['data', 'viewer', 'repos', 'edges', '*', 'node']);
-  assert.equal(r?.next?.url, 'https://x.test/graphql?query=q&variables=%7B%22after%22%3A%22Y3Vyc29yOjI%3D%22%7D');
+  assert.equal(
+    r?.next?.url,
+    'https://x.test/graphql?query=q&variables=%7B%22after%22%3A%22Y3Vyc29yOjI%3D%22%7D',
+  );
 });
 
 test('drf: a next that is not a URL is not DRF', () => {
-  assert.equal(runDetector(drf, { url: 'https://x.test/a', body: { count: 2, next: 'Jane', previous: null, results: [] } }), null);
+  assert.equal(
+    runDetector(drf, {
+      url: 'https://x.test/a',
+      body: { count: 2, next: 'Jane', previous: null, results: [] },
+    }),
+    null,
+  );
 });
 
 test('hal: a single HAL resource (self link only, no page, no embedded list) is not paginated', () => {
-  assert.equal(runDetector(hal, { url: 'https://x.test/a/1', body: { id: 1, _links: { self: { href: '/a/1' } } } }), null);
+  assert.equal(
+    runDetector(hal, { url: 'https://x.test/a/1', body: { id: 1, _links: { self: { href: '/a/1' } } } }),
+    null,
+  );
 });
 
 test('odata: a plain collection with no paging request and no nextLink is not claimed', () => {
-  assert.equal(runDetector(odata, { url: 'https://x.test/odata/People', body: { '@odata.context': 'x', value: [{ a: 1 }] } }), null);
+  assert.equal(
+    runDetector(odata, {
+      url: 'https://x.test/odata/People',
+      body: { '@odata.context': 'x', value: [{ a: 1 }] },
+    }),
+    null,
+  );
 });
 
 test('generic: a single weak signal is not enough', () => {
-  assert.equal(runDetector(generic, { url: 'https://x.test/a', body: { page: 2, items: [{ id: 1 }] } }), null);
-  assert.equal(runDetector(generic, { url: 'https://x.test/a', body: { total: 20, items: [{ id: 1 }] } }), null);
-  assert.equal(runDetector(generic, { url: 'https://x.test/a', body: { next_cursor: 'Alice', items: [{ id: 1 }] } }), null);
+  assert.equal(
+    runDetector(generic, { url: 'https://x.test/a', body: { page: 2, items: [{ id: 1 }] } }),
+    null,
+  );
+  assert.equal(
+    runDetector(generic, { url: 'https://x.test/a', body: { total: 20, items: [{ id: 1 }] } }),
+    null,
+  );
+  assert.equal(
+    runDetector(generic, { url: 'https://x.test/a', body: { next_cursor: 'Alice', items: [{ id: 1 }] } }),
+    null,
+  );
 });
 
 test('generic: confidence stays below the named styles', () => {

@@ -66,7 +66,12 @@ export function isUrlLike(v: unknown): v is string {
   if (typeof v !== 'string') return false;
   const s = v.trim();
   if (!s || /\s/.test(s)) return false;
-  return /^https?:\/\//i.test(s) || s.startsWith('/') || s.startsWith('?') || /^[\w.-]+(\/[^\s]*)?\?[^\s]*=/.test(s);
+  return (
+    /^https?:\/\//i.test(s) ||
+    s.startsWith('/') ||
+    s.startsWith('?') ||
+    /^[\w.-]+(\/[^\s]*)?\?[^\s]*=/.test(s)
+  );
 }
 
 /**
@@ -83,7 +88,7 @@ export function isCursorLike(v: unknown): v is string | number {
 
 /** One piece of body evidence, the value shortened for display. */
 export function ev(path: string, value: unknown, note?: string): Evidence {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const s = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const e: Evidence = { where: 'body', path, value: s.length > 120 ? `${s.slice(0, 117)}...` : s };
   if (note) e.note = note;
   return e;
@@ -91,21 +96,44 @@ export function ev(path: string, value: unknown, note?: string): Evidence {
 
 /** Query evidence: a parameter the request used. */
 export function qev(name: string, value: string, note?: string): Evidence {
-  return { where: 'query', path: name, value: value.length > 120 ? `${value.slice(0, 117)}...` : value, note };
+  return {
+    where: 'query',
+    path: name,
+    value: value.length > 120 ? `${value.slice(0, 117)}...` : value,
+    note,
+  };
 }
 
 /** Keys whose arrays are pagination metadata, not records. */
-const META_KEYS = new Set(['links', 'errors', 'warnings', 'messages', 'html_attributions', 'scopes', 'included']);
+const META_KEYS = new Set([
+  'links',
+  'errors',
+  'warnings',
+  'messages',
+  'html_attributions',
+  'scopes',
+  'included',
+]);
 
 /**
  * The records beside the metadata: the named collection (`customers`, `suggestions`, `data`) on
  * `obj`, skipping `exclude`. Arrays of objects win over arrays of scalars; then the longest.
  */
-export function namedCollection(obj: unknown, exclude: readonly string[] = []): { key: string; records: unknown[] } | undefined {
+export function namedCollection(
+  obj: unknown,
+  exclude: readonly string[] = [],
+): { key: string; records: unknown[] } | undefined {
   if (!isObject(obj)) return undefined;
   let best: { key: string; records: unknown[]; score: number } | undefined;
   for (const [key, v] of Object.entries(obj)) {
-    if (!Array.isArray(v) || exclude.includes(key) || META_KEYS.has(key) || key.startsWith('@') || key.startsWith('_')) continue;
+    if (
+      !Array.isArray(v) ||
+      exclude.includes(key) ||
+      META_KEYS.has(key) ||
+      key.startsWith('@') ||
+      key.startsWith('_')
+    )
+      continue;
     const objects = v.length > 0 && v.every(isObject);
     const score = (objects ? 1e9 : 0) + v.length;
     if (!best || score > best.score) best = { key, records: v, score };
@@ -127,14 +155,20 @@ export function envelopes(json: unknown): { path: string[]; obj: Obj }[] {
 /** Resolves a link against the request URL (absolute http(s) or undefined). */
 export function link(ctx: DetectContext, ref: unknown): string | undefined {
   if (isObject(ref)) ref = ref.href; // HAL / JSON:API link objects
-  return typeof ref === 'string' ? resolveUrl(ctx.exchange.request.url, ref.replace(/\{[^}]*\}/g, '')) : undefined;
+  return typeof ref === 'string'
+    ? resolveUrl(ctx.exchange.request.url, ref.replace(/\{[^}]*\}/g, ''))
+    : undefined;
 }
 
 /** GET of the request URL with `params` set (undefined removes), the other query parameters kept. */
-export function nextGet(ctx: DetectContext, params: Record<string, string | number | undefined>): RequestSpec | undefined {
+export function nextGet(
+  ctx: DetectContext,
+  params: Record<string, string | number | undefined>,
+): RequestSpec | undefined {
   try {
     let url = ctx.exchange.request.url;
-    for (const [k, v] of Object.entries(params)) url = setQueryParam(url, k, v === undefined ? undefined : String(v));
+    for (const [k, v] of Object.entries(params))
+      url = setQueryParam(url, k, v === undefined ? undefined : String(v));
     return { method: 'GET', url };
   } catch {
     return undefined;
@@ -142,7 +176,10 @@ export function nextGet(ctx: DetectContext, params: Record<string, string | numb
 }
 
 /** The request's own method and body with the URL's params set: for APIs read over POST with a query string. */
-export function sameRequest(ctx: DetectContext, params: Record<string, string | number | undefined>): RequestSpec | undefined {
+export function sameRequest(
+  ctx: DetectContext,
+  params: Record<string, string | number | undefined>,
+): RequestSpec | undefined {
   const spec = nextGet(ctx, params);
   if (!spec) return undefined;
   const { method, postData } = ctx.exchange.request;

@@ -37,15 +37,24 @@ export const drf: Detector = {
     const prev = link(ctx, src.previous);
     const total = count(json.count);
     const names = queryNames(next, prev, ctx.exchange.request.url);
-    const kind: PaginationKind = names.has('cursor') ? 'cursor' : names.has('offset') ? 'offset' : names.has('page') ? 'page' : 'link';
+    const kind: PaginationKind = names.has('cursor')
+      ? 'cursor'
+      : names.has('offset')
+        ? 'offset'
+        : names.has('page')
+          ? 'page'
+          : 'link';
     const links: DetectorResult['links'] = {};
     if (next) links.next = next;
     if (prev) links.prev = prev;
     const at = nested ? 'links.' : '';
-    const evidence: Evidence[] = [ev(`${at}next`, src.next, src.next ? 'next page' : 'null: the last page'), ev(`${at}previous`, src.previous)];
+    const evidence: Evidence[] = [
+      ev(`${at}next`, src.next, src.next ? 'next page' : 'null: the last page'),
+      ev(`${at}previous`, src.previous),
+    ];
     if (total !== undefined) evidence.push(ev('count', total, 'total records'));
     evidence.push(ev('results', `${json.results.length} records`, 'results'));
-    const cursor = kind === 'cursor' ? ctx.url.searchParams.get('cursor') ?? undefined : undefined;
+    const cursor = kind === 'cursor' ? (ctx.url.searchParams.get('cursor') ?? undefined) : undefined;
     return {
       kind,
       style: 'drf',
@@ -57,7 +66,13 @@ export const drf: Detector = {
       links,
       next: next ? { method: 'GET', url: next } : undefined,
       params:
-        kind === 'cursor' ? { cursor: 'cursor' } : kind === 'offset' ? { offset: 'offset', size: 'limit' } : kind === 'page' ? { page: 'page', pageBase: 1, size: names.has('page_size') ? 'page_size' : undefined } : {},
+        kind === 'cursor'
+          ? { cursor: 'cursor' }
+          : kind === 'offset'
+            ? { offset: 'offset', size: 'limit' }
+            : kind === 'page'
+              ? { page: 'page', pageBase: 1, size: names.has('page_size') ? 'page_size' : undefined }
+              : {},
       recordsPath: ['results'],
       recordCount: json.results.length,
     };

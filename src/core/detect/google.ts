@@ -17,7 +17,9 @@ export const google: Detector = {
   detect(ctx) {
     for (const { path, obj } of envelopes(ctx.json)) {
       const tokenKey = ['nextPageToken', 'next_page_token'].find((k) => k in obj);
-      const sentEntry = TOKEN_PARAMS.map((n) => [n, ctx.url.searchParams.get(n)] as const).find(([, v]) => v !== null);
+      const sentEntry = TOKEN_PARAMS.map((n) => [n, ctx.url.searchParams.get(n)] as const).find(
+        ([, v]) => v !== null,
+      );
       if (!tokenKey && !sentEntry) continue;
       const records = namedCollection(obj);
       const token = tokenKey ? text(obj[tokenKey]) : undefined;
@@ -28,7 +30,11 @@ export const google: Detector = {
       const param = sentEntry?.[0] ?? (tokenKey === 'next_page_token' ? 'pagetoken' : 'pageToken');
       // YouTube puts totals in pageInfo{totalResults, resultsPerPage}.
       const info = isObject(obj.pageInfo) ? obj.pageInfo : undefined;
-      const totalF = field(obj, 'totalItems', 'totalSize', 'total_size', 'resultSizeEstimate', 'totalResults') ?? (info && field(info, 'totalResults') ? { key: 'pageInfo.totalResults', value: info.totalResults } : undefined);
+      const totalF =
+        field(obj, 'totalItems', 'totalSize', 'total_size', 'resultSizeEstimate', 'totalResults') ??
+        (info && field(info, 'totalResults')
+          ? { key: 'pageInfo.totalResults', value: info.totalResults }
+          : undefined);
       const evidence: Evidence[] = [];
       if (token) evidence.push(ev(at(tokenKey!), token, 'next page token'));
       else evidence.push(qev(sentEntry![0], sentEntry![1] ?? '', 'token sent, none returned: the last page'));
@@ -45,7 +51,14 @@ export const google: Detector = {
         hasMore: Boolean(token),
         links: {},
         next: token ? nextGet(ctx, { [param]: token }) : undefined,
-        params: { cursor: param, size: ctx.url.searchParams.has('maxResults') ? 'maxResults' : ctx.url.searchParams.has('pageSize') ? 'pageSize' : undefined },
+        params: {
+          cursor: param,
+          size: ctx.url.searchParams.has('maxResults')
+            ? 'maxResults'
+            : ctx.url.searchParams.has('pageSize')
+              ? 'pageSize'
+              : undefined,
+        },
         recordsPath: records ? [...path, records.key] : undefined,
         recordCount: records?.records.length,
       };

@@ -32,7 +32,7 @@ export const graphApi: Detector = {
     else evidence.push(ev('paging.next', null, 'absent: the last page'));
     evidence.push(ev('data', `${json.data.length} records`, 'data'));
     const summaryTotal = isObject(json.summary) ? count(json.summary.total_count) : undefined;
-    const sent = param ? ctx.url.searchParams.get(param) ?? undefined : undefined;
+    const sent = param ? (ctx.url.searchParams.get(param) ?? undefined) : undefined;
     return {
       kind,
       style: 'graph-api',

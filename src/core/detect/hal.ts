@@ -33,21 +33,36 @@ export const hal: Detector = {
 
     const evidence: Evidence[] = [];
     for (const k of RELS) if (links[k]) evidence.push(ev(`_links.${k}.href`, links[k], `${k} page`));
-    if (embedded) evidence.push(ev(`_embedded.${embedded.key}`, `${embedded.records.length} records`, 'embedded collection'));
+    if (embedded)
+      evidence.push(
+        ev(`_embedded.${embedded.key}`, `${embedded.records.length} records`, 'embedded collection'),
+      );
     const size = count(page?.size);
     // Non-Spring HAL APIs put their totals at the root (`total`, `count` of all items).
     const rootTotal = field(json, 'total', 'total_items', 'total_count', 'total_results');
     const totalElements = count(page?.totalElements) ?? count(rootTotal?.value);
-    if (!page && rootTotal && totalElements !== undefined) evidence.push(ev(rootTotal.key, rootTotal.value, 'total records'));
+    if (!page && rootTotal && totalElements !== undefined)
+      evidence.push(ev(rootTotal.key, rootTotal.value, 'total records'));
     const totalPages = count(page?.totalPages);
     if (page) {
       evidence.push(ev('page.number', page.number, 'current page, counted from 0'));
       if (totalPages !== undefined) evidence.push(ev('page.totalPages', totalPages, 'total pages'));
-      if (totalElements !== undefined) evidence.push(ev('page.totalElements', totalElements, 'total records'));
+      if (totalElements !== undefined)
+        evidence.push(ev('page.totalElements', totalElements, 'total records'));
     }
-    const hasMore = links.next ? true : number !== undefined && totalPages !== undefined ? number + 1 < totalPages : Object.keys(links).length ? false : undefined;
-    const pageParam = number !== undefined ? paramHolding(links.next, number + 1) ?? paramHolding(links.prev, number - 1) ?? 'page' : undefined;
-    const sizeParam = size !== undefined ? paramHolding(links.next ?? links.first, size) ?? 'size' : undefined;
+    const hasMore = links.next
+      ? true
+      : number !== undefined && totalPages !== undefined
+        ? number + 1 < totalPages
+        : Object.keys(links).length
+          ? false
+          : undefined;
+    const pageParam =
+      number !== undefined
+        ? (paramHolding(links.next, number + 1) ?? paramHolding(links.prev, number - 1) ?? 'page')
+        : undefined;
+    const sizeParam =
+      size !== undefined ? (paramHolding(links.next ?? links.first, size) ?? 'size') : undefined;
     return {
       kind: number !== undefined ? 'page' : 'link',
       style: 'hal',

@@ -16,7 +16,8 @@ function pageParams(urls: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const u of urls) {
     try {
-      for (const [k, v] of new URL(u).searchParams) if (/^page\[[\w-]+\]$/.test(k) && !out.has(k)) out.set(k, v);
+      for (const [k, v] of new URL(u).searchParams)
+        if (/^page\[[\w-]+\]$/.test(k) && !out.has(k)) out.set(k, v);
     } catch {
       // a bad link says nothing
     }
@@ -37,7 +38,8 @@ export const jsonApi: Detector = {
       if (u) links[k] = u;
     }
     const family = pageParams([ctx.exchange.request.url, ...Object.values(links)]);
-    const resources = json.data.length > 0 && json.data.every((r) => isObject(r) && typeof r.type === 'string' && 'id' in r);
+    const resources =
+      json.data.length > 0 && json.data.every((r) => isObject(r) && typeof r.type === 'string' && 'id' in r);
     if (!resources && !family.size && !('jsonapi' in json)) return null;
 
     const evidence: Evidence[] = [];
@@ -45,7 +47,14 @@ export const jsonApi: Detector = {
     if (resources) evidence.push(ev('data', `${json.data.length} resource objects`, 'type + id'));
     if ('jsonapi' in json) evidence.push(ev('jsonapi', json.jsonapi, 'JSON:API document'));
     const has = (k: string) => family.has(`page[${k}]`);
-    const kind: PaginationKind = has('cursor') || has('after') || has('before') ? 'cursor' : has('offset') ? 'offset' : has('number') ? 'page' : 'link';
+    const kind: PaginationKind =
+      has('cursor') || has('after') || has('before')
+        ? 'cursor'
+        : has('offset')
+          ? 'offset'
+          : has('number')
+            ? 'page'
+            : 'link';
     const size = has('size') ? 'page[size]' : has('limit') ? 'page[limit]' : undefined;
     const cursorParam = has('cursor') ? 'page[cursor]' : has('after') ? 'page[after]' : undefined;
 
@@ -58,7 +67,15 @@ export const jsonApi: Detector = {
       const m = field(meta, ...names);
       return m && { ...m, key: `meta.${m.key}` };
     };
-    const totalF = inMeta('total', 'total_records', 'total-records', 'total_count', 'total-count', 'record_count', 'record-count');
+    const totalF = inMeta(
+      'total',
+      'total_records',
+      'total-records',
+      'total_count',
+      'total-count',
+      'record_count',
+      'record-count',
+    );
     const pagesF = inMeta('last_page', 'last-page', 'total_pages', 'total-pages', 'page_count', 'page-count');
     const pageF = inMeta('current_page', 'current-page');
     const moreF = inMeta('has_more', 'has-more');
@@ -66,15 +83,16 @@ export const jsonApi: Detector = {
     if (pagesF) evidence.push(ev(pagesF.key, pagesF.value, 'total pages'));
     if (moreF) evidence.push(ev(moreF.key, moreF.value, 'more pages'));
     // The spec: an unavailable link is omitted or null, so no next link is the last page.
-    const hasMore = links.next ? true : bool(moreF?.value) ?? false;
+    const hasMore = links.next ? true : (bool(moreF?.value) ?? false);
     const pageNow = count(pageF?.value) ?? count(ctx.url.searchParams.get('page[number]'));
-    const cursorNow = cursorParam ? ctx.url.searchParams.get(cursorParam) ?? undefined : undefined;
+    const cursorNow = cursorParam ? (ctx.url.searchParams.get(cursorParam) ?? undefined) : undefined;
     return {
       kind,
       style: 'json-api',
       confidence: resources ? 0.9 : 0.8,
       evidence,
-      position: kind === 'page' ? { page: pageNow } : kind === 'cursor' && cursorNow ? { cursor: cursorNow } : {},
+      position:
+        kind === 'page' ? { page: pageNow } : kind === 'cursor' && cursorNow ? { cursor: cursorNow } : {},
       pageSize: count(field(mPage, 'size', 'per_page', 'per-page')?.value) ?? count(family.get(size ?? '')),
       totalRecords: count(totalF?.value),
       totalPages: count(pagesF?.value),

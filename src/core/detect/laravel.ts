@@ -17,7 +17,8 @@ export const laravel: Detector = {
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !Array.isArray(json.data)) return null;
-    const resource = isObject(json.meta) && isObject(json.links) && LINK_KEYS.some((k) => k in (json.links as Obj));
+    const resource =
+      isObject(json.meta) && isObject(json.links) && LINK_KEYS.some((k) => k in (json.links as Obj));
     const meta: Obj = resource ? (json.meta as Obj) : json;
     const pageField = field(meta, 'current_page');
     const page = count(pageField?.value);
@@ -34,7 +35,11 @@ export const laravel: Detector = {
     const perPage = count(field(meta, 'per_page')?.value);
     const total = count(field(meta, 'total')?.value);
     if (pageField) evidence.push(ev(prefix + pageField.key, pageField.value, 'current page'));
-    for (const [name, v, note] of [['last_page', lastPage, 'last page'], ['per_page', perPage, 'page size'], ['total', total, 'total records']] as const) {
+    for (const [name, v, note] of [
+      ['last_page', lastPage, 'last page'],
+      ['per_page', perPage, 'page size'],
+      ['total', total, 'total records'],
+    ] as const) {
       const f = field(meta, name);
       if (v !== undefined && f) evidence.push(ev(prefix + f.key, f.value, note));
     }
@@ -52,7 +57,10 @@ export const laravel: Detector = {
       // cursorPaginate: no page numbers, only cursors and their URLs.
       const nextCursor = text(field(meta, 'next_cursor')?.value);
       const cursorParam = paramHolding(links.next, nextCursor) ?? 'cursor';
-      if (nextCursor) evidence.push(ev(prefix + (field(meta, 'next_cursor')?.key ?? 'next_cursor'), nextCursor, 'next cursor'));
+      if (nextCursor)
+        evidence.push(
+          ev(prefix + (field(meta, 'next_cursor')?.key ?? 'next_cursor'), nextCursor, 'next cursor'),
+        );
       const current = ctx.url.searchParams.get(cursorParam) ?? undefined;
       const hasMore = Boolean(nextCursor || links.next);
       return {
@@ -64,7 +72,11 @@ export const laravel: Detector = {
         pageSize: perPage,
         hasMore,
         links,
-        next: links.next ? { method: 'GET', url: links.next } : nextCursor ? nextGet(ctx, { [cursorParam]: nextCursor }) : undefined,
+        next: links.next
+          ? { method: 'GET', url: links.next }
+          : nextCursor
+            ? nextGet(ctx, { [cursorParam]: nextCursor })
+            : undefined,
         params: { cursor: cursorParam },
         recordsPath: ['data'],
         recordCount: json.data.length,
@@ -72,7 +84,13 @@ export const laravel: Detector = {
     }
     // The next link decides when it is there (null on the last page); else the last page number.
     const nextKeyShown = resource ? hasKey(linkSrc, 'next') : hasKey(meta, 'next_page_url');
-    const hasMore = links.next ? true : nextKeyShown ? false : lastPage !== undefined ? page < lastPage : undefined;
+    const hasMore = links.next
+      ? true
+      : nextKeyShown
+        ? false
+        : lastPage !== undefined
+          ? page < lastPage
+          : undefined;
     // Laravel lets each paginator name its page parameter (`users_page`); the links show which.
     const pageParam = paramHolding(links.next, page + 1) ?? paramHolding(links.prev, page - 1) ?? 'page';
     return {
@@ -86,7 +104,11 @@ export const laravel: Detector = {
       totalPages: lastPage,
       hasMore,
       links,
-      next: links.next ? { method: 'GET', url: links.next } : hasMore ? nextGet(ctx, { [pageParam]: page + 1 }) : undefined,
+      next: links.next
+        ? { method: 'GET', url: links.next }
+        : hasMore
+          ? nextGet(ctx, { [pageParam]: page + 1 })
+          : undefined,
       params: { page: pageParam, pageBase: 1 },
       recordsPath: ['data'],
       recordCount: json.data.length,

@@ -39,19 +39,52 @@ export const odata: Detector = {
     const evidence: Evidence[] = [];
     if (nextKey) evidence.push(ev(prefix + nextKey, holder[nextKey], 'next link'));
     if (total !== undefined) evidence.push(ev(prefix + countKey, total, 'total records'));
-    evidence.push(ev(prefix + (recordsPath.length === 2 ? 'results' : 'value'), `${records.length} records`, 'collection'));
-    const base = { style: 'odata', totalRecords: total, params: {}, recordsPath, recordCount: records.length };
+    evidence.push(
+      ev(
+        prefix + (recordsPath.length === 2 ? 'results' : 'value'),
+        `${records.length} records`,
+        'collection',
+      ),
+    );
+    const base = {
+      style: 'odata',
+      totalRecords: total,
+      params: {},
+      recordsPath,
+      recordCount: records.length,
+    };
     if (next || !(skip || top)) {
       // Server-driven: the next link is the whole story; none after a $skiptoken page is the end.
-      if (!next) evidence.push(qev('$skiptoken', ctx.url.searchParams.get('$skiptoken') ?? '', 'paging request, no nextLink: the last page'));
-      return { ...base, kind: 'link', confidence: next ? 0.95 : 0.75, evidence, position: {}, hasMore: Boolean(next), links: next ? { next } : {}, next: next ? { method: 'GET', url: next } : undefined };
+      if (!next)
+        evidence.push(
+          qev(
+            '$skiptoken',
+            ctx.url.searchParams.get('$skiptoken') ?? '',
+            'paging request, no nextLink: the last page',
+          ),
+        );
+      return {
+        ...base,
+        kind: 'link',
+        confidence: next ? 0.95 : 0.75,
+        evidence,
+        position: {},
+        hasMore: Boolean(next),
+        links: next ? { next } : {},
+        next: next ? { method: 'GET', url: next } : undefined,
+      };
     }
     // Client-driven: $skip/$top chosen by the caller; $count says when to stop.
     const offset = count(skip?.[1]) ?? 0;
     const size = count(top?.[1]);
     if (skip) evidence.push(qev('$skip', skip[1], 'offset'));
     if (top) evidence.push(qev('$top', top[1], 'page size'));
-    const hasMore = total !== undefined && size ? offset + size < total : size !== undefined ? records.length >= size && records.length > 0 : undefined;
+    const hasMore =
+      total !== undefined && size
+        ? offset + size < total
+        : size !== undefined
+          ? records.length >= size && records.length > 0
+          : undefined;
     return {
       ...base,
       kind: 'offset',

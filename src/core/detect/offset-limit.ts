@@ -19,7 +19,8 @@ function holders(json: Obj): { obj: Obj; path: string[] }[] {
     if (f && isObject(f.value)) out.push({ obj: f.value, path: [f.key] });
   }
   // Spotify search wraps each paging object under its type: {tracks: {items, offset, limit, ...}}.
-  for (const [k, v] of Object.entries(json)) if (isObject(v) && !WRAPPERS.includes(k)) out.push({ obj: v, path: [k] });
+  for (const [k, v] of Object.entries(json))
+    if (isObject(v) && !WRAPPERS.includes(k)) out.push({ obj: v, path: [k] });
   return out;
 }
 
@@ -41,12 +42,21 @@ export const offsetLimit: Detector = {
       if (!records) continue;
       const recordsPath = namedCollection(obj) ? [...path, records.key] : [records.key];
       const at = (k: string) => [...path, k].join('.');
-      const evidence: Evidence[] = [ev(at(offF.key), offF.value, 'offset'), ev(at(limF.key), limF.value, 'page size')];
+      const evidence: Evidence[] = [
+        ev(at(offF.key), offF.value, 'offset'),
+        ev(at(limF.key), limF.value, 'page size'),
+      ];
       if (totF) evidence.push(ev(at(totF.key), totF.value, 'total records'));
       evidence.push(ev(recordsPath.join('.'), `${records.records.length} records`, 'records'));
       const nextLink = isUrlLike(obj.next) ? link(ctx, obj.next) : undefined;
       const step = limit > 0 ? limit : records.records.length;
-      const hasMore = nextLink ? true : total !== undefined ? offset + step < total : obj.next === null ? false : undefined;
+      const hasMore = nextLink
+        ? true
+        : total !== undefined
+          ? offset + step < total
+          : obj.next === null
+            ? false
+            : undefined;
       // The body echoes the request's own parameter names (offset/limit, skip/take, start/count).
       const offsetParam = offF.key;
       const sizeParam = limF.key;
@@ -61,7 +71,11 @@ export const offsetLimit: Detector = {
         totalPages: total !== undefined && limit > 0 ? Math.ceil(total / limit) : undefined,
         hasMore,
         links: nextLink ? { next: nextLink } : {},
-        next: nextLink ? { method: 'GET', url: nextLink } : hasMore && step > 0 ? nextGet(ctx, { [offsetParam]: offset + step }) : undefined,
+        next: nextLink
+          ? { method: 'GET', url: nextLink }
+          : hasMore && step > 0
+            ? nextGet(ctx, { [offsetParam]: offset + step })
+            : undefined,
         params: { offset: offsetParam, size: sizeParam },
         recordsPath,
         recordCount: records.records.length,

@@ -12,7 +12,10 @@ const WRAPPERS = ['pagination', 'paging', 'meta', 'page', 'pageInfo', 'data', 'r
 
 /** pageNumber beside one of its documented companions (the flags, the size or the page count). */
 function signed(o: Obj): boolean {
-  return Boolean(field(o, 'page_number') && field(o, 'has_next_page', 'has_previous_page', 'page_size', 'total_pages', 'page_count'));
+  return Boolean(
+    field(o, 'page_number') &&
+    field(o, 'has_next_page', 'has_previous_page', 'page_size', 'total_pages', 'page_count'),
+  );
 }
 
 function holder(json: Obj): { obj: Obj; path: string[] } | undefined {
@@ -55,7 +58,8 @@ export const pageNumber: Detector = {
     const totalPages = count(pagesF?.value);
     const hasNext = nf ? bool(nf.value) : totalPages !== undefined ? page < totalPages : undefined;
     const pageParam = requestParam(ctx, pf.key, 'pageNumber', 'page_number', 'PageNumber')?.[0] ?? pf.key;
-    const sizeParam = requestParam(ctx, sizeF?.key ?? 'pageSize', 'pageSize', 'page_size', 'PageSize')?.[0] ?? sizeF?.key;
+    const sizeParam =
+      requestParam(ctx, sizeF?.key ?? 'pageSize', 'pageSize', 'page_size', 'PageSize')?.[0] ?? sizeF?.key;
     return {
       kind: 'page',
       style: 'page-number',

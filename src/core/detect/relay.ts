@@ -18,7 +18,8 @@ function findConnection(root: unknown): { conn: Obj; path: string[] } | undefine
     for (const { v, path } of level) {
       if (!isObject(v)) continue;
       if (isObject(v.pageInfo) && 'hasNextPage' in v.pageInfo) return { conn: v, path };
-      for (const [k, child] of Object.entries(v)) if (isObject(child)) nextLevel.push({ v: child, path: [...path, k] });
+      for (const [k, child] of Object.entries(v))
+        if (isObject(child)) nextLevel.push({ v: child, path: [...path, k] });
     }
     level = nextLevel.slice(0, 500);
   }
@@ -32,7 +33,8 @@ function cursorVar(vars: Obj, query?: string): string {
 }
 
 /** The request's GraphQL variables and where they came from (POST body or `variables` query param). */
-type Vars = { from: 'body'; body: Obj; vars: Obj; query?: string } | { from: 'query'; vars: Obj; query?: string };
+type Vars =
+  { from: 'body'; body: Obj; vars: Obj; query?: string } | { from: 'query'; vars: Obj; query?: string };
 
 function requestVars(ctx: DetectContext): Vars | undefined {
   const { method, postData } = ctx.exchange.request;
@@ -59,7 +61,12 @@ function nextQuery(ctx: DetectContext, cursor: string): RequestSpec | undefined 
   const vars = { ...r.vars, [cursorVar(r.vars, r.query)]: cursor };
   if (r.from === 'query') return nextGet(ctx, { variables: JSON.stringify(vars) });
   const { method, url } = ctx.exchange.request;
-  return { method, url, body: JSON.stringify({ ...r.body, variables: vars }), headers: [{ name: 'Content-Type', value: 'application/json' }] };
+  return {
+    method,
+    url,
+    body: JSON.stringify({ ...r.body, variables: vars }),
+    headers: [{ name: 'Content-Type', value: 'application/json' }],
+  };
 }
 
 export const relay: Detector = {
@@ -75,7 +82,9 @@ export const relay: Detector = {
     if (hasNext === undefined) return null;
     const end = text(info.endCursor);
     const at = (k: string) => [...path, k].join('.');
-    const evidence: Evidence[] = [ev(at('pageInfo.hasNextPage'), hasNext, hasNext ? 'more pages' : 'the last page')];
+    const evidence: Evidence[] = [
+      ev(at('pageInfo.hasNextPage'), hasNext, hasNext ? 'more pages' : 'the last page'),
+    ];
     if (end) evidence.push(ev(at('pageInfo.endCursor'), end, 'next cursor'));
     const edges = Array.isArray(conn.edges) ? conn.edges : undefined;
     const nodes = !edges && Array.isArray(conn.nodes) ? conn.nodes : undefined;

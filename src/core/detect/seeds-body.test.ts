@@ -7,7 +7,13 @@ import { vend2 } from './vend-2.ts';
 import { laravel } from './laravel.ts';
 import { pageNumber } from './page-number.ts';
 import { uservoice } from './uservoice.ts';
-import { laravelFixtures, pageNumberFixtures, uservoiceFixtures, vend2Fixtures, vendFixtures } from './fixtures/body-seeds.ts';
+import {
+  laravelFixtures,
+  pageNumberFixtures,
+  uservoiceFixtures,
+  vend2Fixtures,
+  vendFixtures,
+} from './fixtures/body-seeds.ts';
 import { mismatches, runDetector, type BodyFixture } from './fixtures/body-fixture.ts';
 import type { Detector } from './types.ts';
 
@@ -33,12 +39,22 @@ test('vend and uservoice do not claim each other’s pagination sections', () =>
 });
 
 test('vend-2: a `version` that is not a min/max pair is not Vend', () => {
-  assert.equal(runDetector(vend2, { url: 'https://x.test/a', body: { data: [{ id: 1 }], version: '2.1.0' } }), null);
-  assert.equal(runDetector(vend2, { url: 'https://x.test/a', body: { data: [{ id: 1 }], version: { name: 'v2' } } }), null);
+  assert.equal(
+    runDetector(vend2, { url: 'https://x.test/a', body: { data: [{ id: 1 }], version: '2.1.0' } }),
+    null,
+  );
+  assert.equal(
+    runDetector(vend2, { url: 'https://x.test/a', body: { data: [{ id: 1 }], version: { name: 'v2' } } }),
+    null,
+  );
 });
 
 test('laravel: a links object of social links next to data is not a paginator', () => {
-  const body = { data: [{ id: 1 }], links: { twitter: 'https://twitter.com/x', github: 'https://github.com/x' }, meta: { generated: 'now' } };
+  const body = {
+    data: [{ id: 1 }],
+    links: { twitter: 'https://twitter.com/x', github: 'https://github.com/x' },
+    meta: { generated: 'now' },
+  };
   assert.equal(runDetector(laravel, { url: 'https://x.test/a', body }), null);
 });
 
@@ -49,12 +65,25 @@ test('laravel: current_page alone beside data is not enough', () => {
 test('laravel: a renamed page parameter is read from the links', () => {
   const r = runDetector(laravel, {
     url: 'http://laravel.app/users?users_page=2',
-    body: { current_page: 2, data: [{ id: 4 }], first_page_url: 'http://laravel.app/users?users_page=1', next_page_url: 'http://laravel.app/users?users_page=3', prev_page_url: 'http://laravel.app/users?users_page=1', last_page: 3, per_page: 3, total: 9, path: 'http://laravel.app/users' },
+    body: {
+      current_page: 2,
+      data: [{ id: 4 }],
+      first_page_url: 'http://laravel.app/users?users_page=1',
+      next_page_url: 'http://laravel.app/users?users_page=3',
+      prev_page_url: 'http://laravel.app/users?users_page=1',
+      last_page: 3,
+      per_page: 3,
+      total: 9,
+      path: 'http://laravel.app/users',
+    },
   });
   assert.equal(r?.params?.page, 'users_page');
 });
 
 test('page-number: a page number without hasNextPage is left to others', () => {
   assert.equal(runDetector(pageNumber, { url: 'https://x.test/a', body: { pageNumber: 2, data: [] } }), null);
-  assert.equal(runDetector(pageNumber, { url: 'https://x.test/a', body: { pageNumber: 'two', hasNextPage: true } }), null);
+  assert.equal(
+    runDetector(pageNumber, { url: 'https://x.test/a', body: { pageNumber: 'two', hasNextPage: true } }),
+    null,
+  );
 });

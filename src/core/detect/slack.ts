@@ -15,7 +15,13 @@ function withCursor(ctx: DetectContext, cursor: string): RequestSpec | undefined
   if (mime.includes('json')) {
     try {
       const args = JSON.parse(postData.text);
-      if (isObject(args)) return { method, url: ctx.exchange.request.url, body: JSON.stringify({ ...args, cursor }), headers: [{ name: 'Content-Type', value: postData.mimeType ?? 'application/json' }] };
+      if (isObject(args))
+        return {
+          method,
+          url: ctx.exchange.request.url,
+          body: JSON.stringify({ ...args, cursor }),
+          headers: [{ name: 'Content-Type', value: postData.mimeType ?? 'application/json' }],
+        };
     } catch {
       return undefined;
     }
@@ -23,7 +29,12 @@ function withCursor(ctx: DetectContext, cursor: string): RequestSpec | undefined
   if (mime.includes('x-www-form-urlencoded')) {
     const form = new URLSearchParams(postData.text);
     form.set('cursor', cursor);
-    return { method, url: ctx.exchange.request.url, body: form.toString(), headers: [{ name: 'Content-Type', value: postData.mimeType ?? 'application/x-www-form-urlencoded' }] };
+    return {
+      method,
+      url: ctx.exchange.request.url,
+      body: form.toString(),
+      headers: [{ name: 'Content-Type', value: postData.mimeType ?? 'application/x-www-form-urlencoded' }],
+    };
   }
   return undefined;
 }
@@ -38,7 +49,9 @@ export const slack: Detector = {
     const cursor = typeof meta.next_cursor === 'string' ? meta.next_cursor : '';
     const records = namedCollection(json, ['response_metadata']);
     const sent = requestParam(ctx, 'cursor');
-    const evidence: Evidence[] = [ev('response_metadata.next_cursor', cursor, cursor ? 'next cursor' : 'empty: the last page')];
+    const evidence: Evidence[] = [
+      ev('response_metadata.next_cursor', cursor, cursor ? 'next cursor' : 'empty: the last page'),
+    ];
     if (records) evidence.push(ev(records.key, `${records.records.length} records`, 'collection'));
     if (sent) evidence.push(qev('cursor', sent[1], 'cursor in request'));
     return {

@@ -9,7 +9,9 @@ import { bool, count, ev, nextGet, qev, requestParam, text } from './body-fields
 import type { Detector, Evidence } from './types.ts';
 
 function idOf(record: unknown): string | undefined {
-  return isObject(record) && (typeof record.id === 'string' || typeof record.id === 'number') ? String(record.id) : undefined;
+  return isObject(record) && (typeof record.id === 'string' || typeof record.id === 'number')
+    ? String(record.id)
+    : undefined;
 }
 
 export const stripe: Detector = {
@@ -22,11 +24,22 @@ export const stripe: Detector = {
     const hasMore = bool(json.has_more);
     if (hasMore === undefined) return null;
     const records = json.data;
-    const evidence: Evidence[] = [ev('object', object, 'Stripe list object'), ev('has_more', hasMore, 'more pages')];
+    const evidence: Evidence[] = [
+      ev('object', object, 'Stripe list object'),
+      ev('has_more', hasMore, 'more pages'),
+    ];
     if (typeof json.url === 'string') evidence.push(ev('url', json.url));
     const total = count(json.total_count);
     if (total !== undefined) evidence.push(ev('total_count', total, 'total records'));
-    const base = { style: 'stripe', confidence: 0.95, hasMore, totalRecords: total, links: {}, recordsPath: ['data'], recordCount: records.length };
+    const base = {
+      style: 'stripe',
+      confidence: 0.95,
+      hasMore,
+      totalRecords: total,
+      links: {},
+      recordsPath: ['data'],
+      recordCount: records.length,
+    };
 
     if (object === 'search_result') {
       const nextPage = text(json.next_page);
@@ -48,7 +61,10 @@ export const stripe: Detector = {
     const cursor = idOf(param === 'ending_before' ? records[0] : records[records.length - 1]);
     const sent = param === 'ending_before' ? backwards : forwards;
     if (sent) evidence.push(qev(sent[0], sent[1], 'cursor in request'));
-    if (cursor) evidence.push(ev(`data[${param === 'ending_before' ? 0 : records.length - 1}].id`, cursor, `next ${param}`));
+    if (cursor)
+      evidence.push(
+        ev(`data[${param === 'ending_before' ? 0 : records.length - 1}].id`, cursor, `next ${param}`),
+      );
     const other = param === 'ending_before' ? 'starting_after' : 'ending_before';
     return {
       ...base,

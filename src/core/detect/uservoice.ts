@@ -26,7 +26,8 @@ export const uservoice: Detector = {
     const sent = requestParam(ctx, 'cursor');
     const evidence = [ev('pagination.page', p.page, 'current page')];
     if (totalPages !== undefined) evidence.push(ev('pagination.total_pages', totalPages, 'total pages'));
-    if (totalRecords !== undefined) evidence.push(ev('pagination.total_records', totalRecords, 'total records'));
+    if (totalRecords !== undefined)
+      evidence.push(ev('pagination.total_records', totalRecords, 'total records'));
     if (sizeF) evidence.push(ev(`pagination.${sizeF.key}`, sizeF.value, 'page size'));
     evidence.push(ev(records.key, `${records.records.length} records`, 'named collection'));
     const base = {
@@ -41,7 +42,8 @@ export const uservoice: Detector = {
     };
     if (cursor || sent) {
       if (cursor) evidence.push(ev('pagination.cursor', cursor, 'next cursor'));
-      if (sent) evidence.push(qev('cursor', sent[1], 'cursor in request; no cursor back means the last page'));
+      if (sent)
+        evidence.push(qev('cursor', sent[1], 'cursor in request; no cursor back means the last page'));
       return {
         ...base,
         kind: 'cursor',

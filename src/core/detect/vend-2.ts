@@ -17,12 +17,16 @@ export const vend2: Detector = {
     const max = isObject(version) ? version.max : undefined;
     const maxOk = num(max) !== undefined;
     // The empty last page may carry `version: null`; it still ends a Vend 2.0 chain.
-    if (!(isObject(version) && maxOk && num(version.min) !== undefined) && !(records.length === 0 && (version === null || isObject(version)))) {
+    if (
+      !(isObject(version) && maxOk && num(version.min) !== undefined) &&
+      !(records.length === 0 && (version === null || isObject(version)))
+    ) {
       return null;
     }
     const after = requestParam(ctx, 'after');
     const evidence: Evidence[] = [ev('data', `${records.length} records`, 'collection')];
-    if (isObject(version)) evidence.push(ev('version.min', version.min), ev('version.max', version.max, 'next after'));
+    if (isObject(version))
+      evidence.push(ev('version.min', version.min), ev('version.max', version.max, 'next after'));
     else evidence.push(ev('version', version, 'empty page: the end'));
     if (after) evidence.push(qev(after[0], after[1], 'cursor in request'));
     // Only the empty page in answer to `after` is surely Vend; a bare empty `data` with `version` is weaker.

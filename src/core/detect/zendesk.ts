@@ -39,7 +39,13 @@ export const zendesk: Detector = {
       position: sent ? { cursor: sent } : {},
       hasMore,
       links,
-      next: !hasMore ? undefined : links.next ? { method: 'GET', url: links.next } : after ? nextGet(ctx, { [param]: after }) : undefined,
+      next: !hasMore
+        ? undefined
+        : links.next
+          ? { method: 'GET', url: links.next }
+          : after
+            ? nextGet(ctx, { [param]: after })
+            : undefined,
       params: { cursor: param, size: 'page[size]' },
       recordsPath: records ? [records.key] : undefined,
       recordCount: records?.records.length,
