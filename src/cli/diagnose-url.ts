@@ -1,0 +1,87 @@
+/**
+ * Diagnosing a live URL: fetch the first page, crawl with the core engine through a tap that keeps
+ * every response (the engine's sink gets deduped records and never sees a page its loop guard
+ * refused — exactly the pages a diagnosis needs), then probe one page past the end of numbered chains.
+ */
+import { crawl } from '../core/crawl/engine.ts';
+import type { Checkpoint, CrawledPage, CrawlSink, CrawlSummary } from '../core/crawl/types.ts';
+import { detect } from '../core/detect/index.ts';
+import { pageRequest } from '../core/detect/params.ts';
+import type { Detection } from '../core/detect/types.ts';
+import type { DiagnosePage } from '../core/diagnose/diagnose.ts';
+import type { Exchange, Header } from '../core/exchange.ts';
+import { extractRecords, parseJson } from '../core/json.ts';
+import type { HttpFetch, HttpRequest, HttpResponse } from '../core/ports.ts';
+import { normalizeUrl } from '../core/chain/key.ts';
+import { fetchStart } from './crawl-start.ts';
+import { nodeClock } from './node-clock.ts';
+
+export type UrlDiagnosisInput =
+  | { ok: true; pages: DiagnosePage[]; detection: Detection; summary: CrawlSummary }
+  | { ok: false; message: string; notPaginated?: boolean };
+
+type Tapped = { req: HttpRequest; res: HttpResponse };
+
+/** A fetch that remembers every response, in order. */
+function tap(fetch: HttpFetch, log: Tapped[]): HttpFetch {
+  return async (req) => {
+    const res = await fetch(req);
+    log.push({ req, res });
+    return res;
+  };
+}
+
+/** Keeps the crawled pages' metadata; records are read from the tap, duplicates included. */
+function memorySink(): CrawlSink & { pages: CrawledPage[] } {
+  const pages: CrawledPage[] = [];
+  return { pages, writePage: async (page: CrawledPage, _records: unknown[], _cp: Checkpoint) => void pages.push(page) };
+}
+
+function toExchange(t: Tapped): Exchange {
+  return {
+    request: { method: t.req.method, url: t.req.url, headers: [] },
+    response: { status: t.res.status, statusText: t.res.statusText, headers: t.res.headers, mimeType: '', bodyText: t.res.bodyText },
+  };
+}
+
+function toPage(ex: Exchange, index: number, fallback: Detection, finalUrl: string, probe: boolean): DiagnosePage {
+  const detection = ex.response.status >= 200 && ex.response.status < 300 ? detect(ex) : null;
+  const parsed = parseJson(ex.response.bodyText);
+  const records = parsed.ok && detection ? extractRecords(parsed.value, (detection ?? fallback).recordsPath) : [];
+  const page: DiagnosePage = { index, url: finalUrl, status: ex.response.status, detection, records, requestUrl: ex.request.url };
+  if (probe) page.probe = true;
+  return page;
+}
+
+/** Fetches, crawls (up to maxPages) and probes; the pages come back in the order they were fetched. */
+export async function pagesFromUrl(fetch: HttpFetch, url: string, headers: Header[], maxPages: number, timeoutMs: number): Promise<UrlDiagnosisInput> {
+  const log: Tapped[] = [];
+  const start = await fetchStart(fetch, url, headers, timeoutMs);
+  if (!start.ok) return { ok: false, message: start.message };
+  if (!start.detection) return { ok: false, notPaginated: true, message: `${url} is not paginated (${start.why}): nothing to diagnose` };
+  const sink = memorySink();
+  // One request at a time, so the fetch order is the chain order, and few retries: a diagnosis is not a harvest.
+  const summary = await crawl({ exchange: start.exchange, detection: start.detection }, { fetch: tap(fetch, log), clock: nodeClock, sink, maxPages, concurrency: 1, retries: 1, timeoutMs });
+  const last = sink.pages[sink.pages.length - 1]?.detection ?? start.detection;
+  let probeUrl: string | undefined;
+  if (summary.stoppedReason === 'done' && last.position.page !== undefined) {
+    probeUrl = pageRequest(last, last.position.page + 1)?.url;
+    if (probeUrl && !log.some((t) => normalizeUrl(t.req.url) === normalizeUrl(probeUrl!))) {
+      await tap(fetch, log)({ method: 'GET', url: probeUrl, headers, signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
+    } else probeUrl = undefined;
+  }
+  // Keep the last answer per URL (a retried request answers more than once).
+  const latest = new Map<string, Tapped>();
+  for (const t of log) latest.set(normalizeUrl(t.req.url), t);
+  const ordered = [{ ex: start.exchange, final: start.exchange.request.url }];
+  const done = new Set([normalizeUrl(start.exchange.request.url)]);
+  for (const t of log) {
+    const k = normalizeUrl(t.req.url);
+    if (done.has(k)) continue;
+    done.add(k);
+    const pick = latest.get(k)!;
+    ordered.push({ ex: toExchange(pick), final: pick.res.url || pick.req.url });
+  }
+  const pages = ordered.map((o, i) => toPage(o.ex, i, start.detection!, o.final, !!probeUrl && normalizeUrl(o.ex.request.url) === normalizeUrl(probeUrl)));
+  return { ok: true, pages, detection: start.detection, summary };
+}
