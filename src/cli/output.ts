@@ -1,0 +1,45 @@
+/** What the crawl command tells the user: the summary line, the --json line, how to resume. */
+import type { CrawlSummary, StoppedReason } from '../core/crawl/types.ts';
+
+/** The fields of `--json`'s summary line, in this order. */
+export type SummaryJson = Pick<CrawlSummary, 'pages' | 'records' | 'duplicates' | 'errors' | 'retries' | 'stoppedReason' | 'elapsedMs'>;
+
+export function summaryJson(s: SummaryJson): string {
+  const { pages, records, duplicates, errors, retries, stoppedReason } = s;
+  return JSON.stringify({ pages, records, duplicates, errors, retries, stoppedReason, elapsedMs: Math.round(s.elapsedMs) });
+}
+
+/** Exit code per reason: the crawl finished (or hit a limit the user set) → 0; Ctrl+C → 130; else 1. */
+export function exitCodeFor(reason: StoppedReason): number {
+  if (reason === 'done' || reason === 'max-pages' || reason === 'max-records' || reason === 'not-paginated') return 0;
+  return reason === 'aborted' ? 130 : 1;
+}
+
+const WHY: Record<StoppedReason, string> = {
+  done: 'done',
+  'max-pages': 'stopped at --max-pages',
+  'max-records': 'stopped at --max-records',
+  loop: 'stopped: the API repeated itself',
+  error: 'stopped on an error',
+  aborted: 'interrupted',
+  'not-paginated': 'not paginated',
+};
+
+/** One line: counts, time, why it stopped, where the records went. */
+export function summaryLine(s: CrawlSummary, dest: string): string {
+  const secs = (s.elapsedMs / 1000).toFixed(s.elapsedMs < 10_000 ? 2 : 0);
+  const extras = [`${s.duplicates} duplicates`, `${s.errors} errors`, `${s.retries} retries`].join(', ');
+  const detail = s.detail && s.stoppedReason !== 'done' ? ` (${s.detail})` : '';
+  return `${s.pages} pages, ${s.records} records (${extras}) in ${secs} s — ${WHY[s.stoppedReason]}${detail} → ${dest}`;
+}
+
+/** Quotes a word for a POSIX shell when it needs it. */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that continues a stopped crawl. Header values are not repeated (they may be secret). */
+export function resumeHint(statePath: string, headerNames: readonly string[]): string {
+  const hs = headerNames.map((n) => ` -H ${shellQuote(`${n}: …`)}`).join('');
+  return `resume with: pagescope crawl --resume ${shellQuote(statePath)}${hs}`;
+}
