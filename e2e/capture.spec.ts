@@ -8,7 +8,8 @@ const rows = `[...document.querySelectorAll('[data-testid=request-row]')].map((r
   url: r.querySelector('[data-testid=request-url]').textContent,
   status: r.querySelector('[data-testid=request-status]').textContent,
 }))`;
-const rowsFor = (url: string) => `(() => { const r = ${rows}.filter((r) => r.url === ${JSON.stringify(url)}); return r.length && r; })()`;
+const rowsFor = (url: string) =>
+  `(() => { const r = ${rows}.filter((r) => r.url === ${JSON.stringify(url)}); return r.length && r; })()`;
 
 test('lists a JSON response the page fetches while the panel is open', async ({ h, demo }) => {
   const panel = await h.openPanel();
@@ -23,7 +24,10 @@ test('lists a JSON response the page fetches while the panel is open', async ({ 
   expect(await panel.eval<Row[]>(rows)).not.toContainEqual(expect.objectContaining({ url: `${demo}/` }));
 });
 
-test('backfills a response captured after DevTools opened but before the panel was shown', async ({ h, demo }) => {
+test('backfills a response captured after DevTools opened but before the panel was shown', async ({
+  h,
+  demo,
+}) => {
   await h.openDevtools();
   await h.page.goto(`${demo}/`);
   const url = `${demo}/api/v2/discussions?page=2&limit=3`;

@@ -7,47 +7,13 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from '@play
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CdpFrame, poll } from './cdp-frame.ts';
 import { DownloadWatcher } from './downloads.ts';
 
+// Specs and helpers import these from here, the harness's one entry point.
+export { CdpFrame, poll };
+
 type TargetInfo = { targetId: string; type: string; url: string; parentId?: string };
-
-/** Polls `fn` until it returns a truthy value: a wait on a condition, not on time. */
-export async function poll<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  let last: unknown;
-  for (const end = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 50))) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e; // a target mid-navigation may refuse one evaluation; try again
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${last})` : ''}`);
-  }
-}
-
-/** A DevTools-owned target (frontend or panel iframe). */
-export class CdpFrame {
-  constructor(
-    private readonly h: DevToolsHarness,
-    readonly sessionId: string,
-  ) {}
-  /** Evaluates in the target and returns the (awaited, JSON-serialisable) value. */
-  async eval<T = unknown>(expression: string): Promise<T> {
-    const r = (await this.h.send(this.sessionId, 'Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {
-      result: { value: T };
-      exceptionDetails?: { text: string; exception?: { description?: string } };
-    };
-    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
-    return r.result.value;
-  }
-  /** Resolves with the expression's value once it is truthy. */
-  waitFor<T = unknown>(expression: string, timeoutMs = 20_000): Promise<T> {
-    return poll(() => this.eval<T>(expression), expression, timeoutMs);
-  }
-  send(method: string, params: object = {}): Promise<unknown> {
-    return this.h.send(this.sessionId, method, params);
-  }
-}
 
 export class DevToolsHarness {
   private seq = 0;
@@ -90,7 +56,9 @@ export class DevToolsHarness {
         if (m.error) reject(new Error(`${method}: ${JSON.stringify(m.error)}`));
         else resolve(m.result);
       });
-      this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      this.cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(reject);
     });
   }
 
@@ -102,9 +70,10 @@ export class DevToolsHarness {
   }
   private async attach(targetId: string): Promise<CdpFrame> {
     const { sessionId } = await this.cdp.send('Target.attachToTarget', { targetId, flatten: false });
-    return new CdpFrame(this, sessionId);
+    return new CdpFrame((method, params) => this.send(sessionId, method, params), sessionId);
   }
-  private extFrame = (t: TargetInfo) => t.type === 'iframe' && t.parentId === this.devtoolsId && t.url.startsWith('chrome-extension://');
+  private extFrame = (t: TargetInfo) =>
+    t.type === 'iframe' && t.parentId === this.devtoolsId && t.url.startsWith('chrome-extension://');
 
   /** Opens DevTools on `page` (once) and waits until it has loaded the extension's devtools page. */
   async openDevtools(): Promise<void> {
@@ -112,7 +81,10 @@ export class DevToolsHarness {
     const s = await this.context.newCDPSession(this.page);
     const { targetInfo } = await s.send('Target.getTargetInfo');
     await s.detach();
-    const r = (await this.cdp.send('Target.openDevTools' as 'Target.getTargets', { targetId: targetInfo.targetId } as never)) as unknown;
+    const r = (await this.cdp.send(
+      'Target.openDevTools' as 'Target.getTargets',
+      { targetId: targetInfo.targetId } as never,
+    )) as unknown;
     this.devtoolsId = (r as { targetId: string }).targetId;
     await this.waitForTarget(this.extFrame, 'the extension devtools page'); // => the frontend has booted
   }
@@ -140,9 +112,17 @@ export class DevToolsHarness {
       console.warn(`showPanel via InspectorView failed (${(e as Error).message}); using Ctrl+[`);
       await poll(async () => {
         for (const type of ['rawKeyDown', 'keyUp']) {
-          await frontend.send('Input.dispatchKeyEvent', { type, modifiers: 2, key: '[', code: 'BracketLeft', windowsVirtualKeyCode: 219 });
+          await frontend.send('Input.dispatchKeyEvent', {
+            type,
+            modifiers: 2,
+            key: '[',
+            code: 'BracketLeft',
+            windowsVirtualKeyCode: 219,
+          });
         }
-        return poll(async () => (await this.targets()).find(isPanel), 'panel after Ctrl+[', 2_000).catch(() => undefined);
+        return poll(async () => (await this.targets()).find(isPanel), 'panel after Ctrl+[', 2_000).catch(
+          () => undefined,
+        );
       }, 'the panel via Ctrl+[');
     }
     const panel = await this.attach((await this.waitForTarget(isPanel, 'the panel frame')).targetId);

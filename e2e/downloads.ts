@@ -26,11 +26,17 @@ export class DownloadWatcher {
   static async start(cdp: CDPSession, dir: string): Promise<DownloadWatcher> {
     fs.mkdirSync(dir, { recursive: true });
     const w = new DownloadWatcher(dir);
-    cdp.on('Browser.downloadWillBegin', (e) => w.started.set(e.guid, { url: e.url, suggestedFilename: e.suggestedFilename }));
+    cdp.on('Browser.downloadWillBegin', (e) =>
+      w.started.set(e.guid, { url: e.url, suggestedFilename: e.suggestedFilename }),
+    );
     cdp.on('Browser.downloadProgress', (e) => {
       if (e.state === 'completed') w.complete(e.guid);
     });
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allowAndName', downloadPath: dir, eventsEnabled: true });
+    await cdp.send('Browser.setDownloadBehavior', {
+      behavior: 'allowAndName',
+      downloadPath: dir,
+      eventsEnabled: true,
+    });
     return w;
   }
 

@@ -16,7 +16,12 @@ test('the panel fetches a 127.0.0.1 API without CORS headers and reads every hea
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/items?page=1`;
     const panel = await h.openPanel();
-    const got = await panel.eval<{ granted: boolean; status: number; total: string | null; body: unknown }>(`(async () => {
+    const got = await panel.eval<{
+      granted: boolean;
+      status: number;
+      total: string | null;
+      body: unknown;
+    }>(`(async () => {
       const granted = await chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] });
       const r = await fetch(${JSON.stringify(url)});
       return { granted, status: r.status, total: r.headers.get('x-total-count'), body: await r.json() };

@@ -58,7 +58,9 @@ const fanOut = {
     build.onEnd((result) => {
       if (result.errors.length) return;
       writeExtension(result.outputFiles ?? [], bundleDir);
-      console.log(`extension: dist/{${Object.keys(manifests).join(',')}} in ${Math.round(performance.now() - started)} ms`);
+      console.log(
+        `extension: dist/{${Object.keys(manifests).join(',')}} in ${Math.round(performance.now() - started)} ms`,
+      );
     });
   },
 };
@@ -91,12 +93,15 @@ const cli = await esbuild.context({
   define,
   // main.ts keeps its own `#!/usr/bin/env node`, which esbuild moves to the top of the output.
   // Bundled CommonJS dependencies may call require(); ESM output has none, so provide one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 
 if (!watch) {
-  for (const t of [...Object.keys(manifests), '.extension', 'cli']) fs.rmSync(path.join(dist, t), { recursive: true, force: true });
+  for (const t of [...Object.keys(manifests), '.extension', 'cli'])
+    fs.rmSync(path.join(dist, t), { recursive: true, force: true });
 }
 
 const started = performance.now();

@@ -10,7 +10,8 @@ import { register } from 'tsx/esm/api';
 const root = path.resolve(import.meta.dirname, '..');
 const extensionDir = path.join(root, 'dist/chrome');
 
-if (spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
+if (spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' }).status !== 0)
+  process.exit(1);
 
 register(); // lets this plain .mjs import the TypeScript demo server in-process
 const { startDemoServer } = await import('../src/demo/server.ts');
@@ -26,7 +27,10 @@ async function startDemo() {
 }
 const demo = await startDemo();
 
-const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const hasDisplay =
+  process.platform === 'darwin' ||
+  process.platform === 'win32' ||
+  !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 function onPath(name) {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
@@ -38,10 +42,15 @@ function onPath(name) {
 
 function findChromium() {
   if (process.env.PAGESCOPE_CHROMIUM) return process.env.PAGESCOPE_CHROMIUM;
-  const named = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'].map(onPath).find(Boolean);
+  const named = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome']
+    .map(onPath)
+    .find(Boolean);
   if (named) return named;
   const known = {
-    darwin: ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
+    darwin: [
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    ],
     win32: [`${process.env['ProgramFiles'] ?? 'C:\\Program Files'}\\Google\\Chrome\\Application\\chrome.exe`],
   };
   return (known[process.platform] ?? []).find((p) => fs.existsSync(p));
@@ -68,7 +77,9 @@ if (chromium) {
     { stdio: 'ignore' },
   );
   browser.on('exit', () => console.log('Chromium closed; the demo API is still serving (Ctrl+C to stop).'));
-  console.log(`\nOpened ${chromium} with Pagescope on ${demo.origin}/ — pick the "Pagescope" tab in DevTools.`);
+  console.log(
+    `\nOpened ${chromium} with Pagescope on ${demo.origin}/ — pick the "Pagescope" tab in DevTools.`,
+  );
 } else {
   console.log(`
 ${hasDisplay ? 'No Chromium or Chrome found (set PAGESCOPE_CHROMIUM).' : 'No display found, so no browser was started.'}
@@ -77,7 +88,9 @@ Load the extension by hand:
   Firefox:         about:debugging → This Firefox → Load Temporary Add-on → ${path.relative(process.cwd(), path.join(root, 'dist/firefox/manifest.json'))}
 Then open the demo page, open DevTools and pick the "Pagescope" tab.`);
 }
-console.log(`\nDemo page: ${demo.origin}/   (API catalog: ${demo.origin}/api/styles.json)\nPress Ctrl+C to stop.`);
+console.log(
+  `\nDemo page: ${demo.origin}/   (API catalog: ${demo.origin}/api/styles.json)\nPress Ctrl+C to stop.`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -32,7 +32,8 @@ type RawNetwork = {
 function call<T extends unknown[]>(invoke: (cb: (...args: T) => void) => unknown): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const result = invoke((...args: T) => {
-      const err = (globalThis as { chrome?: { runtime?: { lastError?: { message?: string } } } }).chrome?.runtime?.lastError;
+      const err = (globalThis as { chrome?: { runtime?: { lastError?: { message?: string } } } }).chrome
+        ?.runtime?.lastError;
       if (err) reject(new Error(err.message ?? 'devtools call failed'));
       else resolve(args);
     });

@@ -3,14 +3,25 @@ import assert from 'node:assert/strict';
 import type { Exchange } from '../core/exchange.ts';
 import { createNetworkCapture, type DevtoolsNetwork, type DevtoolsRequest } from './network.ts';
 
-type Spec = { url: string; mime: string; body: string | null; encoding?: string; started?: string; fail?: boolean };
+type Spec = {
+  url: string;
+  mime: string;
+  body: string | null;
+  encoding?: string;
+  started?: string;
+  fail?: boolean;
+};
 
 function request(s: Spec, reads: string[]): DevtoolsRequest {
   return {
     startedDateTime: s.started ?? '2024-01-01T00:00:00.000Z',
     time: 12,
     request: { method: 'get', url: s.url, headers: [] },
-    response: { status: 200, headers: [{ name: 'Paging-Next', value: 'x' }], content: { mimeType: s.mime, size: 10 } },
+    response: {
+      status: 200,
+      headers: [{ name: 'Paging-Next', value: 'x' }],
+      content: { mimeType: s.mime, size: 10 },
+    },
     async getContent() {
       reads.push(s.url);
       if (s.fail) throw new Error('gone');
@@ -30,7 +41,11 @@ function fakeNetwork(har: DevtoolsRequest[] = []) {
     getHAR: async () => har,
     onNavigated: () => () => {},
   };
-  return { net, finish: (r: DevtoolsRequest) => finished.forEach((cb) => cb(r)), listeners: () => finished.size };
+  return {
+    net,
+    finish: (r: DevtoolsRequest) => finished.forEach((cb) => cb(r)),
+    listeners: () => finished.size,
+  };
 }
 
 const nextTick = () => new Promise((r) => setTimeout(r, 0));
@@ -41,7 +56,9 @@ test('keeps JSON by MIME type and by sniffing, skips assets without reading them
   const capture = createNetworkCapture(net, 't');
   const got: Exchange[] = [];
   capture.onExchange((ex) => got.push(ex));
-  finish(request({ url: 'http://a/api?page=1', mime: 'application/json; charset=utf-8', body: '[1,2]' }, reads));
+  finish(
+    request({ url: 'http://a/api?page=1', mime: 'application/json; charset=utf-8', body: '[1,2]' }, reads),
+  );
   finish(request({ url: 'http://a/lying', mime: 'text/html', body: ' {"items":[]}' }, reads));
   finish(request({ url: 'http://a/page', mime: 'text/html', body: '<!doctype html>' }, reads));
   finish(request({ url: 'http://a/logo.png', mime: 'image/png', body: 'x' }, reads));
@@ -57,7 +74,10 @@ test('keeps JSON by MIME type and by sniffing, skips assets without reading them
     ],
   );
   assert.equal(got[0].response.headers[0].name, 'Paging-Next');
-  assert.ok(!reads.includes('http://a/logo.png') && !reads.includes('http://a/app.js'), 'assets are skipped unread');
+  assert.ok(
+    !reads.includes('http://a/logo.png') && !reads.includes('http://a/app.js'),
+    'assets are skipped unread',
+  );
   assert.deepEqual(capture.stats(), { kept: 2, skipped: { 'not-json': 3, empty: 1, 'no-content': 1 } });
 });
 
@@ -75,8 +95,16 @@ test('decodes base64 bodies and leaves exchanges structured-cloneable', async ()
 });
 
 test('backfill returns earlier JSON once; a live duplicate of it is dropped; ids stay unique', async () => {
-  const early = { url: 'http://a/api?page=1', mime: 'application/json', body: '[1]', started: '2024-01-01T00:00:01.000Z' };
-  const { net, finish } = fakeNetwork([request(early, []), request({ ...early, url: 'http://a/x.css', mime: 'text/css' }, [])]);
+  const early = {
+    url: 'http://a/api?page=1',
+    mime: 'application/json',
+    body: '[1]',
+    started: '2024-01-01T00:00:01.000Z',
+  };
+  const { net, finish } = fakeNetwork([
+    request(early, []),
+    request({ ...early, url: 'http://a/x.css', mime: 'text/css' }, []),
+  ]);
   const capture = createNetworkCapture(net, 'd');
   const live: Exchange[] = [];
   capture.onExchange((ex) => live.push(ex));
@@ -84,8 +112,14 @@ test('backfill returns earlier JSON once; a live duplicate of it is dropped; ids
   finish(request(early, [])); // the same entry reported live too
   finish(request({ ...early, url: 'http://a/api?page=2' }, []));
   await nextTick();
-  assert.deepEqual(back.map((ex) => ex.request.url), ['http://a/api?page=1']);
-  assert.deepEqual(live.map((ex) => ex.request.url), ['http://a/api?page=2']);
+  assert.deepEqual(
+    back.map((ex) => ex.request.url),
+    ['http://a/api?page=1'],
+  );
+  assert.deepEqual(
+    live.map((ex) => ex.request.url),
+    ['http://a/api?page=2'],
+  );
   assert.equal(new Set([...back, ...live].map((ex) => ex.id)).size, 2);
 });
 

@@ -34,7 +34,8 @@ export type NetworkCapture = {
 // Obvious non-JSON types are skipped before getContent(): reading every script and image body
 // is what makes network panels slow on busy pages. Anything else (text/html, text/plain, no type)
 // is read and sniffed, because some servers label JSON wrongly.
-const ASSET_MIME = /^(image|font|audio|video)\/|^text\/css|javascript|ecmascript|wasm|^application\/(pdf|zip)/i;
+const ASSET_MIME =
+  /^(image|font|audio|video)\/|^text\/css|javascript|ecmascript|wasm|^application\/(pdf|zip)/i;
 
 function mimeOf(req: DevtoolsRequest): string {
   return req.response?.content?.mimeType ?? '';
@@ -43,7 +44,9 @@ function mimeOf(req: DevtoolsRequest): string {
 // DevTools gives no request id in its HAR, so a live entry and the same entry in getHAR() are
 // matched on what HAR does give; `time` separates two identical fetches in one millisecond.
 function entryKey(req: DevtoolsRequest): string {
-  return [req.request?.method, req.request?.url, req.startedDateTime, req.time, req.response?.status].join(' ');
+  return [req.request?.method, req.request?.url, req.startedDateTime, req.time, req.response?.status].join(
+    ' ',
+  );
 }
 
 /**
@@ -51,7 +54,10 @@ function entryKey(req: DevtoolsRequest): string {
  * between creation and the first `onExchange` subscriber is lost.
  * @param idPrefix distinguishes this capture's ids from an earlier session's. @default base-36 time
  */
-export function createNetworkCapture(net: DevtoolsNetwork, idPrefix = Date.now().toString(36)): NetworkCapture {
+export function createNetworkCapture(
+  net: DevtoolsNetwork,
+  idPrefix = Date.now().toString(36),
+): NetworkCapture {
   const listeners = new Set<(ex: Exchange) => void>();
   const seen = new Set<string>();
   const stats: CaptureStats = { kept: 0, skipped: { 'not-json': 0, empty: 0, 'no-content': 0 } };
@@ -72,7 +78,10 @@ export function createNetworkCapture(net: DevtoolsNetwork, idPrefix = Date.now()
       return skip('no-content');
     }
     // One conversion path for both body kinds: fromHarEntry decodes a base64 body itself.
-    const response = { ...req.response, content: { ...req.response?.content, text: content ?? undefined, encoding } };
+    const response = {
+      ...req.response,
+      content: { ...req.response?.content, text: content ?? undefined, encoding },
+    };
     const ex = fromHarEntry({ ...req, response });
     const body = ex.response.bodyText;
     if (!body || !body.trim()) return skip('empty');
