@@ -23,6 +23,7 @@ const fromText = (t: string): IdKey => (t.startsWith('n:') ? Number(t.slice(2)) 
 
 export type Accepted = { fresh: unknown[]; duplicates: number; limitReached: boolean; added: IdKey[] };
 
+/** Counters, the id field, seen ids and the loop guard of one crawl; built fresh or from a checkpoint. */
 export class CrawlState {
   idKey: string | undefined;
   nextIndex = 0;

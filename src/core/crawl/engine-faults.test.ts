@@ -54,7 +54,11 @@ test('Retry-After is capped (maxRetryAfterMs)', async () => {
 
 test('503, 502 then success: exponential backoff (jitter from the injected random)', async () => {
   const w = faulty([{ status: 503 }, { status: 502 }]);
-  const s = await crawl(await startOf(w.fetch, 'http://api.test/items?page=1'), w.opts({ retryBaseMs: 400, random: () => 1 }));
+  const events: [number, number, number, string][] = [];
+  const onProgress = (p: { pages: number; retries: number; errors: number; lastUrl: string }) => events.push([p.pages, p.retries, p.errors, p.lastUrl]);
+  const s = await crawl(await startOf(w.fetch, 'http://api.test/items?page=1'), w.opts({ retryBaseMs: 400, random: () => 1, onProgress }));
+  const p1 = 'http://api.test/items?page=1';
+  assert.deepEqual(events.slice(0, 4), [[1, 0, 0, p1], [1, 1, 1, p1], [1, 2, 2, p1], [2, 2, 2, 'http://api.test/items?page=2']], 'progress on each retry too');
   const [a, b, c] = page2(w.calls);
   assert.deepEqual([b.at - a.at, c.at - b.at], [400, 800]);
   assert.deepEqual([s.stoppedReason, s.retries, s.records], ['done', 2, 9]);

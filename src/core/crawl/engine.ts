@@ -90,7 +90,7 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
     onFailure: (_reason, willRetry) => {
       state.errors++;
       if (willRetry) state.retries++;
-      run.progress(_reason);
+      run.progress();
     },
   };
   const limits = {

@@ -24,10 +24,12 @@ export class FakeClock implements Clock {
   /** @param t start time, epoch ms. @default 2024-01-01T00:00:00Z */
   constructor(public t = Date.UTC(2024, 0, 1)) {}
 
+  /** Virtual epoch ms. */
   now(): number {
     return this.t;
   }
 
+  /** Resolves when virtual time reaches now + ms (earliest timer first, once all else is idle); rejects on abort. */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     this.sleeps.push(ms);
     return new Promise((resolve, reject) => {
@@ -95,6 +97,7 @@ export class MemorySink implements CrawlSink {
   checkpoints: Checkpoint[] = [];
   failOnPage?: number;
 
+  /** Keeps the page, its records and a clone of the checkpoint; rejects for `failOnPage`. */
   async writePage(page: CrawledPage, records: unknown[], checkpoint: Checkpoint): Promise<void> {
     if (page.index === this.failOnPage) throw new Error('disk full');
     this.pages.push(page);
@@ -102,6 +105,7 @@ export class MemorySink implements CrawlSink {
     this.checkpoints.push(structuredClone(checkpoint));
   }
 
+  /** The checkpoint of the last stored page. */
   get lastCheckpoint(): Checkpoint | undefined {
     return this.checkpoints[this.checkpoints.length - 1];
   }

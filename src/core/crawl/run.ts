@@ -33,7 +33,10 @@ export type Arrived = {
 
 export type Limits = { maxPages: number; maxRecords: number; delayMs: number; concurrency: number };
 
+/** The machinery of one crawl() call; strategies share it. Internal to src/core/crawl. */
 export class Run {
+  /** URL of the page last stored, for progress events. */
+  lastUrl: string;
   /** Pages this run fetched and stored, for the rate. */
   private fetchedPages = 0;
   readonly t0: number;
@@ -47,6 +50,7 @@ export class Run {
     private readonly baseHeaders: Header[],
   ) {
     this.t0 = opts.clock.now();
+    this.lastUrl = start.exchange.request.url;
   }
 
   get signal(): AbortSignal | undefined {
@@ -122,13 +126,15 @@ export class Run {
       return { reason: 'error', detail: `store failed on page ${a.index}: ${e instanceof Error ? e.message : String(e)}`, next: a.spec };
     }
     if (!a.given) this.fetchedPages++;
-    this.progress(a.url);
+    this.lastUrl = a.url;
+    this.progress();
     if (acc.limitReached) return { reason: 'max-records', detail: `${st.records} records`, next, range };
     return null;
   }
 
-  /** Tells the listener where the crawl stands. */
-  progress(lastUrl: string): void {
+  /** Tells the listener where the crawl stands (after each stored page and each failed try). */
+  progress(): void {
+    const lastUrl = this.lastUrl;
     const cb = this.opts.onProgress;
     if (!cb) return;
     const st = this.state;
