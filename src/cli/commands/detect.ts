@@ -57,7 +57,7 @@ function tableRow({ exchange, outcome }: Row, width: number): string {
     d && (d.totalRecords !== undefined || d.totalPages !== undefined)
       ? `${d.totalRecords ?? '?'}/${d.totalPages ?? '?'}p`
       : '';
-  const fixed = `${cut(exchange.request.method, 7)}${cut(String(exchange.response.status), 4)}${cut(what, 24)}${records.padStart(7)} ${cut(totals, 12)} `;
+  const fixed = `${cut(exchange.request.method, 7)}${cut(String(exchange.response.status), 5)}${cut(what, 24)}${records.padStart(7)} ${cut(totals, 12)} `;
   const rest = Math.max(20, width - fixed.length);
   const urlWidth = d ? Math.ceil(rest * 0.6) : rest;
   const url = cut(exchange.request.url, urlWidth);
@@ -95,7 +95,7 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const width = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 120;
-  const header = `${cut('METHOD', 7)}${cut('HTTP', 4)}${cut('STYLE/KIND', 24)}${'RECORDS'.padStart(7)} ${cut('TOTAL/PAGES', 12)} URL`;
+  const header = `${cut('METHOD', 7)}${cut('HTTP', 5)}${cut('STYLE/KIND', 24)}${'RECORDS'.padStart(7)} ${cut('TOTAL/PAGES', 12)} URL`;
   io.stdout.write(`${header}\n${rows.map((r) => tableRow(r, width)).join('\n')}\n`);
   const paginated = rows.filter((r) => r.outcome.ok).length;
   io.stdout.write(`${rows.length} JSON responses, ${paginated} paginated\n`);

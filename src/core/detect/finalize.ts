@@ -57,6 +57,9 @@ export function finalize(ctx: DetectContext, r: DetectorResult): Detection {
   let totalPages = r.totalPages;
   if (totalPages === undefined && r.totalRecords !== undefined && pageSize)
     totalPages = Math.ceil(r.totalRecords / pageSize);
+  // GitHub and friends give no count, but the last link's page number is the page count.
+  const lastPage = r.kind === 'page' && links.last ? intParam(links.last, params.page) : undefined;
+  if (totalPages === undefined && lastPage !== undefined) totalPages = lastPage + 1 - (params.pageBase ?? 1);
   const d: Detection = {
     ...r,
     method,
