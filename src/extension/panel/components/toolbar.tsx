@@ -94,9 +94,14 @@ export function Toolbar({ filterRef }: { filterRef: { current: HTMLInputElement 
         </div>
       )}
       {ui.importError.value && (
-        <div class="toolbar-error" role="alert" data-testid="har-import-error">
-          {ui.importError.value}
-          <button class="link" onClick={() => (ui.importError.value = null)} aria-label="Dismiss">
+        <div class="toolbar-error" role="alert">
+          <span data-testid="har-import-error">{ui.importError.value}</span>
+          <button
+            class="link"
+            onClick={() => (ui.importError.value = null)}
+            aria-label="Dismiss"
+            title="Dismiss"
+          >
             ✕
           </button>
         </div>
