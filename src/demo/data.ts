@@ -70,8 +70,21 @@ export function dataset(name: string, count: number, idStart = 1): BaseRecord[] 
   return rows;
 }
 
+const tokens = new Map<string, string>();
+
+/** Memoised per (kind, name, n): handlers build ids on every request and benches measure the server too. */
+function memo(key: string, make: () => string): string {
+  let v = tokens.get(key);
+  if (v === undefined) tokens.set(key, (v = make()));
+  return v;
+}
+
 /** A deterministic UUID-looking string (Vend uses UUIDs as ids). */
 export function uuidFor(name: string, n: number): string {
+  return memo(`u|${name}|${n}`, () => makeUuid(name, n));
+}
+
+function makeUuid(name: string, n: number): string {
   const r = prng(hash32(`${name}#${n}`));
   const hex = (len: number) => Array.from({ length: len }, () => Math.floor(r() * 16).toString(16)).join('');
   return `${hex(8)}-${hex(4)}-1${hex(3)}-${(8 + Math.floor(r() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
@@ -79,6 +92,10 @@ export function uuidFor(name: string, n: number): string {
 
 /** A deterministic base62 token, e.g. the tail of a Stripe id (`cus_…`). */
 export function token62(name: string, n: number, len = 14): string {
+  return memo(`t|${name}|${n}|${len}`, () => makeToken62(name, n, len));
+}
+
+function makeToken62(name: string, n: number, len: number): string {
   const abc = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   const r = prng(hash32(`${name}#${n}`));
   return Array.from({ length: len }, () => abc[Math.floor(r() * 62)]).join('');

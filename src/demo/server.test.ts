@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { StyleInfo } from './http.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
-import { parseLink, walkStyle } from './walkers.ts';
+import { walkStyle } from './walkers.ts';
 
 let server: DemoServer;
 let styles: StyleInfo[];
@@ -51,4 +51,35 @@ test('a second crawl yields byte-identical data (deterministic)', async () => {
     const b = await walkStyle(server.origin, style);
     assert.deepEqual(a.records, b.records, style.style);
   }
+});
+
+test('latencyMs delays every API response by at least that much', async () => {
+  const slow = await startDemoServer({ latencyMs: 20 });
+  try {
+    await fetch(`${slow.origin}/api/items`).then((r) => r.arrayBuffer());
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      await fetch(`${slow.origin}/api/items?offset=${i}`).then((r) => r.arrayBuffer());
+      times.push(performance.now() - t);
+    }
+    assert.ok(Math.min(...times) >= 20, `min ${Math.min(...times)}`);
+  } finally {
+    await slow.close();
+  }
+});
+
+test('the demo page: HTML with a strict CSP, its own script, and no external resources', async () => {
+  const res = await get('/');
+  const html = await res.text();
+  assert.match(res.headers.get('content-type')!, /^text\/html/);
+  assert.match(res.headers.get('content-security-policy')!, /script-src 'self'/);
+  assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//);
+  assert.doesNotMatch(html, /<script>/, 'no inline script');
+  const js = await (await get('/demo.js')).text();
+  assert.match(js, /window\.pagescopeDemo = \{ ready, fetchStyle, fetchBug \}/);
+  assert.match(js, /textContent/);
+  assert.doesNotMatch(js, /innerHTML/);
+  const faulted = await (await get('/_faults/latency=1/')).text();
+  assert.match(faulted, /src="\/_faults\/latency=1\/demo\.js"/);
 });

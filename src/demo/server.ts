@@ -86,7 +86,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     }
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') return writeResponse(res, { status: 204, body: undefined });
-    if (split.path === '/' || split.path === '/index.html') return writeResponse(res, { status: 200, body: demoPageHtml(), contentType: 'text/html; charset=utf-8' });
+    if (split.path === '/' || split.path === '/index.html') return writeResponse(res, { status: 200, body: demoPageHtml(split.prefix), contentType: 'text/html; charset=utf-8' });
     if (split.path === '/demo.js') return writeResponse(res, { status: 200, body: demoPageScript(), contentType: 'text/javascript; charset=utf-8' });
 
     const body = method === 'POST' ? await readBody(req) : '';
