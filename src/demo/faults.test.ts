@@ -3,7 +3,8 @@ import { request } from 'node:http';
 import { after, before, test } from 'node:test';
 import { createFaultState, parseFaultSpec } from './faults.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
-import { parseLink } from './walkers.ts';
+import type { StyleInfo } from './http.ts';
+import { parseLink, walkStyle } from './walkers.ts';
 
 let server: DemoServer;
 before(async () => {
@@ -73,4 +74,14 @@ test('close() ends even with a request hanging in timeout mode', async () => {
   await new Promise((r) => setTimeout(r, 50));
   await s.close();
   await hanging;
+});
+
+test('every style crawls completely under a fault prefix, its links staying inside the prefix', async () => {
+  const styles: StyleInfo[] = await (await fetch(`${server.origin}/api/styles.json`)).json();
+  const prefix = '/_faults/latency=0,seed=3';
+  for (const style of styles) {
+    const walk = await walkStyle(server.origin + prefix, style);
+    assert.equal(new Set(walk.ids).size, style.totalRecords, style.style);
+    for (const p of walk.pages.slice(1)) assert.ok(new URL(p.url).pathname.startsWith(prefix), `${style.style}: ${p.url}`);
+  }
 });
