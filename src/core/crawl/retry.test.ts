@@ -13,6 +13,9 @@ test('Retry-After: seconds, HTTP-date, past date, cap, garbage', () => {
   assert.equal(parseRetryAfter(h('Mon, 01 Jan 2024 11:00:00 GMT'), now, 60_000), 0);
   assert.equal(parseRetryAfter(h('3600'), now, 60_000), 60_000);
   assert.equal(parseRetryAfter(h('soon'), now, 60_000), undefined);
+  const withDate = [...h('Mon, 01 Jan 2024 12:00:30 GMT'), { name: 'Date', value: 'Mon, 01 Jan 2024 12:00:25 GMT' }];
+  assert.equal(parseRetryAfter(withDate, 123.4, 60_000), 5000, "measured from the server's Date, whatever the local clock");
+  assert.equal(parseRetryAfter(h('Mon, 01 Jan 2024 12:00:30 GMT'), 123.4, 60_000), undefined, 'a monotonic clock cannot place a date');
   assert.equal(parseRetryAfter([], now, 60_000), undefined);
 });
 

@@ -15,9 +15,13 @@ export function isRetryableStatus(status: number): boolean {
   return RETRY_STATUSES.has(status);
 }
 
+/** Clock readings below this are not epoch milliseconds (a monotonic clock such as performance.now). */
+const EPOCH_2001 = 978_307_200_000;
+
 /**
- * Milliseconds a Retry-After header asks for, from `now` (epoch ms), capped at `capMs`.
- * Undefined when the header is absent or unreadable; a date in the past means 0.
+ * Milliseconds a Retry-After header asks for, capped at `capMs`. An HTTP-date is measured from the
+ * response's own Date header (the server's clock, immune to skew), else from `now` when that is epoch
+ * ms. Undefined when absent or unreadable (the caller backs off instead); a date in the past means 0.
  */
 export function parseRetryAfter(headers: readonly Header[], now: number, capMs: number): number | undefined {
   const raw = headerValue(headers, 'retry-after')?.trim();
@@ -26,8 +30,10 @@ export function parseRetryAfter(headers: readonly Header[], now: number, capMs: 
   if (/^\d+(\.\d+)?$/.test(raw)) ms = Number(raw) * 1000;
   else {
     const at = Date.parse(raw);
-    if (Number.isNaN(at)) return undefined;
-    ms = at - now;
+    const served = Date.parse(headerValue(headers, 'date') ?? '');
+    const from = !Number.isNaN(served) ? served : now >= EPOCH_2001 ? now : NaN;
+    if (Number.isNaN(at) || Number.isNaN(from)) return undefined;
+    ms = at - from;
   }
   return Math.min(Math.max(0, Math.round(ms)), capMs);
 }

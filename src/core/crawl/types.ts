@@ -110,7 +110,10 @@ export type CrawlSummary = {
 export type CrawlOptions = {
   /** Makes the requests (extension fetch, node:http adapter, a test fake). */
   fetch: HttpFetch;
-  /** Time and sleeping, injected so tests never wait. */
+  /**
+   * Time and sleeping, injected so tests never wait. Any millisecond clock works; with epoch ms
+   * (Date.now) a Retry-After date can be honoured even when the response has no Date header.
+   */
   clock: Clock;
   sink: CrawlSink;
   /** Aborting stops the crawl with `aborted`; the checkpoint stays consistent (pause = abort + resume). */
