@@ -23,3 +23,18 @@ test('next-on-last-page: silent for Vanilla, whose Paging-Next may sit on empty 
   const findings = findingsOf('https://forum.test/api/v2/discussions?limit=5', api.vanilla(api.records(15), { hidden: new Set([6, 7, 8, 9, 10]) }));
   assert.deepEqual(summary(findings), []);
 });
+
+test('next-on-last-page: without totals, a short page links on to an empty page that ends the chain', () => {
+  const base = api.github(api.records(17));
+  // The bug: rel="next" on the short last page (page 4 of 5 per page); page 5 is a bare [] with no Link.
+  const handler: api.Handler = (u) => {
+    const r = base(u);
+    const page = Number(u.searchParams.get('page') ?? 1);
+    if (page === 4) r.headers = { Link: `<${u.origin}${u.pathname}?per_page=5&page=5>; rel="next"` };
+    return r;
+  };
+  const findings = findingsOf('https://gh.test/repos/o/r/issues?per_page=5', handler, ['https://gh.test/repos/o/r/issues?per_page=5&page=5']);
+  const f = findings.find((x) => x.rule === 'next-on-last-page');
+  assert.ok(f, summary(findings).join('\n'));
+  assert.match(f.message, /short \(2 of 5\)/);
+});

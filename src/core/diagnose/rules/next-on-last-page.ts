@@ -55,12 +55,42 @@ function emptyButMore(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   ];
 }
 
+/**
+ * Without totals: a short page that still links on, where the link leads to an empty page that ends the
+ * chain. The short page was the last. Not for cursor chains, whose pages may be short mid-chain.
+ */
+function shortThenEmpty(ctx: DiagnoseContext): Finding[] {
+  if (ctx.shortPagesAllowed) return [];
+  // The empty end page often has no pagination at all (a bare `[]`), so it need not be detected.
+  const pages = ctx.pages.filter((p) => !p.page.probe && p.page.status >= 200 && p.page.status < 300);
+  for (let i = 1; i < pages.length; i++) {
+    const f = pages[i - 1];
+    const end = pages[i];
+    const d = f.page.detection;
+    if (!f.ok || !d || d.kind === 'cursor' || !explicitMore(f) || end.page.records.length || saysMore(end.page)) continue;
+    const full = Math.max(0, ...pages.slice(0, i - 1).map((p) => p.page.records.length));
+    const size = d.pageSize ?? full;
+    if (!size || f.page.records.length >= size || f.page.records.length === 0) continue;
+    return [
+      {
+        rule: 'next-on-last-page',
+        severity: 'warning',
+        message: `${f.name} is short (${f.page.records.length} of ${size}) and is in fact the last page, yet it still has a ${explicitMore(f)!.split(' (')[0].split(' http')[0]}; following it only fetches an empty ${end.name}.`,
+        evidence: { pages: [f.n, end.n], urls: [f.url, end.url], values: { records: f.page.records.length, pageSize: size } },
+        fix: 'Omit the next link on the last page (when fewer records than the page size remain).',
+      },
+    ];
+  }
+  return [];
+}
+
 export const nextOnLastPage: Rule = {
   id: 'next-on-last-page',
   description: 'a next link/cursor or hasMore on the last page or on an empty page',
   check(ctx) {
     // Probes and repeated pages past the end are repeated-last-page's to report.
     const pages = ctx.pages.filter((f) => f.ok && !f.page.probe && f.repeatOf === undefined);
-    return [...onLastPage(ctx, pages), ...emptyButMore(ctx, pages)];
+    const found = [...onLastPage(ctx, pages), ...emptyButMore(ctx, pages)];
+    return found.length ? found : shortThenEmpty(ctx);
   },
 };

@@ -64,15 +64,55 @@ function check(pages: PageFacts[], claim: Claim): Finding[] {
   return [];
 }
 
+/** Numbers and ISO timestamps compare the same everywhere; strings under a server's collation do not. */
+function safelyComparable(v: unknown): boolean {
+  return typeof v === 'number' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v));
+}
+
+/**
+ * With an explicit sort parameter on a number or timestamp field, any record out of that order counts,
+ * inside a page too (a cursor taken from `max(version)` then skips the lower ones that were not served).
+ */
+function checkClaimed(pages: PageFacts[], claim: Claim): Finding[] {
+  const values = pages.flatMap((f) => f.page.records.map((r) => ({ f, v: value(r, claim.field) })));
+  if (values.length < MIN_PAIRS || !values.every((x) => safelyComparable(x.v)) || new Set(values.map((x) => typeof x.v)).size > 1) return [];
+  const breaks = (dir: number) => values.slice(1).filter((x, i) => Math.sign(cmp(x.v!, values[i].v!)) === -dir).length;
+  const dir = claim.dir ?? (breaks(1) <= breaks(-1) ? 1 : -1);
+  const i = values.findIndex((x, k) => k > 0 && Math.sign(cmp(x.v!, values[k - 1].v!)) === -dir);
+  if (i < 0) return [];
+  const a = values[i - 1];
+  const b = values[i];
+  const where = a.f === b.f ? `inside ${a.f.name}` : `between ${a.f.name} and ${b.f.name}`;
+  return [
+    {
+      rule: 'unstable-order',
+      severity: 'warning',
+      message: `The request claims ${claim.source} (${dir === 1 ? 'ascending' : 'descending'}), but ${claim.field} ${b.v} follows ${a.v} ${where} (${breaks(dir)} records out of order): a cursor taken from the page's last or highest value skips records.`,
+      evidence: { pages: [...new Set([a.f.n, b.f.n])], urls: [...new Set([a.f.url, b.f.url])], values: { field: claim.field, before: a.v!, after: b.v!, outOfOrder: breaks(dir) } },
+      fix: 'Sort the whole query by the claimed field plus a unique tie-breaker (ORDER BY field, id) before paging, and take cursors from the last record served.',
+    },
+  ];
+}
+
 export const unstableOrder: Rule = {
   id: 'unstable-order',
   description: 'records in order inside every page but not across page boundaries',
   check(ctx: DiagnoseContext) {
-    // Pages that repeat or duplicate earlier ones are the duplicate and cycle rules' to report.
-    const pages = ctx.pages.filter((f) => f.ok && f.page.records.length && f.repeatOf === undefined && !f.page.probe);
+    // Pages that repeat or share records with earlier ones are the duplicate and cycle rules' to report:
+    // overlapping records break any order, and the order is not the cause.
+    const seen = new Set<string>();
+    const pages = ctx.pages.filter((f) => {
+      if (!f.ok || !f.page.records.length || f.repeatOf !== undefined || f.page.probe) return false;
+      const overlaps = f.keys.some((k) => k !== undefined && seen.has(k));
+      for (const k of f.keys) if (k !== undefined) seen.add(k);
+      return !overlaps;
+    });
     if (pages.length < 2) return [];
     const claimed = sortClaim(pages[0].url);
-    if (claimed) return check(pages, claimed);
+    if (claimed) {
+      const strict = checkClaimed(pages, claimed);
+      return strict.length ? strict : check(pages, claimed);
+    }
     for (const field of ORDER_FIELDS) {
       const found = check(pages, { field, source: 'no sort parameter; the field is ordered inside every page' });
       if (found.length) return found;
