@@ -50,6 +50,11 @@ function call<T extends unknown[]>(invoke: (cb: (...args: T) => void) => unknown
 function wrapRequest(raw: RawRequest): DevtoolsRequest {
   const entry = { ...raw } as DevtoolsRequest;
   entry.getContent = async () => {
+    // Firefox's getHAR() entries may carry the body inline and no getContent at all.
+    if (typeof raw.getContent !== 'function') {
+      const c = raw.response?.content;
+      return { content: c?.text ?? null, encoding: c?.encoding === 'base64' ? 'base64' : undefined };
+    }
     const [content, second] = await call<[string, string]>((cb) => raw.getContent(cb));
     return { content: content ?? null, encoding: second === 'base64' ? 'base64' : undefined };
   };
