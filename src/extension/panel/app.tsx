@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { DatasetsView } from './components/datasets-view.tsx';
 import { HarDropZone } from './components/har-drop-zone.tsx';
 import { RequestsView } from './components/requests-view.tsx';
 import { StatusBar } from './components/status-bar.tsx';
@@ -13,7 +14,10 @@ import type { PanelState } from './state/panel-state.ts';
 
 export type PanelView = { id: string; label: string; Component: ComponentType };
 
-export const views: PanelView[] = [{ id: 'requests', label: 'Requests', Component: RequestsView }];
+export const views: PanelView[] = [
+  { id: 'requests', label: 'Requests', Component: RequestsView },
+  { id: 'datasets', label: 'Datasets', Component: DatasetsView },
+];
 
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));

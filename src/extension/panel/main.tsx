@@ -5,6 +5,7 @@ import { effect } from '@preact/signals';
 import { browser, createDevtoolsNetwork } from '../browser.ts';
 import { createNetworkCapture } from '../network.ts';
 import { App } from './app.tsx';
+import { createBrowserCrawlServices } from './services/browser-crawl-services.ts';
 import { createClipboard, createDownload } from './services/dom-services.ts';
 import { createThemeService, type PanelsApi } from './services/theme.ts';
 import { createPanelState } from './state/panel-state.ts';
@@ -19,6 +20,7 @@ const state = createPanelState({
   ...createThemeService(chromePanels ?? (browser.devtools.panels as unknown as PanelsApi)),
   clipboard: createClipboard(),
   download: createDownload(),
+  crawl: createBrowserCrawlServices(browser.permissions),
 });
 
 effect(() => {

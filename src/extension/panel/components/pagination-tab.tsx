@@ -4,6 +4,7 @@ import { formatPath } from '../../../core/json.ts';
 import { formatConfidence } from '../lib/format.ts';
 import { usePanelState } from '../state/panel-context.ts';
 import type { CapturedItem } from '../state/services.ts';
+import { CrawlControls } from './crawl-controls.tsx';
 import { StyleBadge } from './style-badge.tsx';
 
 function Fact({ label, value, testid }: { label: string; value: unknown; testid?: string }) {
@@ -51,6 +52,7 @@ export function PaginationTab({ item }: { item: CapturedItem }) {
           data-testid="pagination-confidence"
         >{`confidence ${formatConfidence(d.confidence)}`}</span>
       </div>
+      <CrawlControls item={item} />
       <section class="kv-section">
         <Fact label="Position" value={position(d)} testid="pagination-position" />
         <Fact label="Page size" value={d.pageSize} />

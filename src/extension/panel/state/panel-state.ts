@@ -8,6 +8,8 @@ import { extractRecords, parseJson } from '../../../core/json.ts';
 import { buildCurl } from '../lib/curl.ts';
 import { parseHar, toHar } from '../lib/har.ts';
 import { createCaptureState, type CaptureOptions } from './capture-state.ts';
+import { createCrawlState } from './crawl-state.ts';
+import { createDatasetsState } from './datasets-state.ts';
 import { createFilterState } from './filter-state.ts';
 import { createSelectionState } from './selection-state.ts';
 import type { CapturedItem, PanelServices, ThemeName } from './services.ts';
@@ -20,6 +22,8 @@ export function createPanelState(services: PanelServices, options: CaptureOption
   const filter = createFilterState();
   const visible = computed(() => capture.items.value.filter(filter.predicate.value));
   const selection = createSelectionState(visible, capture.byId);
+  const datasets = createDatasetsState(services.crawl);
+  const crawl = createCrawlState(services.crawl, () => void datasets.actions.refresh());
   const ui = {
     /** Top-level view id (see app.tsx's view list). */
     view: signal('requests'),
@@ -119,5 +123,5 @@ export function createPanelState(services: PanelServices, options: CaptureOption
     return () => offs.forEach((off) => off());
   }
 
-  return { services, capture, filter, selection, visible, ui, actions, connect };
+  return { services, capture, filter, selection, visible, ui, actions, connect, crawl, datasets };
 }

@@ -5,6 +5,7 @@
 import type { Exchange } from '../../../core/exchange.ts';
 import type { NetworkCapture } from '../../network.ts';
 import type { Detection } from '../../../core/detect/types.ts';
+import type { CrawlServices } from '../services/crawl-service.ts';
 
 export type ThemeName = 'default' | 'dark';
 
@@ -23,6 +24,8 @@ export type PanelServices = {
   clipboard: { writeText(text: string): Promise<void> };
   /** Saves a file the user asked for (a Blob behind `<a download>` in the panel). */
   download: { save(file: { name: string; text: string; mime: string }): void };
+  /** IndexedDB, host permission, fetch and Blob downloads for crawls; absent = no crawling (plain page). */
+  crawl?: CrawlServices;
 };
 
 /** A captured exchange, as the list and the detail show it. Detection runs once, on arrival. */

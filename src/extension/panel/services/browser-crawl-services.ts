@@ -1,0 +1,41 @@
+/**
+ * The real CrawlServices for the panel page: IndexedDB (opened once, lazily), the permissions API
+ * handed in by main.tsx (so this file never imports the polyfill), the panel's fetch and Blob
+ * downloads through `<a download>`.
+ */
+import { openPagescopeDb, type PagescopeIdb } from '../../../store/idb-store.ts';
+import { browserClock, type CrawlServices } from './crawl-service.ts';
+import { createExtensionFetch } from './extension-fetch.ts';
+
+/** The slice of `browser.permissions` the crawl uses. */
+export type PermissionsApi = { request(p: { origins: string[] }): Promise<boolean> };
+
+/** Downloads a Blob under `name` without the `downloads` permission. */
+export function saveBlobAs(blob: Blob, name: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in Chrome; a minute is plenty to start it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function createBrowserCrawlServices(permissions: PermissionsApi, dbName?: string): CrawlServices {
+  let db: Promise<PagescopeIdb> | null = null;
+  return {
+    openDb() {
+      db ??= openPagescopeDb(dbName).catch((e) => {
+        db = null; // let a later call try again
+        throw e;
+      });
+      return db;
+    },
+    requestHostPermission: (pattern) => permissions.request({ origins: [pattern] }),
+    createFetch: (credentialOrigin) => createExtensionFetch({ credentialOrigin }),
+    clock: browserClock,
+    saveBlob: (blob, name) => saveBlobAs(blob, name),
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The datasets sub-store: what IndexedDB holds (one row per crawl), delete, and export. Exports
+ * stream the records out of IndexedDB batch by batch through the core writers into Blob parts, so
+ * a large dataset is never one string in memory.
+ */
+import { signal } from '@preact/signals';
+import { exportCsv } from '../../../core/export/csv.ts';
+import { createJsonArrayWriter } from '../../../core/export/json.ts';
+import { createNdjsonWriter } from '../../../core/export/ndjson.ts';
+import type { ExportFormat, RecordSource, TextSink } from '../../../core/export/types.ts';
+import { deleteDataset, iterateRecords, listDatasets, type Dataset } from '../../../store/idb-store.ts';
+import type { CrawlServices } from '../services/crawl-service.ts';
+
+export type DatasetsState = ReturnType<typeof createDatasetsState>;
+
+const MIME: Record<ExportFormat, string> = {
+  ndjson: 'application/x-ndjson',
+  json: 'application/json',
+  csv: 'text/csv',
+};
+
+/** `pagescope-<style>-<start time>.<ext>`, safe on every file system. */
+export function exportFileName(ds: Pick<Dataset, 'style' | 'startedAt'>, format: ExportFormat): string {
+  const style = ds.style.replace(/[^a-z0-9-]+/gi, '-');
+  const stamp = new Date(ds.startedAt).toISOString().slice(0, 19).replace(/:/g, '-');
+  return `pagescope-${style}-${stamp}.${format}`;
+}
+
+/** Writes every record of `source` in `format` to `sink`; returns the record count. */
+export async function writeExport(source: RecordSource, format: ExportFormat, sink: TextSink): Promise<number> {
+  if (format === 'csv') return (await exportCsv(source, sink)).records;
+  const writer = format === 'json' ? createJsonArrayWriter(sink) : createNdjsonWriter(sink);
+  for await (const batch of source()) await writer.write(batch);
+  await writer.close();
+  return writer.count;
+}
+
+export function createDatasetsState(services: CrawlServices | undefined) {
+  const list = signal<Dataset[]>([]);
+  const loaded = signal(false);
+  const error = signal<string | null>(null);
+  /** Dataset id being exported, for a busy button. */
+  const exporting = signal<number | null>(null);
+
+  const fail = (what: string, e: unknown) => (error.value = `${what}: ${(e as Error).message ?? String(e)}`);
+
+  const actions = {
+    async refresh() {
+      if (!services) return;
+      try {
+        list.value = await listDatasets(await services.openDb());
+        loaded.value = true;
+      } catch (e) {
+        fail('Could not read datasets', e);
+      }
+    },
+    async remove(id: number) {
+      if (!services) return;
+      try {
+        await deleteDataset(await services.openDb(), id);
+        list.value = list.value.filter((d) => d.id !== id);
+      } catch (e) {
+        fail('Could not delete the dataset', e);
+      }
+    },
+    /** Streams the dataset's records into a Blob and downloads it. Returns the record count. */
+    async exportAs(ds: Dataset, format: ExportFormat): Promise<number | undefined> {
+      if (!services || exporting.value !== null) return;
+      exporting.value = ds.id;
+      try {
+        const db = await services.openDb();
+        const parts: Blob[] = [];
+        // Each chunk becomes a Blob part at once, so the text can be collected while the export goes on.
+        const sink: TextSink = { write: (chunk) => void parts.push(new Blob([chunk])) };
+        const count = await writeExport(() => iterateRecords(db, ds.id, 1000), format, sink);
+        services.saveBlob(new Blob(parts, { type: MIME[format] }), exportFileName(ds, format));
+        error.value = null;
+        return count;
+      } catch (e) {
+        fail(`Could not export ${format.toUpperCase()}`, e);
+      } finally {
+        exporting.value = null;
+      }
+    },
+  };
+
+  return { list, loaded, error, exporting, actions };
+}

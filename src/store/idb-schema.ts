@@ -1,0 +1,96 @@
+/**
+ * The panel's IndexedDB schema, as a type (idb's DBSchema) and one `upgrade()`.
+ *
+ * - `datasets`: one small row per crawl (what the Datasets view lists), auto-increment id.
+ * - `pages`: one row per crawled page, keyed `[datasetId, index]`.
+ * - `records`: one row per record, keyed `[datasetId, seq]` (seq = 0-based write order), so a
+ *   dataset's records are one contiguous key range: export pages through it, delete it in one call.
+ * - `starts` / `checkpoints`: what a resume needs (the first exchange + detection, the engine's
+ *   checkpoint), kept out of `datasets` so listing stays cheap and a page write does not re-clone
+ *   the first page's body. Both keyed by dataset id (out-of-line).
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Checkpoint, CrawlStart, PaginationKind, StoppedReason } from '../core/crawl/types.ts';
+import type { Detection, RequestSpec } from '../core/detect/types.ts';
+import type { Header } from '../core/exchange.ts';
+
+/** running: a crawl is (or was, until DevTools closed) writing; paused: stopped by the user; stopped: a limit, loop or error. */
+export type DatasetStatus = 'running' | 'paused' | 'done' | 'stopped';
+
+export type Dataset = {
+  id: number;
+  /** The first request as the user's app made it (local to the user, so headers are kept whole). */
+  source: { method: string; url: string; headers: Header[]; body?: string };
+  style: string;
+  kind: PaginationKind;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  pages: number;
+  records: number;
+  duplicates: number;
+  /** Approximate size: bytes of the records as NDJSON text (UTF-16 code units, close enough). */
+  bytes: number;
+  status: DatasetStatus;
+  stoppedReason?: StoppedReason;
+  detail?: string;
+  /** True when the checkpoint says there is more to fetch (a Resume can go on). */
+  more: boolean;
+};
+
+export type StoredPage = {
+  datasetId: number;
+  index: number;
+  url: string;
+  request: RequestSpec;
+  status: number;
+  detection: Detection | null;
+  recordCount: number;
+  newRecords: number;
+  duplicates: number;
+  /** seq of the page's first new record. */
+  firstSeq: number;
+  fetchedAt: number;
+  elapsedMs: number;
+  headers: Header[];
+};
+
+export type StoredRecord = { datasetId: number; seq: number; page: number; data: unknown };
+
+export interface PagescopeDB extends DBSchema {
+  datasets: { key: number; value: Dataset; indexes: { 'by-started': number } };
+  pages: { key: [number, number]; value: StoredPage };
+  records: { key: [number, number]; value: StoredRecord; indexes: { 'by-dataset': number } };
+  starts: { key: number; value: CrawlStart };
+  checkpoints: { key: number; value: Checkpoint };
+}
+
+export type PagescopeIdb = IDBPDatabase<PagescopeDB>;
+
+export const DB_NAME = 'pagescope';
+export const DB_VERSION = 1;
+
+/** Opens (creating or migrating) the database. @param name @default 'pagescope' */
+export function openPagescopeDb(name = DB_NAME): Promise<PagescopeIdb> {
+  return openDB<PagescopeDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // One migration per version step, in order; a fresh database runs them all.
+      if (oldVersion < 1) {
+        const datasets = db.createObjectStore('datasets', { keyPath: 'id', autoIncrement: true });
+        datasets.createIndex('by-started', 'startedAt');
+        db.createObjectStore('pages', { keyPath: ['datasetId', 'index'] });
+        const records = db.createObjectStore('records', { keyPath: ['datasetId', 'seq'] });
+        records.createIndex('by-dataset', 'datasetId');
+        db.createObjectStore('starts');
+        db.createObjectStore('checkpoints');
+      }
+    },
+  });
+}
+
+/** Every key `[datasetId, n]` of one dataset, for pages and records. */
+export function datasetRange(datasetId: number, fromExclusive?: number): IDBKeyRange {
+  return fromExclusive === undefined
+    ? IDBKeyRange.bound([datasetId, -Infinity], [datasetId, Infinity])
+    : IDBKeyRange.bound([datasetId, fromExclusive], [datasetId, Infinity], true);
+}
