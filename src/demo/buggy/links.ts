@@ -28,14 +28,14 @@ function cursorCycle(req: DemoRequest) {
 
 /** Pages 1 → 2 → 3, then page 3's next points back at page 2 while meta says 5 pages. */
 function nextBackwards(req: DemoRequest) {
-  const page = pageOf(req, 5);
-  const next = page < 3 ? page + 1 : 2;
-  return json({ data: items('next-backwards', 45).slice((page - 1) * 10, page * 10), meta: { current_page: page, last_page: 5, total: 45 }, links: { next: link(req, { page: next }) } });
+  const page = pageOf(req);
+  const next = page < 3 ? page + 1 : page === 3 ? 2 : null;
+  return json({ data: items('next-backwards', 45).slice((page - 1) * 10, page * 10), meta: { current_page: page, last_page: 5, total: 45 }, links: { next: next === null ? null : link(req, { page: next }) } });
 }
 
 /** Page 1 honours ?status=open; its next link is `?page=2` without the filter, so later pages are unfiltered. */
 function dropsFilter(req: DemoRequest) {
-  const page = pageOf(req, 10);
+  const page = pageOf(req);
   const status = req.query.get('status');
   const all = items('drops-filter', 36).map((r, i) => ({ ...r, status: i % 3 === 0 ? 'closed' : 'open' }));
   const view = status ? all.filter((r) => r.status === status) : all;
@@ -46,7 +46,7 @@ function dropsFilter(req: DemoRequest) {
 
 /** Next links alternate between relative and absolute forms. */
 function mixedLinks(req: DemoRequest) {
-  const page = pageOf(req, 4);
+  const page = pageOf(req);
   const data = items('mixed-links', 38).slice((page - 1) * 10, page * 10);
   const next = page < 4 ? (page % 2 ? link(req, { page: page + 1 }) : absLink(req, { page: page + 1 })) : null;
   return json({ data, links: { self: page % 2 ? absLink(req, { page }) : link(req, { page }), next } });

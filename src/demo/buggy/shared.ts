@@ -20,7 +20,10 @@ export function items(bug: string, count: number): Item[] {
   return dataset(`buggy-${bug}`, count, 100).map(({ id, name, created_at, amount }) => ({ id, name, created_at, amount }));
 }
 
-/** `page` as a 1-based integer, lenient like most servers (garbage → 1), capped so chains stay bounded. */
-export function pageOf(req: DemoRequest, max = 50): number {
-  return clampInt(req.query, 'page', 1, 1, max, true);
+/**
+ * `page` as a 1-based integer, lenient like most servers (garbage → 1). Pages past a chain's data come
+ * back empty (never clamped to the last page, which would itself be a bug a probe would report).
+ */
+export function pageOf(req: DemoRequest): number {
+  return clampInt(req.query, 'page', 1, 1, 1000, true);
 }

@@ -21,7 +21,7 @@ function shiftingOffset(req: DemoRequest) {
 
 /** Three records of page 1 are deleted before page 3 is read: everything shifts up and three ids are never served. */
 function missingRecords(req: DemoRequest) {
-  const page = pageOf(req, 10);
+  const page = pageOf(req);
   const all = items('missing-records', 50);
   const view = page >= 3 ? all.filter((_, i) => i < 2 || i >= 5) : all;
   const data = view.slice((page - 1) * 10, page * 10);
@@ -30,7 +30,7 @@ function missingRecords(req: DemoRequest) {
 
 /** Pages 1–2 hold 10 records, then the server switches to 8 per page and computes offsets with the new size. */
 function pageSizeChanges(req: DemoRequest) {
-  const page = pageOf(req, 10);
+  const page = pageOf(req);
   const all = items('page-size-changes', 48);
   const size = page <= 2 ? 10 : 8;
   const lastPage = Math.ceil(48 / size);

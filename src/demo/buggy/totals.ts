@@ -7,31 +7,34 @@ import { items, pageOf, type BuggyChain } from './shared.ts';
 
 /** 45 records at 10 per page, but total_pages says 7: pages 6 and 7 exist and are empty. */
 function totalsInconsistent(req: DemoRequest) {
-  const page = pageOf(req, 7);
+  const page = pageOf(req);
   const data = items('totals-inconsistent', 45).slice((page - 1) * 10, page * 10);
   return json({ records: data, pagination: { page, per_page: 10, total_pages: 7, total_records: 45 }, next: page < 7 ? link(req, { page: page + 1 }) : null });
 }
 
 /** The same 40 records on every walk, but meta.total reads 40, 43, 41, 44. */
 function totalChanges(req: DemoRequest) {
-  const page = pageOf(req, 4);
+  const page = pageOf(req);
   const data = items('total-changes', 40).slice((page - 1) * 12, page * 12);
   const total = [40, 43, 41, 44][page - 1];
   return json({ data, meta: { total, per_page: 12, current_page: page }, links: { next: page < 4 ? link(req, { page: page + 1 }) : null } });
 }
 
-/** No total and no links: the client counts on an empty page, but pages 4–10 all repeat page 3. */
+/**
+ * Django's Paginator.get_page() style: a page number past the end is answered with the last page
+ * (here page 3 of 3) instead of an empty list or a 404, so "increment until empty" never ends.
+ */
 function pastEndRepeats(req: DemoRequest) {
-  const page = pageOf(req, 11);
+  const page = pageOf(req);
   const all = items('past-end-repeats', 23);
   // Bounded: the repeat stops after page 10 so even a guard-less crawl ends.
   const effective = page > 10 ? 99 : Math.min(page, 3);
-  return json({ items: all.slice((effective - 1) * 10, effective * 10), page });
+  return json({ items: all.slice((effective - 1) * 10, effective * 10), pagination: { page: Math.min(page, 3), per_page: 10, total_pages: 3, total: 23 } });
 }
 
 /** The last page (page 4) still sends rel="next"; page 5 is an empty array with no Link. */
 function nextOnLastPage(req: DemoRequest) {
-  const page = pageOf(req, 5);
+  const page = pageOf(req);
   const data = items('next-on-last-page', 32).slice((page - 1) * 10, page * 10);
   const value = linkHeader({ next: page <= 4 ? req.origin + link(req, { page: page + 1 }) : undefined, first: req.origin + link(req, { page: 1 }) });
   return json(data, 200, value ? { Link: value } : {});
@@ -56,7 +59,7 @@ export const totalsChains: BuggyChain[] = [
     bug: 'past-end-repeats',
     firstPage: '/buggy/past-end-repeats?page=1',
     kind: 'page',
-    description: 'No total or links; pages past the end (4–10) return the last page again instead of an empty list.',
+    description: 'Pages past the end (4–10) return the last page (3 of 3) again instead of an empty list, like Django get_page() clamping.',
     route: { path: '/buggy/past-end-repeats', handle: pastEndRepeats },
   },
   {
