@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, appendFile, access } from 'node:fs/promises';
+import { mkdtemp, readFile, appendFile, access, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -23,12 +23,16 @@ async function setup(format: ExportFormat) {
   return { dir, out, statePath, base };
 }
 
-/** Crawls pages [from, to) and stops; `crash` appends a page's worth of bytes after the last checkpoint. */
-async function run(o: Awaited<ReturnType<typeof setup>>, from: number, to: number, end: 'complete' | 'stopped' | 'killed') {
-  const resume = from > 0 ? await loadCrawlState(o.statePath) : undefined;
+/**
+ * Writes pages up to `to` (from where the saved checkpoint says, like the engine) and stops.
+ * `killed`: no finish; a half-written page lands after the last checkpoint, as when a process dies.
+ */
+async function run(o: Awaited<ReturnType<typeof setup>>, resuming: boolean, to: number, end: 'complete' | 'stopped' | 'killed') {
+  const resume = resuming ? await loadCrawlState(o.statePath) : undefined;
   const store = await openFileStore({ ...o.base, resume });
-  for (let p = from; p < to; p++) await store.writePage(page(p), recs(p), cp(p + 1));
+  for (let p = resume?.checkpoint.nextIndex ?? 0; p < to; p++) await store.writePage(page(p), recs(p), cp(p + 1));
   if (end === 'killed') {
+    await store.sync();
     const s = await loadCrawlState(o.statePath);
     await appendFile(s.recordFile!, '{"id":999,"half written page":true}\n,{"id":998}');
     return;
@@ -41,7 +45,7 @@ const expected = (n: number) => Array.from({ length: n }, (_, p) => recs(p)).fla
 for (const format of ['ndjson', 'json'] as const) {
   test(`${format}: stop, kill and resume give every record exactly once`, async () => {
     const o = await setup(format);
-    await run(o, 0, 2, 'stopped');
+    await run(o, false, 2, 'stopped');
     const partial = await readFile(o.out, 'utf8');
     const parse = (t: string) => (format === 'json' ? JSON.parse(t) : t.trim().split('\n').map((l) => JSON.parse(l)));
     assert.deepEqual(parse(partial), expected(2), 'a stopped crawl leaves a valid file');
@@ -49,8 +53,8 @@ for (const format of ['ndjson', 'json'] as const) {
     assert.equal(state.records, 4);
     assert.deepEqual(state.headerNames, ['Authorization']);
     assert.ok(!JSON.stringify(state).includes('Bearer'));
-    await run(o, 2, 3, 'killed');
-    await run(o, 3, 5, 'complete');
+    await run(o, true, 3, 'killed');
+    await run(o, true, 5, 'complete');
     assert.deepEqual(parse(await readFile(o.out, 'utf8')), expected(5));
     assert.equal(await exists(o.statePath), false, 'a complete crawl removes its state');
   });
@@ -58,22 +62,36 @@ for (const format of ['ndjson', 'json'] as const) {
 
 test('csv: spooled as NDJSON, assembled with the union header, resumable', async () => {
   const o = await setup('csv');
-  await run(o, 0, 1, 'stopped');
+  await run(o, false, 1, 'stopped');
   assert.equal(await readFile(o.out, 'utf8'), "id,name,nested.v\r\n0,r0a,0\r\n1,'=cmd,\r\n");
-  await run(o, 1, 2, 'killed');
-  await run(o, 2, 3, 'complete');
+  await run(o, true, 2, 'killed');
+  await run(o, true, 3, 'complete');
   const lines = (await readFile(o.out, 'utf8')).split('\r\n');
   assert.equal(lines.length, 1 + 6 + 1);
   assert.deepEqual(lines.slice(5, 7), ['4,r2a,2', "5,'=cmd,"]);
   assert.equal(await exists(`${o.out}.part.ndjson`), false, 'spool removed when complete');
 });
 
+test('records on disk ahead of the saved state are cut back and fetched again, exactly once', async () => {
+  const o = await setup('ndjson');
+  const store = await openFileStore(o.base);
+  for (let p = 0; p < 3; p++) await store.writePage(page(p), recs(p), cp(p + 1));
+  await store.sync();
+  const lagging = await readFile(o.statePath, 'utf8');
+  for (let p = 3; p < 6; p++) await store.writePage(page(p), recs(p), cp(p + 1));
+  await store.sync();
+  // Killed after the records of pages 3–5 reached the file but before their state did.
+  await writeFile(o.statePath, lagging);
+  await run(o, true, 8, 'complete');
+  const ids = (await readFile(o.out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).id);
+  assert.deepEqual(ids, expected(8).map((r) => r.id));
+});
+
 test('resume refuses a record file that shrank', async () => {
   const o = await setup('ndjson');
-  await run(o, 0, 2, 'stopped');
-  const { writeFile } = await import('node:fs/promises');
+  await run(o, false, 2, 'stopped');
   await writeFile(o.out, '');
-  await assert.rejects(run(o, 2, 3, 'complete'), /shorter than the state says/);
+  await assert.rejects(run(o, true, 3, 'complete'), /shorter than the state says/);
 });
 
 test('stdout output: records stream to the given stream; unwritable file is a one-line error', async () => {

@@ -42,6 +42,8 @@ export type FileStoreOptions = {
 export type FileStore = CrawlSink & {
   /** Records written, earlier runs included. */
   readonly records: number;
+  /** Resolves once every page handed over so far is on disk with its state saved. */
+  sync(): Promise<void>;
   /** Closes the output (assembling CSV). `complete` removes the state file and spool. */
   finish(checkpoint: Checkpoint | null, complete: boolean): Promise<void>;
 };
@@ -89,20 +91,52 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
     updatedAt: new Date().toISOString(),
   });
 
+  // State saves run behind the writer: the engine gets control back as soon as a page's text is
+  // handed to the stream, and a save always follows a flush of every byte it counts. Pages that
+  // arrive while a save is running are coalesced into the next save (only the newest matters).
+  let queued: CrawlState | null = null;
+  let saving: Promise<void> | null = null;
+  let failure: Error | null = null;
+  const saveLoop = async () => {
+    try {
+      while (queued) {
+        const s = queued;
+        queued = null;
+        await sink.flush();
+        await saveCrawlState(o.statePath, s);
+      }
+    } catch (e) {
+      failure = e as Error;
+    } finally {
+      saving = null;
+    }
+  };
+  const settle = async () => {
+    while (saving) await saving;
+    if (failure) throw failure;
+  };
+
   return {
     get records() {
       return records;
     },
+    /** Calls must not overlap (the engine awaits each page before the next). */
     async writePage(_page: CrawledPage, recs: unknown[], checkpoint: Checkpoint) {
+      if (failure) throw failure;
       await writer.write(recs);
-      await sink.flush();
       records += recs.length;
-      if (file) recordBytes = base + file.bytesWritten;
-      await saveCrawlState(o.statePath, state(checkpoint));
+      if (file) recordBytes = base + sink.bytes;
+      queued = state(checkpoint);
+      saving ??= saveLoop();
     },
+    sync: settle,
     async finish(checkpoint, complete) {
+      await settle();
       // The saved length stays the one before the trailer, so a resume can cut it off.
-      if (checkpoint && !complete) await saveCrawlState(o.statePath, state(checkpoint));
+      if (checkpoint && !complete) {
+        await sink.flush();
+        await saveCrawlState(o.statePath, state(checkpoint));
+      }
       await writer.close();
       await sink.flush();
       if (file) await endStream(file);

@@ -10,14 +10,21 @@ import type { TextSink } from '../core/export/types.ts';
 export type StreamSink = TextSink & {
   /** Resolves when every chunk written so far has reached the stream's destination. */
   flush(): Promise<void>;
+  /** UTF-8 bytes handed to the stream so far (counted when `write` is called, before any drain). */
+  readonly bytes: number;
 };
 
 export function createStreamSink(stream: NodeJS.WritableStream | Writable): StreamSink {
   let last: Promise<void> = Promise.resolve();
   let failed: Error | null = null;
+  let bytes = 0;
   return {
+    get bytes() {
+      return bytes;
+    },
     async write(chunk) {
       if (failed) throw failed;
+      bytes += Buffer.byteLength(chunk);
       let ok = true;
       last = new Promise<void>((resolve, reject) => {
         ok = stream.write(chunk, (e?: Error | null) => {

@@ -15,8 +15,8 @@ export type QuotedText = {
   quoted: number;
 };
 
-/** Fast gate: a non-safe integer needs at least 16 digits in a row. */
-const MAYBE_BIG = /\d{16}/;
+/** Fast gate: a non-safe integer needs 16 digits in a row, not after a `.` (float fractions are common). */
+const MAYBE_BIG = /(?<![.\d])\d{16}/;
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
