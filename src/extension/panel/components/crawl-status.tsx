@@ -46,7 +46,13 @@ export function CrawlStatus() {
         </span>
       </div>
       <div class="crawl-line">
-        <span class={`crawl-phase crawl-${phase}`} data-testid="crawl-status" data-phase={phase} data-reason={reason ?? ''}>
+        <span
+          class={`crawl-phase crawl-${phase}`}
+          data-testid="crawl-status"
+          data-phase={phase}
+          data-reason={reason ?? ''}
+          data-dataset-id={id ?? ''}
+        >
           {statusText}
         </span>
         <span class="spacer" />
