@@ -26,8 +26,26 @@ import { zendesk } from './styles/zendesk.ts';
 
 /** Seed styles first (the API docs Pagescope must handle end to end), then the common ones. */
 export const apis: DemoApi[] = [
-  vanilla, vend, laravel, pageNumber, uservoice,
-  github, stripe, slack, jsonApi, hal, odata, google, relay, drf, gitlab, wordpress, postgrest, offsetLimit, zendesk, jsonServer,
+  vanilla,
+  vend,
+  laravel,
+  pageNumber,
+  uservoice,
+  github,
+  stripe,
+  slack,
+  jsonApi,
+  hal,
+  odata,
+  google,
+  relay,
+  drf,
+  gitlab,
+  wordpress,
+  postgrest,
+  offsetLimit,
+  zendesk,
+  jsonServer,
 ];
 
 export const styles: StyleInfo[] = apis.flatMap((a) => a.styles);

@@ -25,8 +25,50 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
-const ADJECTIVES = ['amber', 'brisk', 'calm', 'dusky', 'eager', 'fuzzy', 'gentle', 'hollow', 'icy', 'jolly', 'keen', 'lucid', 'mellow', 'nimble', 'odd', 'plain', 'quiet', 'rapid', 'silent', 'tidy'];
-const NOUNS = ['falcon', 'harbor', 'lantern', 'meadow', 'orchid', 'pebble', 'quartz', 'river', 'summit', 'thicket', 'umbrella', 'violet', 'willow', 'yarrow', 'zephyr', 'beacon', 'canyon', 'dune', 'ember', 'fjord'];
+const ADJECTIVES = [
+  'amber',
+  'brisk',
+  'calm',
+  'dusky',
+  'eager',
+  'fuzzy',
+  'gentle',
+  'hollow',
+  'icy',
+  'jolly',
+  'keen',
+  'lucid',
+  'mellow',
+  'nimble',
+  'odd',
+  'plain',
+  'quiet',
+  'rapid',
+  'silent',
+  'tidy',
+];
+const NOUNS = [
+  'falcon',
+  'harbor',
+  'lantern',
+  'meadow',
+  'orchid',
+  'pebble',
+  'quartz',
+  'river',
+  'summit',
+  'thicket',
+  'umbrella',
+  'violet',
+  'willow',
+  'yarrow',
+  'zephyr',
+  'beacon',
+  'canyon',
+  'dune',
+  'ember',
+  'fjord',
+];
 
 /** The shape every style maps from. `seq` is the 0-based position in creation order. */
 export type BaseRecord = {
@@ -52,7 +94,13 @@ export function makeRecords(seed: number, count: number, idStart = 1): BaseRecor
     id += 1 + Math.floor(rand() * 4);
     t += 60_000 * (5 + Math.floor(rand() * 900));
     const name = `${ADJECTIVES[Math.floor(rand() * ADJECTIVES.length)]} ${NOUNS[Math.floor(rand() * NOUNS.length)]}`;
-    out.push({ seq, id, name: name[0].toUpperCase() + name.slice(1), created_at: new Date(t).toISOString(), amount: Math.floor(rand() * 10_000) / 100 });
+    out.push({
+      seq,
+      id,
+      name: name[0].toUpperCase() + name.slice(1),
+      created_at: new Date(t).toISOString(),
+      amount: Math.floor(rand() * 10_000) / 100,
+    });
   }
   return out;
 }

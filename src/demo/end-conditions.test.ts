@@ -13,16 +13,26 @@ before(async () => {
 });
 after(() => server.close());
 
-const walk = (name: string): Promise<WalkResult> => walkStyle(server.origin, styles.find((s) => s.style === name)!);
+const walk = (name: string): Promise<WalkResult> =>
+  walkStyle(
+    server.origin,
+    styles.find((s) => s.style === name)!,
+  );
 
 test('vanilla: relative Paging-* headers, a short page and an empty page that still has Paging-Next', async () => {
   const { pages } = await walk('vanilla');
   assert.equal(pages[0].headers.get('paging-prev'), null);
   for (const p of pages) assert.match(p.headers.get('paging-first')!, /^\/api\/v2\/discussions\?/);
   const lengths = pages.map((p) => p.body.length);
-  assert.ok(lengths.includes(0) && lengths.indexOf(0) < lengths.length - 1, `empty page mid-chain: ${lengths}`);
+  assert.ok(
+    lengths.includes(0) && lengths.indexOf(0) < lengths.length - 1,
+    `empty page mid-chain: ${lengths}`,
+  );
   assert.ok(pages[lengths.indexOf(0)].headers.get('paging-next'));
-  assert.ok(lengths.slice(0, -1).some((n) => n > 0 && n < 30), 'a short page before the end');
+  assert.ok(
+    lengths.slice(0, -1).some((n) => n > 0 && n < 30),
+    'a short page before the end',
+  );
   assert.equal(pages.at(-1)!.headers.get('paging-next'), null);
   const more = await walk('vanilla-more');
   assert.ok(more.pages.every((p) => p.headers.get('paging-last') === null && p.headers.get('paging-first')));
@@ -43,7 +53,10 @@ test('laravel: seed 002 meta and absolute links; cursor variant ends with next_c
   const m = pages[1].body.meta;
   assert.deepEqual([m.total, m.from, m.to, m.perPage, m.currentPage, m.lastPage], [35, 11, 20, 10, 2, 4]);
   assert.match(JSON.parse(Buffer.from(m.cursor, 'base64url').toString()).id.toString(), /^\d+$/);
-  assert.match(pages[1].body.links.next, /^http:\/\/127\.0\.0\.1:\d+\/api\/v2\/resources\?cursor=ey[\w-]+&page=3$/);
+  assert.match(
+    pages[1].body.links.next,
+    /^http:\/\/127\.0\.0\.1:\d+\/api\/v2\/resources\?cursor=ey[\w-]+&page=3$/,
+  );
   assert.equal(pages.at(-1)!.body.links.next, null);
   const c = await walk('laravel-cursor');
   assert.equal(c.pages[0].body.meta.prev_cursor, null);
@@ -61,7 +74,10 @@ test('page-number, uservoice (page and cursor), github, gitlab, json-server head
   const uc = await walk('uservoice-cursor');
   assert.ok(uc.pages.every((p) => p.body.pagination.page === 1));
   assert.ok(!('cursor' in uc.pages.at(-1)!.body.pagination));
-  assert.match(uc.pages[0].headers.get('link')!, /^<\/api\/v2\/admin\/suggestions\?cursor=[\w%]+&sort=-supporters_count>; rel=next$/);
+  assert.match(
+    uc.pages[0].headers.get('link')!,
+    /^<\/api\/v2\/admin\/suggestions\?cursor=[\w%]+&sort=-supporters_count>; rel=next$/,
+  );
   const gh = await walk('github');
   assert.deepEqual(Object.keys(parseLink(gh.pages[0].headers.get('link'))), ['next', 'last']);
   assert.deepEqual(Object.keys(parseLink(gh.pages.at(-1)!.headers.get('link'))), ['prev', 'first']);
@@ -112,7 +128,9 @@ test('wordpress 400 past the end; postgrest Content-Range, 206 and 416', async (
   assert.deepEqual([noCount.status, noCount.headers.get('content-range')], [200, '0-24/*']);
   const ranged = await fetch(`${server.origin}/rest/v1/todos`, { headers: { Range: '10-19' } });
   assert.equal(ranged.headers.get('content-range'), '10-19/*');
-  const beyond = await fetch(`${server.origin}/rest/v1/todos?offset=300`, { headers: { Prefer: 'count=exact' } });
+  const beyond = await fetch(`${server.origin}/rest/v1/todos?offset=300`, {
+    headers: { Prefer: 'count=exact' },
+  });
   assert.equal(beyond.status, 416);
   assert.equal((await beyond.json()).code, 'PGRST103');
 });

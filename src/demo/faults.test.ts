@@ -13,10 +13,20 @@ before(async () => {
 after(() => server.close());
 
 test('parseFaultSpec reads every switch and rejects nonsense', () => {
-  const r = parseFaultSpec('latency=20,fail=0.2,mode=500|429|reset|truncate|timeout,retryAfter=2,seed=7,failFirst=1');
+  const r = parseFaultSpec(
+    'latency=20,fail=0.2,mode=500|429|reset|truncate|timeout,retryAfter=2,seed=7,failFirst=1',
+  );
   assert.ok(r.ok);
-  assert.deepEqual(r.spec, { latencyMs: 20, fail: 0.2, failFirst: 1, modes: [500, 429, 'reset', 'truncate', 'timeout'], retryAfter: 2, seed: 7 });
-  for (const bad of ['fail=1.5', 'mode=explode', 'latency=-1', 'what=1', 'seed=x']) assert.equal(parseFaultSpec(bad).ok, false, bad);
+  assert.deepEqual(r.spec, {
+    latencyMs: 20,
+    fail: 0.2,
+    failFirst: 1,
+    modes: [500, 429, 'reset', 'truncate', 'timeout'],
+    retryAfter: 2,
+    seed: 7,
+  });
+  for (const bad of ['fail=1.5', 'mode=explode', 'latency=-1', 'what=1', 'seed=x'])
+    assert.equal(parseFaultSpec(bad).ok, false, bad);
 });
 
 test('decisions are seeded: same spec and URL sequence, same outcome; retries can succeed', () => {
@@ -46,21 +56,31 @@ test('a seeded 500 happens and the links the endpoint builds keep the fault pref
   assert.equal(url, '', 'reached the last page');
   assert.ok(statuses.includes(500), `some attempt failed: ${statuses}`);
   const vanilla = await fetch(`${server.origin}${prefix.replace('0.3', '0')}/api/v2/discussions?page=2`);
-  assert.match(vanilla.headers.get('paging-next')!, /^\/_faults\/fail=0,seed=7\/api\/v2\/discussions\?page=3/);
+  assert.match(
+    vanilla.headers.get('paging-next')!,
+    /^\/_faults\/fail=0,seed=7\/api\/v2\/discussions\?page=3/,
+  );
 });
 
 test('429 sends Retry-After; failFirst fails exactly the first attempt', async () => {
   const u = `${server.origin}/_faults/failFirst=1,mode=429,retryAfter=3/api/items?offset=0`;
   const r1 = await fetch(u);
-  assert.deepEqual([r1.status, r1.headers.get('retry-after'), (await r1.json()).error], [429, '3', 'rate_limited']);
+  assert.deepEqual(
+    [r1.status, r1.headers.get('retry-after'), (await r1.json()).error],
+    [429, '3', 'rate_limited'],
+  );
   assert.equal((await fetch(u)).status, 200);
 });
 
 test('reset and truncate break the connection; timeout holds it until the client gives up', async () => {
   await assert.rejects(fetch(`${server.origin}/_faults/fail=1,mode=reset/api/items`));
-  await assert.rejects(fetch(`${server.origin}/_faults/fail=1,mode=truncate/api/items`).then((r) => r.text()));
+  await assert.rejects(
+    fetch(`${server.origin}/_faults/fail=1,mode=truncate/api/items`).then((r) => r.text()),
+  );
   const started = Date.now();
-  await assert.rejects(fetch(`${server.origin}/_faults/fail=1,mode=timeout/api/items`, { signal: AbortSignal.timeout(300) }));
+  await assert.rejects(
+    fetch(`${server.origin}/_faults/fail=1,mode=timeout/api/items`, { signal: AbortSignal.timeout(300) }),
+  );
   assert.ok(Date.now() - started >= 250);
 });
 
@@ -82,6 +102,7 @@ test('every style crawls completely under a fault prefix, its links staying insi
   for (const style of styles) {
     const walk = await walkStyle(server.origin + prefix, style);
     assert.equal(new Set(walk.ids).size, style.totalRecords, style.style);
-    for (const p of walk.pages.slice(1)) assert.ok(new URL(p.url).pathname.startsWith(prefix), `${style.style}: ${p.url}`);
+    for (const p of walk.pages.slice(1))
+      assert.ok(new URL(p.url).pathname.startsWith(prefix), `${style.style}: ${p.url}`);
   }
 });

@@ -28,19 +28,23 @@ export function parseFaultSpec(text: string): { ok: true; spec: FaultSpec } | { 
     const num = Number(value);
     switch (key) {
       case 'latency':
-        if (!(num >= 0 && num <= 60_000)) return { ok: false, error: `latency must be 0..60000 ms, got "${value}"` };
+        if (!(num >= 0 && num <= 60_000))
+          return { ok: false, error: `latency must be 0..60000 ms, got "${value}"` };
         spec.latencyMs = num;
         break;
       case 'fail':
-        if (!(num >= 0 && num <= 1)) return { ok: false, error: `fail must be a probability 0..1, got "${value}"` };
+        if (!(num >= 0 && num <= 1))
+          return { ok: false, error: `fail must be a probability 0..1, got "${value}"` };
         spec.fail = num;
         break;
       case 'failFirst':
-        if (!(Number.isInteger(num) && num >= 0 && num <= 100)) return { ok: false, error: `failFirst must be 0..100, got "${value}"` };
+        if (!(Number.isInteger(num) && num >= 0 && num <= 100))
+          return { ok: false, error: `failFirst must be 0..100, got "${value}"` };
         spec.failFirst = num;
         break;
       case 'retryAfter':
-        if (!(Number.isInteger(num) && num >= 0 && num <= 3600)) return { ok: false, error: `retryAfter must be 0..3600 s, got "${value}"` };
+        if (!(Number.isInteger(num) && num >= 0 && num <= 3600))
+          return { ok: false, error: `retryAfter must be 0..3600 s, got "${value}"` };
         spec.retryAfter = num;
         break;
       case 'seed':
@@ -52,7 +56,11 @@ export function parseFaultSpec(text: string): { ok: true; spec: FaultSpec } | { 
         for (const m of value.split('|')) {
           if (m === 'reset' || m === 'truncate' || m === 'timeout') modes.push(m);
           else if (/^[45]\d\d$/.test(m)) modes.push(Number(m));
-          else return { ok: false, error: `unknown fault mode "${m}" (use 500, 429, 503, reset, truncate, timeout)` };
+          else
+            return {
+              ok: false,
+              error: `unknown fault mode "${m}" (use 500, 429, 503, reset, truncate, timeout)`,
+            };
         }
         spec.modes = modes;
         break;

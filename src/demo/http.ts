@@ -59,7 +59,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
  */
 export function encodeQuery(params: Iterable<[string, string]>): string {
   const enc = (s: string) =>
-    encodeURIComponent(s).replace(/%5B/g, '[').replace(/%5D/g, ']').replace(/%24/g, '$').replace(/%2C/g, ',').replace(/%3A/g, ':');
+    encodeURIComponent(s)
+      .replace(/%5B/g, '[')
+      .replace(/%5D/g, ']')
+      .replace(/%24/g, '$')
+      .replace(/%2C/g, ',')
+      .replace(/%3A/g, ':');
   return [...params].map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 }
 
@@ -82,7 +87,11 @@ export function link(
 }
 
 /** The same link as an absolute URL, for styles whose docs show absolute links. */
-export function absLink(req: DemoRequest, overrides: Record<string, string | number | undefined>, opts: { path?: string; keep?: boolean } = {}): string {
+export function absLink(
+  req: DemoRequest,
+  overrides: Record<string, string | number | undefined>,
+  opts: { path?: string; keep?: boolean } = {},
+): string {
   return req.origin + link(req, overrides, opts);
 }
 

@@ -11,7 +11,13 @@ export type IntParam =
  * Reads an integer parameter. Absent or empty → `def`. Non-integers (`abc`, `1.5`, `1e3`) and values
  * outside [min, max] are reported, not coerced, so the caller can answer the way its API does.
  */
-export function readInt(query: URLSearchParams, name: string, def: number, min: number, max = Number.MAX_SAFE_INTEGER): IntParam {
+export function readInt(
+  query: URLSearchParams,
+  name: string,
+  def: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): IntParam {
   const raw = query.get(name);
   if (raw === null || raw.trim() === '') return { ok: true, value: def, given: false };
   if (!/^-?\d{1,15}$/.test(raw.trim())) return { ok: false, raw, reason: 'not-an-integer' };
@@ -25,7 +31,14 @@ export function readInt(query: URLSearchParams, name: string, def: number, min: 
  * Lenient reading for APIs that clamp instead of failing (GitLab, Spring Data, Google AIP-158 for sizes):
  * garbage → default, below min → min (or default when `lowToDefault`), above max → max.
  */
-export function clampInt(query: URLSearchParams, name: string, def: number, min: number, max: number, lowToDefault = false): number {
+export function clampInt(
+  query: URLSearchParams,
+  name: string,
+  def: number,
+  min: number,
+  max: number,
+  lowToDefault = false,
+): number {
   const p = readInt(query, name, def, Number.MIN_SAFE_INTEGER);
   if (!p.ok) return def;
   if (p.value < min) return lowToDefault ? def : min;

@@ -29,14 +29,43 @@ test('the catalog lists every style with the contract fields', () => {
 
 describe('every style walks to exactly totalRecords unique records', () => {
   // The catalog is only known after `before`, so one test per style is registered from a fixed list.
-  for (const name of ['vanilla', 'vanilla-more', 'vend', 'vend-customers', 'vend-2', 'laravel', 'laravel-cursor', 'page-number', 'uservoice', 'uservoice-cursor', 'github', 'stripe', 'slack', 'json-api', 'hal', 'odata', 'google', 'relay', 'drf', 'gitlab', 'wordpress', 'postgrest', 'offset-limit', 'zendesk', 'json-server']) {
+  for (const name of [
+    'vanilla',
+    'vanilla-more',
+    'vend',
+    'vend-customers',
+    'vend-2',
+    'laravel',
+    'laravel-cursor',
+    'page-number',
+    'uservoice',
+    'uservoice-cursor',
+    'github',
+    'stripe',
+    'slack',
+    'json-api',
+    'hal',
+    'odata',
+    'google',
+    'relay',
+    'drf',
+    'gitlab',
+    'wordpress',
+    'postgrest',
+    'offset-limit',
+    'zendesk',
+    'json-server',
+  ]) {
     test(name, async () => {
       const style = styles.find((s) => s.style === name);
       assert.ok(style, `catalog has ${name}`);
       const walk = await walkStyle(server.origin, style);
       assert.equal(walk.ids.length, style.totalRecords, `${name}: record count`);
       assert.equal(new Set(walk.ids).size, style.totalRecords, `${name}: ids unique`);
-      assert.ok(walk.ids.every((id) => id !== 'undefined'), `${name}: every record has ${style.idField}`);
+      assert.ok(
+        walk.ids.every((id) => id !== 'undefined'),
+        `${name}: every record has ${style.idField}`,
+      );
       assert.ok(walk.pages.length >= 2, `${name}: paginated`);
     });
   }

@@ -50,10 +50,16 @@ function route(req: DemoRequest): DemoResponse {
   if (req.path === '/api/styles.json') return json(styles);
   if (req.path === '/buggy/catalog.json') return json(buggyCatalog);
   const r = routes.get(req.path) ?? buggyRoutes.get(req.path);
-  if (!r) return json({ error: 'not_found', message: `No demo endpoint at ${req.path}. See /api/styles.json.` }, 404);
+  if (!r)
+    return json(
+      { error: 'not_found', message: `No demo endpoint at ${req.path}. See /api/styles.json.` },
+      404,
+    );
   const allowed = (r.method ?? 'GET').split(',');
   if (!allowed.includes(req.method) && !(req.method === 'HEAD' && allowed.includes('GET'))) {
-    return json({ error: 'method_not_allowed', message: `${req.method} is not supported here` }, 405, { Allow: allowed.join(', ') });
+    return json({ error: 'method_not_allowed', message: `${req.method} is not supported here` }, 405, {
+      Allow: allowed.join(', '),
+    });
   }
   return r.handle(req);
 }
@@ -81,17 +87,40 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     let spec: FaultSpec | undefined;
     if (split.spec !== undefined) {
       const parsed = parseFaultSpec(split.spec);
-      if (!parsed.ok) return writeResponse(res, json({ error: 'bad_fault_spec', message: parsed.error }, 400));
+      if (!parsed.ok)
+        return writeResponse(res, json({ error: 'bad_fault_spec', message: parsed.error }, 400));
       spec = parsed.spec;
     }
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') return writeResponse(res, { status: 204, body: undefined });
-    if (split.path === '/' || split.path === '/index.html') return writeResponse(res, { status: 200, body: demoPageHtml(split.prefix), contentType: 'text/html; charset=utf-8' });
-    if (split.path === '/demo.js') return writeResponse(res, { status: 200, body: demoPageScript(), contentType: 'text/javascript; charset=utf-8' });
+    if (split.path === '/' || split.path === '/index.html')
+      return writeResponse(res, {
+        status: 200,
+        body: demoPageHtml(split.prefix),
+        contentType: 'text/html; charset=utf-8',
+      });
+    if (split.path === '/demo.js')
+      return writeResponse(res, {
+        status: 200,
+        body: demoPageScript(),
+        contentType: 'text/javascript; charset=utf-8',
+      });
 
     const body = method === 'POST' ? await readBody(req) : '';
-    if (body === undefined) return writeResponse(res, json({ error: 'payload_too_large', message: 'request body over 1 MiB' }, 413));
-    const demoReq: DemoRequest = { method, path: split.path, prefix: split.prefix, query: url.searchParams, origin, headers: req.headers, body };
+    if (body === undefined)
+      return writeResponse(
+        res,
+        json({ error: 'payload_too_large', message: 'request body over 1 MiB' }, 413),
+      );
+    const demoReq: DemoRequest = {
+      method,
+      path: split.path,
+      prefix: split.prefix,
+      query: url.searchParams,
+      origin,
+      headers: req.headers,
+      body,
+    };
 
     await sleepPrecise(latencyMs + (spec?.latencyMs ?? 0));
     if (spec) {

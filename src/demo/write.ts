@@ -26,14 +26,21 @@ export function writeResponse(res: ServerResponse, r: DemoResponse, headOnly = f
   }
   if (r.contentType?.startsWith('text/html')) {
     // The demo page loads only its own script: it must work under a strict CSP, like the pages users inspect.
-    headers['Content-Security-Policy'] = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:";
+    headers['Content-Security-Policy'] =
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:";
   }
   res.writeHead(r.status, headers);
   res.end(headOnly ? undefined : text);
 }
 
 /** Sends one injected failure. `timeout` never answers: the client's own timeout (or close()) ends it. */
-export function writeFault(req: IncomingMessage, res: ServerResponse, mode: FaultMode, spec: FaultSpec, real: () => DemoResponse): void {
+export function writeFault(
+  req: IncomingMessage,
+  res: ServerResponse,
+  mode: FaultMode,
+  spec: FaultSpec,
+  real: () => DemoResponse,
+): void {
   if (mode === 'reset') {
     req.socket.destroy();
     return;
@@ -43,7 +50,12 @@ export function writeFault(req: IncomingMessage, res: ServerResponse, mode: Faul
     const r = real();
     const text = serialise(r);
     const full = Buffer.from(text, 'utf8');
-    res.writeHead(r.status, { ...CORS, ...r.headers, 'Content-Type': r.contentType ?? 'application/json; charset=utf-8', 'Content-Length': full.length });
+    res.writeHead(r.status, {
+      ...CORS,
+      ...r.headers,
+      'Content-Type': r.contentType ?? 'application/json; charset=utf-8',
+      'Content-Length': full.length,
+    });
     // Half the promised bytes, then the connection drops: the client sees a premature close.
     res.write(full.subarray(0, Math.floor(full.length / 2)), () => res.destroy());
     return;

@@ -71,9 +71,15 @@ test('totals-inconsistent and total-changes', async () => {
   const { pages } = await followNext(first('totals-inconsistent'), (b) => b.next);
   const p = pages[0].pagination;
   assert.notEqual(Math.ceil(p.total_records / p.per_page), p.total_pages);
-  assert.deepEqual(pages.slice(5).map((x) => x.records.length), [0, 0]);
+  assert.deepEqual(
+    pages.slice(5).map((x) => x.records.length),
+    [0, 0],
+  );
   const changes = await followNext(first('total-changes'), (b) => b.links.next);
-  assert.deepEqual(changes.pages.map((x) => x.meta.total), [40, 43, 41, 44]);
+  assert.deepEqual(
+    changes.pages.map((x) => x.meta.total),
+    [40, 43, 41, 44],
+  );
 });
 
 test('past-end-repeats and next-on-last-page', async () => {
@@ -82,14 +88,25 @@ test('past-end-repeats and next-on-last-page', async () => {
   assert.deepEqual(p4.body.items, p3.body.items);
   assert.deepEqual((await getJson('/buggy/past-end-repeats?page=11')).body.items, []);
   const { pages } = await followNext(first('next-on-last-page'), (_b, h) => parseLink(h.get('link')).next);
-  assert.deepEqual(pages.map((x) => x.length), [10, 10, 10, 2, 0]);
+  assert.deepEqual(
+    pages.map((x) => x.length),
+    [10, 10, 10, 2, 0],
+  );
 });
 
 test('empty-page-has-more: has_more true with empty data', async () => {
   const { pages } = await followNext(first('empty-page-has-more'), (b) =>
     b.has_more && b.data.length ? `/buggy/empty-has-more?starting_after=${b.data.at(-1).id}` : null,
   );
-  assert.deepEqual(pages.map((x) => [x.data.length, x.has_more]), [[10, true], [10, true], [5, true], [0, true]]);
+  assert.deepEqual(
+    pages.map((x) => [x.data.length, x.has_more]),
+    [
+      [10, true],
+      [10, true],
+      [5, true],
+      [0, true],
+    ],
+  );
 });
 
 test('cursor-cycle returns to an earlier cursor within 3 distinct URLs', async () => {
@@ -100,18 +117,30 @@ test('cursor-cycle returns to an earlier cursor within 3 distinct URLs', async (
 
 test('next-backwards, links-drop-filter, mixed-links', async () => {
   const back = await followNext(first('next-backwards'), (b) => b.links.next);
-  assert.deepEqual(back.pages.map((p) => p.meta.current_page), [1, 2, 3]);
+  assert.deepEqual(
+    back.pages.map((p) => p.meta.current_page),
+    [1, 2, 3],
+  );
   assert.equal(back.repeatedUrl, back.urls[1]);
   const filt = await followNext(first('links-drop-filter'), (b) => b.links.next);
   assert.ok(filt.pages[0].data.every((r: any) => r.status === 'open'));
-  assert.ok(filt.pages.slice(1).flatMap((p) => p.data).some((r: any) => r.status === 'closed'));
+  assert.ok(
+    filt.pages
+      .slice(1)
+      .flatMap((p) => p.data)
+      .some((r: any) => r.status === 'closed'),
+  );
   const mixed = await followNext(first('mixed-links'), (b) => b.links.next);
   const nexts = mixed.pages.map((p) => p.links.next).filter(Boolean);
-  assert.ok(nexts.some((u: string) => u.startsWith('/')) && nexts.some((u: string) => u.startsWith('http://')));
+  assert.ok(
+    nexts.some((u: string) => u.startsWith('/')) && nexts.some((u: string) => u.startsWith('http://')),
+  );
 });
 
 test('unstable-ordering: following version.max skips records', async () => {
-  const { pages } = await followNext(first('unstable-ordering'), (b) => (b.data.length ? `/buggy/unstable-order?sort=version&after=${b.version.max}` : null));
+  const { pages } = await followNext(first('unstable-ordering'), (b) =>
+    b.data.length ? `/buggy/unstable-order?sort=version&after=${b.version.max}` : null,
+  );
   const seen = pages.flatMap((p) => ids(p.data));
   assert.ok(seen.length < 30 && seen.length === new Set(seen).size);
   assert.ok(pages[0].data.some((r: any, i: number, a: any[]) => i > 0 && r.version < a[i - 1].version));

@@ -12,6 +12,11 @@ export type { BuggyEntry } from './shared.ts';
 
 const chains = [...shiftingChains, ...totalsChains, ...linkChains];
 
-export const buggyCatalog: BuggyEntry[] = chains.map(({ bug, firstPage, description, kind }) => ({ bug, firstPage, description, kind }));
+export const buggyCatalog: BuggyEntry[] = chains.map(({ bug, firstPage, description, kind }) => ({
+  bug,
+  firstPage,
+  description,
+  kind,
+}));
 
 export const buggyRoutes: Map<string, Route> = new Map(chains.map((c) => [c.route.path, c.route]));

@@ -30,7 +30,11 @@ function cursorCycle(req: DemoRequest) {
 function nextBackwards(req: DemoRequest) {
   const page = pageOf(req);
   const next = page < 3 ? page + 1 : page === 3 ? 2 : null;
-  return json({ data: items('next-backwards', 45).slice((page - 1) * 10, page * 10), meta: { current_page: page, last_page: 5, total: 45 }, links: { next: next === null ? null : link(req, { page: next }) } });
+  return json({
+    data: items('next-backwards', 45).slice((page - 1) * 10, page * 10),
+    meta: { current_page: page, last_page: 5, total: 45 },
+    links: { next: next === null ? null : link(req, { page: next }) },
+  });
 }
 
 /** Page 1 honours ?status=open; its next link is `?page=2` without the filter, so later pages are unfiltered. */
@@ -48,28 +52,77 @@ function dropsFilter(req: DemoRequest) {
 function mixedLinks(req: DemoRequest) {
   const page = pageOf(req);
   const data = items('mixed-links', 38).slice((page - 1) * 10, page * 10);
-  const next = page < 4 ? (page % 2 ? link(req, { page: page + 1 }) : absLink(req, { page: page + 1 })) : null;
+  const next =
+    page < 4 ? (page % 2 ? link(req, { page: page + 1 }) : absLink(req, { page: page + 1 })) : null;
   return json({ data, links: { self: page % 2 ? absLink(req, { page }) : link(req, { page }), next } });
 }
 
 /** Vend 2.0-shaped, claims version order, but versions are shuffled: after=version.max skips lower ones. */
 const shuffledVersions = (() => {
   const r = prng(42);
-  return items('unstable-order', 30).map((it, i) => ({ ...it, version: 5000 + Math.floor(r() * 1000) * 7 + i }));
+  return items('unstable-order', 30).map((it, i) => ({
+    ...it,
+    version: 5000 + Math.floor(r() * 1000) * 7 + i,
+  }));
 })();
 function unstableOrder(req: DemoRequest) {
   const after = Number(req.query.get('after') ?? 0) || 0;
   const data = shuffledVersions.filter((r) => r.version > after).slice(0, 10);
   if (!data.length) return json({ data: [] });
   const versions = data.map((d) => d.version);
-  return json({ data, version: { min: Math.min(...versions), max: Math.max(...versions) }, sort: 'version', order: 'asc' });
+  return json({
+    data,
+    version: { min: Math.min(...versions), max: Math.max(...versions) },
+    sort: 'version',
+    order: 'asc',
+  });
 }
 
 export const linkChains: BuggyChain[] = [
-  { bug: 'empty-page-has-more', firstPage: '/buggy/empty-has-more', kind: 'cursor', description: 'Stripe-shaped list: has_more stays true on the last page (5 records) and on the empty page after it.', route: { path: '/buggy/empty-has-more', handle: emptyHasMore } },
-  { bug: 'cursor-cycle', firstPage: '/buggy/cursor-cycle', kind: 'cursor', description: 'next_cursor goes first → c1 → c2 → c1: the chain returns to an earlier cursor (3 distinct URLs).', route: { path: '/buggy/cursor-cycle', handle: cursorCycle } },
-  { bug: 'next-backwards', firstPage: '/buggy/next-backwards?page=1', kind: 'link', description: 'links.next goes 1 → 2 → 3 → 2: page 3 points backwards although meta.last_page is 5.', route: { path: '/buggy/next-backwards', handle: nextBackwards } },
-  { bug: 'links-drop-filter', firstPage: '/buggy/drops-filter?status=open&page=1', kind: 'link', description: 'Page 1 is filtered by status=open, but links.next drops the filter, so later pages include closed records.', route: { path: '/buggy/drops-filter', handle: dropsFilter } },
-  { bug: 'mixed-links', firstPage: '/buggy/mixed-links?page=1', kind: 'link', description: 'links.next is relative on odd pages and absolute on even pages within one chain.', route: { path: '/buggy/mixed-links', handle: mixedLinks } },
-  { bug: 'unstable-ordering', firstPage: '/buggy/unstable-order?sort=version', kind: 'cursor', description: 'Claims ascending version order (Vend 2.0 style after=version.max) but versions are shuffled, so following version.max skips records.', route: { path: '/buggy/unstable-order', handle: unstableOrder } },
+  {
+    bug: 'empty-page-has-more',
+    firstPage: '/buggy/empty-has-more',
+    kind: 'cursor',
+    description:
+      'Stripe-shaped list: has_more stays true on the last page (5 records) and on the empty page after it.',
+    route: { path: '/buggy/empty-has-more', handle: emptyHasMore },
+  },
+  {
+    bug: 'cursor-cycle',
+    firstPage: '/buggy/cursor-cycle',
+    kind: 'cursor',
+    description:
+      'next_cursor goes first → c1 → c2 → c1: the chain returns to an earlier cursor (3 distinct URLs).',
+    route: { path: '/buggy/cursor-cycle', handle: cursorCycle },
+  },
+  {
+    bug: 'next-backwards',
+    firstPage: '/buggy/next-backwards?page=1',
+    kind: 'link',
+    description: 'links.next goes 1 → 2 → 3 → 2: page 3 points backwards although meta.last_page is 5.',
+    route: { path: '/buggy/next-backwards', handle: nextBackwards },
+  },
+  {
+    bug: 'links-drop-filter',
+    firstPage: '/buggy/drops-filter?status=open&page=1',
+    kind: 'link',
+    description:
+      'Page 1 is filtered by status=open, but links.next drops the filter, so later pages include closed records.',
+    route: { path: '/buggy/drops-filter', handle: dropsFilter },
+  },
+  {
+    bug: 'mixed-links',
+    firstPage: '/buggy/mixed-links?page=1',
+    kind: 'link',
+    description: 'links.next is relative on odd pages and absolute on even pages within one chain.',
+    route: { path: '/buggy/mixed-links', handle: mixedLinks },
+  },
+  {
+    bug: 'unstable-ordering',
+    firstPage: '/buggy/unstable-order?sort=version',
+    kind: 'cursor',
+    description:
+      'Claims ascending version order (Vend 2.0 style after=version.max) but versions are shuffled, so following version.max skips records.',
+    route: { path: '/buggy/unstable-order', handle: unstableOrder },
+  },
 ];

@@ -17,7 +17,12 @@ export type Item = { id: number; name: string; created_at: string; amount: numbe
 
 /** The bug's own small dataset (deterministic, like every demo dataset). */
 export function items(bug: string, count: number): Item[] {
-  return dataset(`buggy-${bug}`, count, 100).map(({ id, name, created_at, amount }) => ({ id, name, created_at, amount }));
+  return dataset(`buggy-${bug}`, count, 100).map(({ id, name, created_at, amount }) => ({
+    id,
+    name,
+    created_at,
+    amount,
+  }));
 }
 
 /**

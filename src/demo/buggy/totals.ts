@@ -9,7 +9,11 @@ import { items, pageOf, type BuggyChain } from './shared.ts';
 function totalsInconsistent(req: DemoRequest) {
   const page = pageOf(req);
   const data = items('totals-inconsistent', 45).slice((page - 1) * 10, page * 10);
-  return json({ records: data, pagination: { page, per_page: 10, total_pages: 7, total_records: 45 }, next: page < 7 ? link(req, { page: page + 1 }) : null });
+  return json({
+    records: data,
+    pagination: { page, per_page: 10, total_pages: 7, total_records: 45 },
+    next: page < 7 ? link(req, { page: page + 1 }) : null,
+  });
 }
 
 /** The same 40 records on every walk, but meta.total reads 40, 43, 41, 44. */
@@ -17,7 +21,11 @@ function totalChanges(req: DemoRequest) {
   const page = pageOf(req);
   const data = items('total-changes', 40).slice((page - 1) * 12, page * 12);
   const total = [40, 43, 41, 44][page - 1];
-  return json({ data, meta: { total, per_page: 12, current_page: page }, links: { next: page < 4 ? link(req, { page: page + 1 }) : null } });
+  return json({
+    data,
+    meta: { total, per_page: 12, current_page: page },
+    links: { next: page < 4 ? link(req, { page: page + 1 }) : null },
+  });
 }
 
 /**
@@ -29,14 +37,20 @@ function pastEndRepeats(req: DemoRequest) {
   const all = items('past-end-repeats', 23);
   // Bounded: the repeat stops after page 10 so even a guard-less crawl ends.
   const effective = page > 10 ? 99 : Math.min(page, 3);
-  return json({ items: all.slice((effective - 1) * 10, effective * 10), pagination: { page: Math.min(page, 3), per_page: 10, total_pages: 3, total: 23 } });
+  return json({
+    items: all.slice((effective - 1) * 10, effective * 10),
+    pagination: { page: Math.min(page, 3), per_page: 10, total_pages: 3, total: 23 },
+  });
 }
 
 /** The last page (page 4) still sends rel="next"; page 5 is an empty array with no Link. */
 function nextOnLastPage(req: DemoRequest) {
   const page = pageOf(req);
   const data = items('next-on-last-page', 32).slice((page - 1) * 10, page * 10);
-  const value = linkHeader({ next: page <= 4 ? req.origin + link(req, { page: page + 1 }) : undefined, first: req.origin + link(req, { page: 1 }) });
+  const value = linkHeader({
+    next: page <= 4 ? req.origin + link(req, { page: page + 1 }) : undefined,
+    first: req.origin + link(req, { page: 1 }),
+  });
   return json(data, 200, value ? { Link: value } : {});
 }
 
@@ -45,7 +59,8 @@ export const totalsChains: BuggyChain[] = [
     bug: 'totals-inconsistent',
     firstPage: '/buggy/totals-inconsistent?page=1',
     kind: 'page',
-    description: 'total_records 45 with per_page 10 means 5 pages, but total_pages says 7 and pages 6–7 come back empty.',
+    description:
+      'total_records 45 with per_page 10 means 5 pages, but total_pages says 7 and pages 6–7 come back empty.',
     route: { path: '/buggy/totals-inconsistent', handle: totalsInconsistent },
   },
   {
@@ -59,14 +74,16 @@ export const totalsChains: BuggyChain[] = [
     bug: 'past-end-repeats',
     firstPage: '/buggy/past-end-repeats?page=1',
     kind: 'page',
-    description: 'Pages past the end (4–10) return the last page (3 of 3) again instead of an empty list, like Django get_page() clamping.',
+    description:
+      'Pages past the end (4–10) return the last page (3 of 3) again instead of an empty list, like Django get_page() clamping.',
     route: { path: '/buggy/past-end-repeats', handle: pastEndRepeats },
   },
   {
     bug: 'next-on-last-page',
     firstPage: '/buggy/next-on-last-page?page=1',
     kind: 'link',
-    description: 'GitHub-style Link header, but the last page (4, two records) still has rel="next"; page 5 is [] with no next.',
+    description:
+      'GitHub-style Link header, but the last page (4, two records) still has rel="next"; page 5 is [] with no next.',
     route: { path: '/buggy/next-on-last-page', handle: nextOnLastPage },
   },
 ];

@@ -20,11 +20,18 @@ function snippets(req: DemoRequest): DemoResponse {
   const start = (page - 1) * size;
   const results = dataset('drf-snippets', SNIPPETS, 1)
     .slice(start, start + size)
-    .map((r) => ({ id: r.id, url: `${req.origin}${req.prefix}${PATH}${r.id}/`, title: r.name, created: r.created_at, lines: 1 + Math.round(r.amount) }));
+    .map((r) => ({
+      id: r.id,
+      url: `${req.origin}${req.prefix}${PATH}${r.id}/`,
+      title: r.name,
+      created: r.created_at,
+      lines: 1 + Math.round(r.amount),
+    }));
   return json({
     count: SNIPPETS,
     next: page < last ? absLink(req, { page: page + 1 }) : null,
-    previous: page > 2 ? absLink(req, { page: page - 1 }) : page === 2 ? absLink(req, { page: undefined }) : null,
+    previous:
+      page > 2 ? absLink(req, { page: page - 1 }) : page === 2 ? absLink(req, { page: undefined }) : null,
     results,
   });
 }

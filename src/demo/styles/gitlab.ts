@@ -13,7 +13,11 @@ const PATH = '/api/v4/projects/42/issues';
 function issues(req: DemoRequest): DemoResponse {
   // Grape validates `page` as an Integer (400 "page is invalid"); per_page over 100 is capped.
   const p = readInt(req.query, 'page', 1, 1);
-  if (!p.ok) return json({ error: p.reason === 'not-an-integer' ? 'page is invalid' : 'page does not have a valid value' }, 400);
+  if (!p.ok)
+    return json(
+      { error: p.reason === 'not-an-integer' ? 'page is invalid' : 'page does not have a valid value' },
+      400,
+    );
   const perPage = clampInt(req.query, 'per_page', 20, 1, 100, true);
   const page = p.value;
   const rows = dataset('gitlab-issues', ISSUES, 90_000);

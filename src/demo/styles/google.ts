@@ -16,7 +16,8 @@ function invalidArgument(message: string): DemoResponse {
 
 function books(req: DemoRequest): DemoResponse {
   const size = readInt(req.query, 'pageSize', 50, 0);
-  if (!size.ok && size.reason !== 'too-large') return invalidArgument(`Invalid value at 'page_size' (TYPE_INT32), "${size.raw}"`);
+  if (!size.ok && size.reason !== 'too-large')
+    return invalidArgument(`Invalid value at 'page_size' (TYPE_INT32), "${size.raw}"`);
   // AIP-158: 0 or unset means the server default; above the maximum is coerced to the maximum.
   const pageSize = !size.ok ? 1000 : size.value === 0 ? 50 : Math.min(size.value, 1000);
   let start = 0;
@@ -28,7 +29,12 @@ function books(req: DemoRequest): DemoResponse {
   }
   const list = dataset('google-books', BOOKS, 1000)
     .slice(start, start + pageSize)
-    .map((r) => ({ name: `projects/demo/books/${r.id}`, displayName: r.name, createTime: r.created_at, pageCount: 80 + Math.round(r.amount * 4) }));
+    .map((r) => ({
+      name: `projects/demo/books/${r.id}`,
+      displayName: r.name,
+      createTime: r.created_at,
+      pageCount: 80 + Math.round(r.amount * 4),
+    }));
   const body: Record<string, unknown> = { books: list };
   if (start + pageSize < BOOKS) body.nextPageToken = b64url(`books|${start + pageSize}`);
   return json(body);

@@ -21,7 +21,14 @@ function people(req: DemoRequest): DemoResponse {
     .slice(start, start + size)
     .map((r) => {
       const [first, last] = r.name.split(' ');
-      return { id: r.id, firstName: first, lastName: last, createdAt: r.created_at, age: 18 + Math.floor(r.amount / 2) % 60, _links: { self: self(r.id), person: self(r.id) } };
+      return {
+        id: r.id,
+        firstName: first,
+        lastName: last,
+        createdAt: r.created_at,
+        age: 18 + (Math.floor(r.amount / 2) % 60),
+        _links: { self: self(r.id), person: self(r.id) },
+      };
     });
   const at = (n: number) => ({ href: absLink(req, { page: n, size }) });
   const links: Record<string, { href: string }> = {};
@@ -34,7 +41,11 @@ function people(req: DemoRequest): DemoResponse {
   return {
     status: 200,
     contentType: 'application/hal+json',
-    body: { _embedded: { people: list }, _links: links, page: { size, totalElements: PEOPLE, totalPages, number: page } },
+    body: {
+      _embedded: { people: list },
+      _links: links,
+      page: { size, totalElements: PEOPLE, totalPages, number: page },
+    },
   };
 }
 

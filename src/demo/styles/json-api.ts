@@ -12,14 +12,19 @@ const PATH = '/jsonapi/articles';
 const MEDIA = 'application/vnd.api+json';
 
 function badParam(parameter: string, detail: string): DemoResponse {
-  return { status: 400, contentType: MEDIA, body: { errors: [{ status: '400', title: 'Invalid Query Parameter', detail, source: { parameter } }] } };
+  return {
+    status: 400,
+    contentType: MEDIA,
+    body: { errors: [{ status: '400', title: 'Invalid Query Parameter', detail, source: { parameter } }] },
+  };
 }
 
 function articles(req: DemoRequest): DemoResponse {
   const number = readInt(req.query, 'page[number]', 1, 1);
   if (!number.ok) return badParam('page[number]', 'page[number] must be a positive integer.');
   const size = readInt(req.query, 'page[size]', 20, 1);
-  if (!size.ok && size.reason !== 'too-large') return badParam('page[size]', 'page[size] must be a positive integer.');
+  if (!size.ok && size.reason !== 'too-large')
+    return badParam('page[size]', 'page[size] must be a positive integer.');
   // Servers cap the page size; JSON:API lets them, and the links then carry the size actually used.
   const pageSize = size.ok ? Math.min(size.value, 100) : 100;
   const last = pageCount(ARTICLES, pageSize);

@@ -11,7 +11,12 @@ const POSTS = 97;
 
 function posts(req: DemoRequest): DemoResponse {
   const rows = dataset('json-server-posts', POSTS, 0);
-  const all = rows.map((r) => ({ id: r.seq + 1, title: r.name, author: `user${1 + (r.id % 9)}`, views: Math.round(r.amount * 10) }));
+  const all = rows.map((r) => ({
+    id: r.seq + 1,
+    title: r.name,
+    author: `user${1 + (r.id % 9)}`,
+    views: Math.round(r.amount * 10),
+  }));
   if (!req.query.has('_page')) return json(all, 200, { 'X-Total-Count': String(POSTS) });
   // json-server parses with parseInt and falls back to page 1 / limit 10 for anything unusable.
   const page = clampInt(req.query, '_page', 1, 1, Number.MAX_SAFE_INTEGER, true);
@@ -25,7 +30,10 @@ function posts(req: DemoRequest): DemoResponse {
     next: page < last ? at(page + 1) : undefined,
     last: at(last),
   });
-  return json(all.slice(start, start + limit), 200, { 'X-Total-Count': String(POSTS), ...(link ? { Link: link } : {}) });
+  return json(all.slice(start, start + limit), 200, {
+    'X-Total-Count': String(POSTS),
+    ...(link ? { Link: link } : {}),
+  });
 }
 
 export const jsonServer: DemoApi = {

@@ -33,7 +33,13 @@ function resources(req: DemoRequest): DemoResponse {
   const at = (p: number) =>
     absLink(req, { cursor, page: p, limit: limit === 10 ? undefined : limit }, { keep: false });
   return json({
-    data: slice.map((r) => ({ id: r.id, name: r.name, created_at: r.created_at, updated_at: r.created_at, score: Math.round(r.amount) })),
+    data: slice.map((r) => ({
+      id: r.id,
+      name: r.name,
+      created_at: r.created_at,
+      updated_at: r.created_at,
+      score: Math.round(r.amount),
+    })),
     links: {
       first: at(1),
       last: at(lastPage),
@@ -76,9 +82,19 @@ function posts(req: DemoRequest): DemoResponse {
   const prevCursor = hasPrev && slice.length ? cursorFor(slice[0].id, false) : null;
   const at = (cur: string | null) => (cur ? absLink(req, { cursor: cur }) : null);
   return json({
-    data: slice.map((r) => ({ id: r.id, title: r.name, created_at: r.created_at, views: Math.round(r.amount * 3) })),
+    data: slice.map((r) => ({
+      id: r.id,
+      title: r.name,
+      created_at: r.created_at,
+      views: Math.round(r.amount * 3),
+    })),
     links: { first: null, last: null, prev: at(prevCursor), next: at(nextCursor) },
-    meta: { path: req.origin + req.prefix + req.path, per_page: perPage, next_cursor: nextCursor, prev_cursor: prevCursor },
+    meta: {
+      path: req.origin + req.prefix + req.path,
+      per_page: perPage,
+      next_cursor: nextCursor,
+      prev_cursor: prevCursor,
+    },
   });
 }
 

@@ -18,9 +18,15 @@ function odataError(message: string): DemoResponse {
 
 function products(req: DemoRequest): DemoResponse {
   const top = readInt(req.query, '$top', PRODUCTS, 0);
-  if (!top.ok) return odataError(`Invalid value '${top.raw}' for $top query option found. The $top query option requires a non-negative integer value.`);
+  if (!top.ok)
+    return odataError(
+      `Invalid value '${top.raw}' for $top query option found. The $top query option requires a non-negative integer value.`,
+    );
   const skip = readInt(req.query, '$skip', 0, 0);
-  if (!skip.ok) return odataError(`Invalid value '${skip.raw}' for $skip query option found. The $skip query option requires a non-negative integer value.`);
+  if (!skip.ok)
+    return odataError(
+      `Invalid value '${skip.raw}' for $skip query option found. The $skip query option requires a non-negative integer value.`,
+    );
   let position = skip.value;
   const token = req.query.get('$skiptoken');
   if (token !== null) {
@@ -35,8 +41,11 @@ function products(req: DemoRequest): DemoResponse {
   const value = dataset('odata-products', PRODUCTS, 0)
     .slice(position, Math.max(position, stop))
     .map((r) => ({ ID: r.id, Name: r.name, ReleaseDate: r.created_at, Price: r.amount }));
-  const body: Record<string, unknown> = { '@odata.context': `${req.origin}${req.prefix}/odata/$metadata#Products` };
-  if (req.query.get('$count') === 'true') body['@odata.count'] = Math.max(0, Math.min(PRODUCTS - skip.value, top.value));
+  const body: Record<string, unknown> = {
+    '@odata.context': `${req.origin}${req.prefix}/odata/$metadata#Products`,
+  };
+  if (req.query.get('$count') === 'true')
+    body['@odata.count'] = Math.max(0, Math.min(PRODUCTS - skip.value, top.value));
   body.value = value;
   if (stop < end) body['@odata.nextLink'] = absLink(req, { $skiptoken: b64url(`pos:${stop}`) });
   const headers: Record<string, string> = { 'OData-Version': '4.0' };

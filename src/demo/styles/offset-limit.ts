@@ -11,11 +11,21 @@ const ITEMS = 146;
 
 function items(req: DemoRequest): DemoResponse {
   const offset = readInt(req.query, 'offset', 0, 0);
-  if (!offset.ok) return json({ error: 'invalid_parameter', message: 'offset must be a non-negative integer', parameter: 'offset' }, 400);
+  if (!offset.ok)
+    return json(
+      { error: 'invalid_parameter', message: 'offset must be a non-negative integer', parameter: 'offset' },
+      400,
+    );
   const l = readInt(req.query, 'limit', 25, 1);
-  if (!l.ok && l.reason !== 'too-large') return json({ error: 'invalid_parameter', message: 'limit must be a positive integer', parameter: 'limit' }, 400);
+  if (!l.ok && l.reason !== 'too-large')
+    return json(
+      { error: 'invalid_parameter', message: 'limit must be a positive integer', parameter: 'limit' },
+      400,
+    );
   const limit = l.ok ? Math.min(l.value, 100) : 100;
-  const list = dataset('offset-items', ITEMS, 1).slice(offset.value, offset.value + limit).map(({ id, name, created_at, amount }) => ({ id, name, created_at, amount }));
+  const list = dataset('offset-items', ITEMS, 1)
+    .slice(offset.value, offset.value + limit)
+    .map(({ id, name, created_at, amount }) => ({ id, name, created_at, amount }));
   return json({ items: list, offset: offset.value, limit, total: ITEMS });
 }
 

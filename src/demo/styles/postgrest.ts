@@ -30,11 +30,25 @@ function todos(req: DemoRequest): DemoResponse {
   }
   const exact = /count=(exact|planned|estimated)/.test(header(req, 'prefer') ?? '');
   if (exact && from > 0 && from >= TODOS) {
-    return { ...pgError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${from} was requested, but there are only ${TODOS} rows.`), headers: { 'Content-Range': `*/${TODOS}` } };
+    return {
+      ...pgError(
+        416,
+        'PGRST103',
+        'Requested range not satisfiable',
+        `An offset of ${from} was requested, but there are only ${TODOS} rows.`,
+      ),
+      headers: { 'Content-Range': `*/${TODOS}` },
+    };
   }
   const rows = dataset('postgrest-todos', TODOS, 1)
     .slice(from, from + count)
-    .map((r) => ({ id: r.id, task: r.name, done: r.seq % 3 === 0, inserted_at: r.created_at, priority: 1 + (r.id % 5) }));
+    .map((r) => ({
+      id: r.id,
+      task: r.name,
+      done: r.seq % 3 === 0,
+      inserted_at: r.created_at,
+      priority: 1 + (r.id % 5),
+    }));
   const total = exact ? String(TODOS) : '*';
   const contentRange = rows.length ? `${from}-${from + rows.length - 1}/${total}` : `*/${total}`;
   const partial = exact && rows.length < TODOS;

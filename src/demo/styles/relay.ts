@@ -14,7 +14,8 @@ const ISSUES = 189;
 export const RELAY_QUERY =
   'query Issues($first: Int!, $after: String) { repository(owner: "pagescope", name: "demo") { issues(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor hasPreviousPage startCursor } edges { cursor node { id number title createdAt } } } } }';
 
-const gqlError = (type: string, message: string) => json({ data: null, errors: [{ type, path: ['repository', 'issues'], message }] });
+const gqlError = (type: string, message: string) =>
+  json({ data: null, errors: [{ type, path: ['repository', 'issues'], message }] });
 const cursorFor = (n: number) => b64(`cursor:v2:${n}`);
 
 function readRequest(req: DemoRequest): { query: string; variables: Record<string, unknown> } | DemoResponse {
@@ -26,12 +27,17 @@ function readRequest(req: DemoRequest): { query: string; variables: Record<strin
       return json({ message: 'Problems parsing JSON' }, 400);
     }
     const p = parsed as { query?: unknown; variables?: unknown };
-    if (!p || typeof p.query !== 'string') return json({ errors: [{ message: 'A query attribute must be specified and must be a string.' }] }, 400);
+    if (!p || typeof p.query !== 'string')
+      return json(
+        { errors: [{ message: 'A query attribute must be specified and must be a string.' }] },
+        400,
+      );
     const v = p.variables && typeof p.variables === 'object' ? (p.variables as Record<string, unknown>) : {};
     return { query: p.query, variables: v };
   }
   const query = req.query.get('query');
-  if (!query) return json({ errors: [{ message: 'A query attribute must be specified and must be a string.' }] }, 400);
+  if (!query)
+    return json({ errors: [{ message: 'A query attribute must be specified and must be a string.' }] }, 400);
   let variables: Record<string, unknown> = {};
   const raw = req.query.get('variables');
   if (raw) {
@@ -56,22 +62,44 @@ function arg(query: string, variables: Record<string, unknown>, name: string): u
 function graphql(req: DemoRequest): DemoResponse {
   const r = readRequest(req);
   if ('status' in r) return r;
-  if (!/\bissues\b/.test(r.query)) return json({ data: null, errors: [{ message: 'This demo only answers repository.issues connections.' }] });
+  if (!/\bissues\b/.test(r.query))
+    return json({
+      data: null,
+      errors: [{ message: 'This demo only answers repository.issues connections.' }],
+    });
   const first = arg(r.query, r.variables, 'first');
   const after = arg(r.query, r.variables, 'after');
-  if (first === undefined) return gqlError('MISSING_PAGINATION_BOUNDARIES', 'You must provide a `first` or `last` value to properly paginate the `issues` connection.');
-  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0) return gqlError('INVALID_ARGUMENT', 'Argument `first` must be a non-negative integer.');
-  if (first > 100) return gqlError('EXCESSIVE_PAGINATION', `Requesting ${first} records on the \`issues\` connection exceeds the \`first\` limit of 100 records.`);
+  if (first === undefined)
+    return gqlError(
+      'MISSING_PAGINATION_BOUNDARIES',
+      'You must provide a `first` or `last` value to properly paginate the `issues` connection.',
+    );
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0)
+    return gqlError('INVALID_ARGUMENT', 'Argument `first` must be a non-negative integer.');
+  if (first > 100)
+    return gqlError(
+      'EXCESSIVE_PAGINATION',
+      `Requesting ${first} records on the \`issues\` connection exceeds the \`first\` limit of 100 records.`,
+    );
   let start = 0;
   if (after !== undefined) {
     const m = typeof after === 'string' ? /^cursor:v2:(\d+)$/.exec(unb64(after) ?? '') : null;
-    if (!m) return gqlError('INVALID_CURSOR_ARGUMENTS', `\`${JSON.stringify(after)}\` does not appear to be a valid cursor.`);
+    if (!m)
+      return gqlError(
+        'INVALID_CURSOR_ARGUMENTS',
+        `\`${JSON.stringify(after)}\` does not appear to be a valid cursor.`,
+      );
     start = Number(m[1]);
   }
   const rows = dataset('relay-issues', ISSUES, 500_000);
   const edges = rows.slice(start, start + first).map((row, i) => ({
     cursor: cursorFor(start + i + 1),
-    node: { id: `I_kwDOB${b64(`Issue${row.id}`).replace(/=+$/, '')}`, number: row.seq + 1, title: row.name, createdAt: row.created_at.replace(/\.\d+Z$/, 'Z') },
+    node: {
+      id: `I_kwDOB${b64(`Issue${row.id}`).replace(/=+$/, '')}`,
+      number: row.seq + 1,
+      title: row.name,
+      createdAt: row.created_at.replace(/\.\d+Z$/, 'Z'),
+    },
   }));
   const pageInfo = {
     hasNextPage: start + first < ISSUES,
@@ -93,7 +121,11 @@ export const relay: DemoApi = {
       kind: 'cursor',
       idField: 'id',
       doc: 'https://docs.github.com/en/graphql/guides/using-pagination-in-the-graphql-api',
-      request: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: RELAY_QUERY, variables: { first: 50 } }) },
+      request: {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: RELAY_QUERY, variables: { first: 50 } }),
+      },
     },
   ],
   routes: [{ method: 'GET,POST', path: '/graphql', handle: graphql }],

@@ -33,7 +33,11 @@ function conversationsList(req: DemoRequest): DemoResponse {
   }
   const page = all.slice(start, start + limit);
   const next = all[start + limit];
-  return json({ ok: true, channels: page, response_metadata: { next_cursor: next ? b64(`channel:${next.id}`) : '' } });
+  return json({
+    ok: true,
+    channels: page,
+    response_metadata: { next_cursor: next ? b64(`channel:${next.id}`) : '' },
+  });
 }
 
 export const slack: DemoApi = {

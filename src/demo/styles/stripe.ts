@@ -27,12 +27,22 @@ function customers(req: DemoRequest): DemoResponse {
   const limit = readInt(req.query, 'limit', 10, 1, 100);
   if (!limit.ok) {
     if (limit.reason === 'not-an-integer') return invalid('limit', `Invalid integer: ${limit.raw}`);
-    return invalid('limit', limit.reason === 'too-large' ? 'This value must be less than or equal to 100.' : 'This value must be greater than or equal to 1.');
+    return invalid(
+      'limit',
+      limit.reason === 'too-large'
+        ? 'This value must be less than or equal to 100.'
+        : 'This value must be greater than or equal to 1.',
+    );
   }
   const all = rows();
   const after = req.query.get('starting_after');
   const before = req.query.get('ending_before');
-  if (after && before) return invalid('ending_before', 'You may only specify one of these parameters: starting_after, ending_before.', 'parameter_unknown');
+  if (after && before)
+    return invalid(
+      'ending_before',
+      'You may only specify one of these parameters: starting_after, ending_before.',
+      'parameter_unknown',
+    );
   let start = 0;
   let end = limit.value;
   const find = (id: string) => all.findIndex((c) => c.id === id);

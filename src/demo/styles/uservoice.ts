@@ -40,13 +40,19 @@ function suggestions(req: DemoRequest): DemoResponse {
     let start = 0;
     if (req.query.has('cursor')) {
       const c = decodeJsonCursor(req.query.get('cursor'));
-      if (!c || typeof c.val !== 'number' || typeof c.last_id !== 'number') return badRequest('cursor is invalid');
+      if (!c || typeof c.val !== 'number' || typeof c.last_id !== 'number')
+        return badRequest('cursor is invalid');
       const { val, last_id } = c as { val: number; last_id: number };
       const i = ordered.findIndex((r) => supporters(r) < val || (supporters(r) === val && r.id < last_id));
       start = i < 0 ? TOTAL : i;
     }
     const slice = ordered.slice(start, start + perPage);
-    const pagination: Record<string, unknown> = { page: 1, per_page: perPage, total_pages: totalPages, total_records: TOTAL };
+    const pagination: Record<string, unknown> = {
+      page: 1,
+      per_page: perPage,
+      total_pages: totalPages,
+      total_records: TOTAL,
+    };
     const headers: Record<string, string> = {};
     if (start + perPage < TOTAL) {
       const last = slice[slice.length - 1];
@@ -72,8 +78,26 @@ function suggestions(req: DemoRequest): DemoResponse {
 
 export const uservoice: DemoApi = {
   styles: [
-    { style: 'uservoice', title: 'UserVoice v2 — page-based, pagination{} + relative Link rel=next', firstPage: '/api/v2/admin/suggestions?per_page=20', totalRecords: TOTAL, pageSize: 20, kind: 'page', idField: 'id', doc: DOC },
-    { style: 'uservoice-cursor', title: 'UserVoice v2 — cursor-based (sort=-supporters_count), page always 1', firstPage: '/api/v2/admin/suggestions?sort=-supporters_count', totalRecords: TOTAL, pageSize: 20, kind: 'cursor', idField: 'id', doc: DOC },
+    {
+      style: 'uservoice',
+      title: 'UserVoice v2 — page-based, pagination{} + relative Link rel=next',
+      firstPage: '/api/v2/admin/suggestions?per_page=20',
+      totalRecords: TOTAL,
+      pageSize: 20,
+      kind: 'page',
+      idField: 'id',
+      doc: DOC,
+    },
+    {
+      style: 'uservoice-cursor',
+      title: 'UserVoice v2 — cursor-based (sort=-supporters_count), page always 1',
+      firstPage: '/api/v2/admin/suggestions?sort=-supporters_count',
+      totalRecords: TOTAL,
+      pageSize: 20,
+      kind: 'cursor',
+      idField: 'id',
+      doc: DOC,
+    },
   ],
   routes: [{ path: '/api/v2/admin/suggestions', handle: suggestions }],
 };

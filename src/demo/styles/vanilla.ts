@@ -22,9 +22,19 @@ function invalid(field: string, message: string): DemoResponse {
 
 function paging(req: DemoRequest): { page: number; limit: number } | DemoResponse {
   const page = readInt(req.query, 'page', 1, 1, 100);
-  if (!page.ok) return invalid('page', page.reason === 'not-an-integer' ? 'page is not a valid integer.' : 'page must be between 1 and 100.');
+  if (!page.ok)
+    return invalid(
+      'page',
+      page.reason === 'not-an-integer' ? 'page is not a valid integer.' : 'page must be between 1 and 100.',
+    );
   const limit = readInt(req.query, 'limit', 30, 1, 500);
-  if (!limit.ok) return invalid('limit', limit.reason === 'not-an-integer' ? 'limit is not a valid integer.' : 'limit must be between 1 and 500.');
+  if (!limit.ok)
+    return invalid(
+      'limit',
+      limit.reason === 'not-an-integer'
+        ? 'limit is not a valid integer.'
+        : 'limit must be between 1 and 500.',
+    );
   return { page: page.value, limit: limit.value };
 }
 

@@ -18,14 +18,21 @@ function error(details: string): DemoResponse {
 }
 
 /** 0.x: page_size above 200 is cut to 200 (the doc's stated maximum), garbage is a 400. */
-function legacyList(req: DemoRequest, key: 'products' | 'customers', total: number, map: (i: number) => object): DemoResponse {
+function legacyList(
+  req: DemoRequest,
+  key: 'products' | 'customers',
+  total: number,
+  map: (i: number) => object,
+): DemoResponse {
   const page = readInt(req.query, 'page', 1, 1);
   if (!page.ok) return error('page must be a positive integer');
   const size = readInt(req.query, 'page_size', 100, 1);
   if (!size.ok && size.reason !== 'too-large') return error('page_size must be a positive integer');
   const pageSize = size.ok ? Math.min(size.value, 200) : 200;
   const start = (page.value - 1) * pageSize;
-  const items = Array.from({ length: Math.max(0, Math.min(total, start + pageSize) - start) }, (_, i) => map(start + i));
+  const items = Array.from({ length: Math.max(0, Math.min(total, start + pageSize) - start) }, (_, i) =>
+    map(start + i),
+  );
   const pages = pageCount(total, pageSize);
   const body: Record<string, unknown> = {};
   if (pages > 1) body.pagination = { results: total, page: page.value, page_size: pageSize, pages };
@@ -71,13 +78,16 @@ const versions = (() => {
 
 function productsV2(req: DemoRequest): DemoResponse {
   const after = readInt(req.query, 'after', 0, 0);
-  if (!after.ok) return json({ error: 'Bad Request', details: '"after" must be a non-negative integer version' }, 400);
+  if (!after.ok)
+    return json({ error: 'Bad Request', details: '"after" must be a non-negative integer version' }, 400);
   const size = readInt(req.query, 'page_size', 100, 1);
-  if (!size.ok && size.reason !== 'too-large') return json({ error: 'Bad Request', details: '"page_size" must be a positive integer' }, 400);
+  if (!size.ok && size.reason !== 'too-large')
+    return json({ error: 'Bad Request', details: '"page_size" must be a positive integer' }, 400);
   const pageSize = size.ok ? Math.min(size.value, 1000) : 1000;
   const rows = dataset('vend-products-2', V2_PRODUCTS);
   const first = versions.findIndex((v) => v > after.value);
-  const idx = first < 0 ? [] : Array.from({ length: Math.min(pageSize, V2_PRODUCTS - first) }, (_, i) => first + i);
+  const idx =
+    first < 0 ? [] : Array.from({ length: Math.min(pageSize, V2_PRODUCTS - first) }, (_, i) => first + i);
   const data = idx.map((i) => ({
     id: uuidFor('vend2-product', rows[i].id),
     name: rows[i].name,
@@ -94,9 +104,36 @@ function productsV2(req: DemoRequest): DemoResponse {
 
 export const vend: DemoApi = {
   styles: [
-    { style: 'vend', title: 'Vend API 0.x — pagination{results,page,page_size,pages} + products', firstPage: '/api/products?page=1', totalRecords: PRODUCTS, pageSize: 100, kind: 'page', idField: 'id', doc: DOC },
-    { style: 'vend-customers', title: 'Vend API 0.x — customers', firstPage: '/api/customers?page=1&page_size=100', totalRecords: CUSTOMERS, pageSize: 100, kind: 'page', idField: 'id', doc: DOC },
-    { style: 'vend-2', title: 'Vend API 2.0 — version cursor (after=version.max until data is empty)', firstPage: '/api/2.0/products', totalRecords: V2_PRODUCTS, pageSize: 100, kind: 'cursor', idField: 'id', doc: DOC },
+    {
+      style: 'vend',
+      title: 'Vend API 0.x — pagination{results,page,page_size,pages} + products',
+      firstPage: '/api/products?page=1',
+      totalRecords: PRODUCTS,
+      pageSize: 100,
+      kind: 'page',
+      idField: 'id',
+      doc: DOC,
+    },
+    {
+      style: 'vend-customers',
+      title: 'Vend API 0.x — customers',
+      firstPage: '/api/customers?page=1&page_size=100',
+      totalRecords: CUSTOMERS,
+      pageSize: 100,
+      kind: 'page',
+      idField: 'id',
+      doc: DOC,
+    },
+    {
+      style: 'vend-2',
+      title: 'Vend API 2.0 — version cursor (after=version.max until data is empty)',
+      firstPage: '/api/2.0/products',
+      totalRecords: V2_PRODUCTS,
+      pageSize: 100,
+      kind: 'cursor',
+      idField: 'id',
+      doc: DOC,
+    },
   ],
   routes: [
     { path: '/api/products', handle: products },

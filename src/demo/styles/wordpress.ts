@@ -12,17 +12,43 @@ const POSTS = 53;
 const PATH = '/wp-json/wp/v2/posts';
 
 function invalidParam(name: string, message: string): DemoResponse {
-  return json({ code: 'rest_invalid_param', message: `Invalid parameter(s): ${name}`, data: { status: 400, params: { [name]: message } } }, 400);
+  return json(
+    {
+      code: 'rest_invalid_param',
+      message: `Invalid parameter(s): ${name}`,
+      data: { status: 400, params: { [name]: message } },
+    },
+    400,
+  );
 }
 
 function posts(req: DemoRequest): DemoResponse {
   const page = readInt(req.query, 'page', 1, 1);
-  if (!page.ok) return invalidParam('page', page.reason === 'not-an-integer' ? 'page is not of type integer.' : 'page must be greater than or equal to 1');
+  if (!page.ok)
+    return invalidParam(
+      'page',
+      page.reason === 'not-an-integer'
+        ? 'page is not of type integer.'
+        : 'page must be greater than or equal to 1',
+    );
   const per = readInt(req.query, 'per_page', 10, 1, 100);
-  if (!per.ok) return invalidParam('per_page', per.reason === 'not-an-integer' ? 'per_page is not of type integer.' : 'per_page must be between 1 (inclusive) and 100 (inclusive)');
+  if (!per.ok)
+    return invalidParam(
+      'per_page',
+      per.reason === 'not-an-integer'
+        ? 'per_page is not of type integer.'
+        : 'per_page must be between 1 (inclusive) and 100 (inclusive)',
+    );
   const totalPages = pageCount(POSTS, per.value);
   if (page.value > totalPages) {
-    return json({ code: 'rest_post_invalid_page_number', message: 'The page number requested is larger than the number of pages available.', data: { status: 400 } }, 400);
+    return json(
+      {
+        code: 'rest_post_invalid_page_number',
+        message: 'The page number requested is larger than the number of pages available.',
+        data: { status: 400 },
+      },
+      400,
+    );
   }
   // Newest first, like the default orderby=date&order=desc.
   const rows = [...dataset('wordpress-posts', POSTS, 10)].reverse();
@@ -41,7 +67,10 @@ function posts(req: DemoRequest): DemoResponse {
       author: 1 + (r.id % 4),
     };
   });
-  const headers: Record<string, string> = { 'X-WP-Total': String(POSTS), 'X-WP-TotalPages': String(totalPages) };
+  const headers: Record<string, string> = {
+    'X-WP-Total': String(POSTS),
+    'X-WP-TotalPages': String(totalPages),
+  };
   const value = linkHeader({
     prev: page.value > 1 ? absLink(req, { page: page.value - 1 }) : undefined,
     next: page.value < totalPages ? absLink(req, { page: page.value + 1 }) : undefined,
