@@ -63,7 +63,11 @@ export const run: Command = async (argv, io) => {
   if (prior && args.values['--format'] && args.values['--format'] !== prior.format) throw new UsageError(`the state file's format is ${prior.format}`);
   const out = prior ? prior.out : (outArg ?? null);
   const statePath = args.values['--state'] ? at(args.values['--state']) : args.values['--resume'] ? at(args.values['--resume']) : out ? `${out}.state.json` : at('pagescope-crawl.state.json');
-  const headers = (args.lists['-H'] ?? []).map((h) => parseHeader(h) ?? (() => { throw new UsageError(`-H takes 'Name: value', not ${JSON.stringify(h)}`); })());
+  const headers = (args.lists['-H'] ?? []).map((h) => {
+    const header = parseHeader(h);
+    if (!header) throw new UsageError(`-H takes 'Name: value', not ${JSON.stringify(h)}`);
+    return header;
+  });
   const concurrency = intOption(args, '--concurrency', 4, 1)!;
   const timeoutMs = intOption(args, '--timeout', 30_000, 1)!;
   const missing = (prior?.headerNames ?? []).filter((n) => !headers.some((h) => h.name.toLowerCase() === n.toLowerCase()));
