@@ -93,6 +93,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     }
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') return writeResponse(res, { status: 204, body: undefined });
+    // Browsers ask for it on every demo page load; a JSON 404 would be noise in the panel and the console.
+    if (split.path === '/favicon.ico') return writeResponse(res, { status: 204, body: undefined });
     if (split.path === '/' || split.path === '/index.html')
       return writeResponse(res, {
         status: 200,
