@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'preact';
 import type { CapturedItem } from '../state/services.ts';
+import { ChainTab } from './chain-tab.tsx';
 import { HeadersTab } from './headers-tab.tsx';
 import { PaginationTab } from './pagination-tab.tsx';
 import { ResponseTab } from './response-tab.tsx';
@@ -14,4 +15,5 @@ export const detailTabs: DetailTab[] = [
   { id: 'headers', label: 'Headers', Component: HeadersTab },
   { id: 'response', label: 'Response', Component: ResponseTab },
   { id: 'pagination', label: 'Pagination', Component: PaginationTab },
+  { id: 'chain', label: 'Chain', Component: ChainTab },
 ];

@@ -8,6 +8,7 @@ import { extractRecords, parseJson } from '../../../core/json.ts';
 import { buildCurl } from '../lib/curl.ts';
 import { parseHar, toHar } from '../lib/har.ts';
 import { createCaptureState, type CaptureOptions } from './capture-state.ts';
+import { createChainState } from './chain-state.ts';
 import { createCrawlState } from './crawl-state.ts';
 import { createDatasetsState } from './datasets-state.ts';
 import { createFilterState } from './filter-state.ts';
@@ -22,6 +23,7 @@ export function createPanelState(services: PanelServices, options: CaptureOption
   const filter = createFilterState();
   const visible = computed(() => capture.items.value.filter(filter.predicate.value));
   const selection = createSelectionState(visible, capture.byId);
+  const chain = createChainState(capture.items, selection.selected);
   const datasets = createDatasetsState(services.crawl);
   const crawl = createCrawlState(services.crawl, () => void datasets.actions.refresh());
   const ui = {
@@ -123,5 +125,5 @@ export function createPanelState(services: PanelServices, options: CaptureOption
     return () => offs.forEach((off) => off());
   }
 
-  return { services, capture, filter, selection, visible, ui, actions, connect, crawl, datasets };
+  return { services, capture, filter, selection, visible, ui, actions, connect, crawl, datasets, chain };
 }

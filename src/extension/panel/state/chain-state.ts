@@ -1,0 +1,87 @@
+/**
+ * The chain sub-store: the chain of the selected request (built by core's buildChains from the
+ * captured pages of its endpoint, with crawled pages folded in by markCrawled) and its diagnostics
+ * (core's diagnose over those pages). Every step is a computed that depends only on the selected
+ * chain's own pages, so typing in the filter over 10 000 requests recomputes nothing here, and a
+ * new page of this chain (captured or crawled) updates it live.
+ */
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { buildChains, markCrawled, type CrawledPageLike } from '../../../core/chain/build.ts';
+import type { Chain } from '../../../core/chain/types.ts';
+import { diagnose, pagesFromExchanges } from '../../../core/diagnose/diagnose.ts';
+import type { DiagnosePage, Finding } from '../../../core/diagnose/types.ts';
+import { countBySeverity, markNodes, type NodeMark, type SeverityCounts } from '../lib/finding-marks.ts';
+import { mergeCrawledPages, type CrawledChainPage } from './chain-pages.ts';
+import { createChainGrouper, itemChainKey, type ChainGroups } from './chain-groups.ts';
+import type { CapturedItem } from './services.ts';
+
+export type { CrawledChainPage } from './chain-pages.ts';
+export type ChainState = ReturnType<typeof createChainState>;
+
+export type ChainDiagnostics = {
+  /** The pages diagnosed, in chain order (finding evidence `pages` index into this, 1-based). */
+  pages: DiagnosePage[];
+  findings: Finding[];
+  counts: SeverityCounts;
+  /** Node id → the findings naming it. */
+  marks: Map<string, NodeMark>;
+};
+
+export function createChainState(
+  items: ReadonlySignal<readonly CapturedItem[]>,
+  selected: ReadonlySignal<CapturedItem | undefined>,
+) {
+  const grouper = createChainGrouper();
+  const groups = computed<ChainGroups>(() => grouper(items.value));
+  /** Pages the crawler fetched, per chain key (see markChainCrawled). */
+  const crawled = signal<ReadonlyMap<string, readonly CrawledChainPage[]>>(new Map());
+
+  /** The chain key of the selected request; null when it is not paginated. */
+  const selectedKey = computed(() => (selected.value ? itemChainKey(selected.value) : null));
+  /** The captured pages of the selected chain, in capture order (a stable array while they do not change). */
+  const members = computed(() => (selectedKey.value ? groups.value.get(selectedKey.value) ?? [] : []));
+  const crawledPages = computed(() => (selectedKey.value ? crawled.value.get(selectedKey.value) : undefined));
+
+  /** The selected chain with captured nodes `seen` (their exchangeId = the item id) and crawled ones `crawled`. */
+  const chain = computed<Chain | null>(() => {
+    const list = members.value;
+    if (!list.length) return null;
+    const built = buildChains(list.map((it) => ({ exchange: { ...it.exchange, id: it.id }, detection: it.detection! })))[0];
+    const more = crawledPages.value;
+    return built && more?.length ? markCrawled(built, more as readonly CrawledPageLike[]) : built ?? null;
+  });
+
+  /** Captured pages of the chain as diagnose() reads them; re-detected only when the members change. */
+  const seenPages = computed(() => pagesFromExchanges(members.value.map((it) => it.exchange)));
+
+  const diagnostics = computed<ChainDiagnostics | null>(() => {
+    const c = chain.value;
+    if (!c) return null;
+    const pages = mergeCrawledPages(seenPages.value, crawledPages.value ?? []);
+    let findings: Finding[];
+    try {
+      findings = diagnose(pages);
+    } catch {
+      findings = []; // diagnose() shields each rule; this only guards the panel against the unexpected
+    }
+    return { pages, findings, counts: countBySeverity(findings), marks: markNodes(c.nodes, pages, findings) };
+  });
+
+  return {
+    groups,
+    selectedKey,
+    chain,
+    diagnostics,
+    crawled,
+    /**
+     * Folds pages the crawler fetched into chain `chainKey` (replacing what was given before): nodes
+     * turn `crawled` and, for pages that carry their full `records`, diagnostics include them.
+     */
+    markChainCrawled(chainKey: string, pages: readonly CrawledChainPage[]) {
+      const map = new Map(crawled.value);
+      if (pages.length) map.set(chainKey, pages);
+      else map.delete(chainKey);
+      crawled.value = map;
+    },
+  };
+}
