@@ -130,6 +130,15 @@ export class DevToolsHarness {
     return panel;
   }
 
+  /** Closes DevTools as the user would: the panel page is thrown away. `openPanel()` opens it anew. */
+  async closeDevtools(): Promise<void> {
+    const id = this.devtoolsId;
+    if (!id) return;
+    this.devtoolsId = undefined;
+    await this.cdp.send('Target.closeTarget', { targetId: id });
+    await poll(async () => !(await this.targets()).some((t) => t.targetId === id || t.parentId === id), 'DevTools to close');
+  }
+
   /** PNG of the whole DevTools window (panel included), for looking at what a test saw. */
   async screenshotDevtools(file: string): Promise<void> {
     const frontend = await this.attach(this.devtoolsId!);
