@@ -218,5 +218,10 @@ for (const theme of ['light', 'dark'] as const) {
     await $.click(panel, 'detail-tab-pagination');
     await panel.waitFor($.exists('pagination-evidence'));
     await h.screenshotDevtools(path.resolve(import.meta.dirname, `../docs/panel-${theme}.png`));
+    // The JSON tree with body evidence highlighted, kept with the test results for a look.
+    await $.pickRow(panel, '/api/products');
+    await $.click(panel, 'detail-tab-response');
+    await panel.waitFor(`document.querySelector('[data-testid=json-node][data-evidence=true]')`);
+    await h.screenshotDevtools(test.info().outputPath(`response-${theme}.png`));
   });
 }
