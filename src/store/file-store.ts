@@ -23,6 +23,9 @@ import { removeCrawlState, saveCrawlState, type CrawlState } from './crawl-state
 import { ndjsonFileSource } from './ndjson-file-source.ts';
 import { createStreamSink, endStream } from './stream-sink.ts';
 
+/** Stream buffer: a whole batch fits, so serialising the next one overlaps the disk write. */
+const WRITE_BUFFER = 1 << 20;
+
 export type FileStoreOptions = {
   format: ExportFormat;
   /** Output file; null writes records to `stdout`. */
@@ -63,7 +66,7 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
   }
   let file: WriteStream | null = null;
   if (recordFile) {
-    file = createWriteStream(recordFile, { flags: resumeFile ? 'a' : 'w' });
+    file = createWriteStream(recordFile, { flags: resumeFile ? 'a' : 'w', highWaterMark: WRITE_BUFFER });
     try {
       await once(file, 'open'); // rejects with the stream's 'error'
     } catch (e) {
@@ -142,7 +145,7 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
       if (file) await endStream(file);
       if (o.format === 'csv' && recordFile) {
         const tmp = o.out ? `${o.out}.${process.pid}.tmp` : null;
-        const dest = tmp ? createWriteStream(tmp) : null;
+        const dest = tmp ? createWriteStream(tmp, { highWaterMark: WRITE_BUFFER }) : null;
         const csvSink = createStreamSink(dest ?? o.stdout);
         await exportCsv(ndjsonFileSource(recordFile), csvSink, o.csv);
         await csvSink.flush();

@@ -1,0 +1,73 @@
+/**
+ * One export bench run in its own process, so its peak RSS is its own: generate N records in
+ * page-sized batches and (unless `baseline`) export them to a file through the core writers and
+ * the Node stream sink. Prints `{"records","ms"}` as JSON; the parent reads peak RSS via /usr/bin/time.
+ *   node --import tsx bench/export-child.ts <baseline|ndjson|json|csv|csv-spool> <records> <file>
+ */
+import { createWriteStream } from 'node:fs';
+import { exportCsv } from '../src/core/export/csv.ts';
+import { createJsonArrayWriter } from '../src/core/export/json.ts';
+import { createNdjsonWriter } from '../src/core/export/ndjson.ts';
+import type { RecordWriter } from '../src/core/export/types.ts';
+import { ndjsonFileSource } from '../src/store/ndjson-file-source.ts';
+import { createStreamSink, endStream } from '../src/store/stream-sink.ts';
+
+const [mode, countText, file] = process.argv.slice(2);
+const COUNT = Number(countText);
+const BATCH = 1000;
+
+/** Deterministic records shaped like real API rows: nesting, arrays, unicode, CSV-hostile text. */
+function* batches(): Generator<unknown[]> {
+  for (let start = 0; start < COUNT; start += BATCH) {
+    const batch: unknown[] = [];
+    for (let id = start; id < Math.min(COUNT, start + BATCH); id++) {
+      batch.push({
+        id,
+        name: `Customer ${id}`,
+        email: `c${id}@example.test`,
+        note: id % 10 === 0 ? `=HYPERLINK("x", "${id}")` : 'ok, "quoted", Zürich 日本',
+        address: { city: 'Zürich', zip: String(8000 + (id % 100)), geo: { lat: 47.37, lng: 8.54 } },
+        tags: ['a', 'b', String(id % 7)],
+        score: id / 7,
+        active: id % 2 === 0,
+      });
+    }
+    yield batch;
+  }
+}
+
+async function toFile(run: (sink: ReturnType<typeof createStreamSink>) => Promise<void>, path = file) {
+  const stream = createWriteStream(path, { highWaterMark: 1 << 20 }); // as the file store
+  const sink = createStreamSink(stream);
+  await run(sink);
+  await sink.flush();
+  await endStream(stream);
+}
+
+async function writeAll(writer: RecordWriter) {
+  for (const b of batches()) await writer.write(b);
+  await writer.close();
+}
+
+const t0 = performance.now();
+let n = 0;
+if (mode === 'baseline') {
+  for (const b of batches()) n += b.length;
+} else if (mode === 'ndjson' || mode === 'json') {
+  await toFile(async (sink) => {
+    const w = mode === 'ndjson' ? createNdjsonWriter(sink) : createJsonArrayWriter(sink);
+    await writeAll(w);
+    n = w.count;
+  });
+} else if (mode === 'csv') {
+  // Two passes over a re-readable source (here: the generator again).
+  await toFile(async (sink) => void (n = (await exportCsv(async function* () { yield* batches(); }, sink)).records));
+} else if (mode === 'csv-spool') {
+  // What the CLI does: spool NDJSON while crawling, then assemble the CSV from the spool in two passes.
+  const spool = `${file}.part.ndjson`;
+  await toFile((sink) => writeAll(createNdjsonWriter(sink)), spool);
+  await toFile(async (sink) => void (n = (await exportCsv(ndjsonFileSource(spool), sink)).records));
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+console.log(JSON.stringify({ records: n, ms: Math.round(performance.now() - t0) }));
