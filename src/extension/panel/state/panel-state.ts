@@ -7,6 +7,7 @@ import { computed, signal } from '@preact/signals';
 import { extractRecords, parseJson } from '../../../core/json.ts';
 import { buildCurl } from '../lib/curl.ts';
 import { parseHar, toHar } from '../lib/har.ts';
+import { linkCrawledPages } from '../services/chain-crawl-link.ts';
 import { createCaptureState, type CaptureOptions } from './capture-state.ts';
 import { createChainState } from './chain-state.ts';
 import { createCrawlState } from './crawl-state.ts';
@@ -101,6 +102,7 @@ export function createPanelState(services: PanelServices, options: CaptureOption
   /** Subscribes to the capture service and the theme; returns one unsubscribe for all of it. */
   function connect(): () => void {
     const offs: (() => void)[] = [];
+    offs.push(linkCrawledPages(chain, crawl, services.crawl));
     const net = services.network;
     if (net) {
       offs.push(net.onExchange((ex) => capture.enqueue(ex)));

@@ -1,0 +1,81 @@
+/**
+ * Feeds the crawler's stored pages into the chain state, live while a crawl runs: the crawl state's
+ * `crawledPages` signal says which dataset gained pages; this reads those pages (with their
+ * detections) from IndexedDB and calls `chain.markChainCrawled`, so predicted nodes turn `crawled`
+ * and diagnostics grow. Reads are coalesced (one in flight, one queued), so a fast crawl costs a
+ * read per batch of pages, not per page.
+ */
+import { effect } from '@preact/signals';
+import { chainKey } from '../../../core/chain/key.ts';
+import type { PagescopeIdb, StoredPage } from '../../../store/idb-schema.ts';
+import { listPages } from '../../../store/idb-store.ts';
+import type { ChainState, CrawledChainPage } from '../state/chain-state.ts';
+import type { CrawlState } from '../state/crawl-state.ts';
+import type { CrawlServices } from './crawl-service.ts';
+
+/**
+ * A page's records when the store holds all of them: the store keeps each record once, so a page
+ * with duplicates (or cut by max records) has only part of its records there.
+ */
+async function fullRecords(db: PagescopeIdb, p: StoredPage): Promise<unknown[] | undefined> {
+  if (p.newRecords !== p.recordCount) return undefined;
+  if (!p.newRecords) return [];
+  const range = IDBKeyRange.bound([p.datasetId, p.firstSeq], [p.datasetId, p.firstSeq + p.newRecords - 1]);
+  return (await db.getAll('records', range)).map((r) => r.data);
+}
+
+/** Starts the link; returns its unsubscribe. Without crawl services (a plain page) it does nothing. */
+export function linkCrawledPages(chain: Pick<ChainState, 'markChainCrawled'>, crawl: Pick<CrawlState, 'crawledPages'>, services?: CrawlServices): () => void {
+  if (!services) return () => {};
+  const loaded = new Map<number, number>();
+  const records = new Map<string, unknown[] | undefined>();
+  const dirty = new Set<number>();
+  let busy = false;
+  let stopped = false;
+
+  async function load(db: PagescopeIdb, id: number) {
+    const stored = await listPages(db, id);
+    if (!stored.length) return;
+    const pages: CrawledChainPage[] = [];
+    for (const p of stored) {
+      const at = `${id}:${p.index}`;
+      if (!records.has(at)) records.set(at, await fullRecords(db, p));
+      const page: CrawledChainPage = { index: p.index, url: p.url, request: { url: p.request.url }, detection: p.detection, recordCount: p.recordCount, status: p.status };
+      const r = records.get(at);
+      if (r) page.records = r;
+      pages.push(page);
+    }
+    const first = stored[0];
+    chain.markChainCrawled(chainKey({ request: { method: first.request.method, url: first.request.url, headers: [] } }, first.detection), pages);
+  }
+
+  async function drain() {
+    if (busy) return;
+    busy = true;
+    try {
+      const db = await services!.openDb();
+      while (dirty.size && !stopped) {
+        const [id] = dirty;
+        dirty.delete(id);
+        await load(db, id);
+      }
+    } catch {
+      // The store may be gone (deleted dataset, closed DevTools); nodes simply stay predicted.
+    } finally {
+      busy = false;
+    }
+  }
+
+  const dispose = effect(() => {
+    for (const [id, refs] of crawl.crawledPages.value) {
+      if (loaded.get(id) === refs.length) continue;
+      loaded.set(id, refs.length);
+      dirty.add(id);
+    }
+    if (dirty.size) void drain();
+  });
+  return () => {
+    stopped = true;
+    dispose();
+  };
+}
