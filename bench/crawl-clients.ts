@@ -30,7 +30,8 @@ export const globalFetch: HttpFetch = async (req) => {
 /** The engine and file store with global fetch instead of the node:http adapter. */
 export async function engineCrawl(url: string, out: string, concurrency: number, fetchImpl: HttpFetch = globalFetch): Promise<number> {
   const start = await fetchStart(fetchImpl, url, [], 30_000);
-  if (!start.ok || !start.detection) throw new Error('bench start page not detected');
+  if (!start.ok) throw new Error(start.message);
+  if (!start.detection) throw new Error(`bench start page not detected: ${start.why}`);
   const store = await openFileStore({ format: 'ndjson', out, stdout: process.stdout, statePath: `${out}.state.json`, startUrl: url });
   const s = await crawl({ exchange: start.exchange, detection: start.detection }, { fetch: fetchImpl, clock: nodeClock, sink: store, concurrency });
   await store.finish(s.checkpoint, s.stoppedReason === 'done');

@@ -29,7 +29,7 @@ const WHY: Record<StoppedReason, string> = {
 export function summaryLine(s: CrawlSummary, dest: string): string {
   const secs = (s.elapsedMs / 1000).toFixed(s.elapsedMs < 10_000 ? 2 : 0);
   const extras = [`${s.duplicates} duplicates`, `${s.errors} errors`, `${s.retries} retries`].join(', ');
-  const detail = s.detail && s.stoppedReason !== 'done' ? ` (${s.detail})` : '';
+  const detail = s.detail && s.stoppedReason !== 'done' && s.detail !== s.stoppedReason ? ` (${s.detail})` : '';
   return `${s.pages} pages, ${s.records} records (${extras}) in ${secs} s — ${WHY[s.stoppedReason]}${detail} → ${dest}`;
 }
 
