@@ -9,6 +9,7 @@ import { detect } from '../core/detect/index.ts';
 import { pageRequest } from '../core/detect/params.ts';
 import type { Detection } from '../core/detect/types.ts';
 import type { DiagnosePage } from '../core/diagnose/diagnose.ts';
+import { rawLinksOf } from '../core/diagnose/raw-links.ts';
 import type { Exchange, Header } from '../core/exchange.ts';
 import { extractRecords, parseJson } from '../core/json.ts';
 import type { HttpFetch, HttpRequest, HttpResponse } from '../core/ports.ts';
@@ -49,6 +50,7 @@ function toPage(ex: Exchange, index: number, fallback: Detection, finalUrl: stri
   const parsed = parseJson(ex.response.bodyText);
   const records = parsed.ok && detection ? extractRecords(parsed.value, (detection ?? fallback).recordsPath) : [];
   const page: DiagnosePage = { index, url: finalUrl, status: ex.response.status, detection, records, requestUrl: ex.request.url };
+  if (detection) page.rawLinks = rawLinksOf(ex, detection.recordsPath);
   if (probe) page.probe = true;
   return page;
 }

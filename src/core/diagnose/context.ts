@@ -4,7 +4,18 @@ import { getParam } from '../url.ts';
 import type { PageParams } from '../detect/types.ts';
 import type { DiagnoseContext, DiagnoseOptions, DiagnosePage, PageFacts } from './types.ts';
 
+/**
+ * How messages name a page: the page number or offset the request asked for (a server that clamps
+ * `page=6` to 5 still answered the request for page 6), else what the body says, else its position.
+ */
 function nameOf(p: DiagnosePage, n: number): string {
+  const params = p.detection?.params;
+  const url = p.requestUrl ?? p.url;
+  for (const [role, word] of [['page', 'page'], ['offset', 'offset']] as const) {
+    const name = params?.[role];
+    const v = name ? getParam(url, name) : undefined;
+    if (v !== undefined && /^\d{1,9}$/.test(v)) return `${word} ${Number(v)}`;
+  }
   const pos = p.detection?.position;
   if (pos?.page !== undefined) return `page ${pos.page}`;
   if (pos?.offset !== undefined) return `offset ${pos.offset}`;

@@ -12,6 +12,7 @@ import type { Detection, PageParams } from '../detect/types.ts';
 import type { Exchange } from '../exchange.ts';
 import { extractRecords, parseJson } from '../json.ts';
 import { diagnose } from './diagnose.ts';
+import { rawLinksOf } from './raw-links.ts';
 import type { DiagnoseOptions, DiagnosePage, Finding } from './types.ts';
 
 export type ChainDiagnosis = { chain: Chain; pages: DiagnosePage[]; findings: Finding[] };
@@ -44,10 +45,14 @@ function order(members: Member[], params: PageParams): Member[] {
   return (sorted as (KnownPage & { i: number })[]).map((k) => members[k.i]);
 }
 
-function toPage(m: Member, index: number): DiagnosePage {
-  const parsed = m.detection ? parseJson(m.exchange.response.bodyText) : undefined;
-  const records = parsed?.ok ? extractRecords(parsed.value, m.detection!.recordsPath) : [];
-  return { index, url: m.exchange.request.url, status: m.exchange.response.status, detection: m.detection, records };
+/** Records by the page's own detection, or for an undetected 2xx end page by the chain's records path. */
+function toPage(m: Member, index: number, fallback: string[] | undefined): DiagnosePage {
+  const path = m.detection?.recordsPath ?? (m.exchange.response.status < 300 ? fallback : undefined);
+  const parsed = path ? parseJson(m.exchange.response.bodyText) : undefined;
+  const records = parsed?.ok && path ? extractRecords(parsed.value, path) : [];
+  const page: DiagnosePage = { index, url: m.exchange.request.url, status: m.exchange.response.status, detection: m.detection, records };
+  if (m.detection) page.rawLinks = rawLinksOf(m.exchange, m.detection.recordsPath);
+  return page;
 }
 
 /**
@@ -75,20 +80,27 @@ function joinByNextLinks(groups: { chain: Chain; members: Member[] }[]): { chain
 export function chainsOfExchanges(exchanges: readonly Exchange[]): { chain: Chain; pages: DiagnosePage[] }[] {
   const members: Member[] = exchanges.map((exchange, i) => ({ exchange: { ...exchange, id: exchange.id ?? `#${i}` }, detection: detect(exchange) }));
   const detected = members.filter((m): m is { exchange: Exchange; detection: Detection } => m.detection !== null);
+  // A last page often carries no pagination at all (a bare array without a Link header): it has no
+  // detection, but a chain member's next link names it, so it is the chain's end, not noise.
+  const linkedTo = new Set(detected.map((m) => m.detection.next?.url ?? m.detection.links.next).filter((u): u is string => !!u).map(normalizeUrl));
   const seen = new Set<string>();
   const groups = buildChains(detected).map((chain) => ({
     chain,
     members: members.filter((m) => {
       const key = chainKey(m.exchange, m.detection ?? { params: chain.params });
       // An error page past the end has no detection, but its URL still places it in the chain.
-      if (key !== chain.key || (!m.detection && m.exchange.response.status < 400)) return false;
+      if (key !== chain.key) return false;
+      if (!m.detection && m.exchange.response.status < 400 && !linkedTo.has(normalizeUrl(m.exchange.request.url))) return false;
       const u = normalizeUrl(m.exchange.request.url);
       if (seen.has(u)) return false;
       seen.add(u);
       return true;
     }),
   }));
-  return joinByNextLinks(groups).map(({ chain, members: mine }) => ({ chain, pages: order(mine, chain.params).map(toPage) }));
+  return joinByNextLinks(groups).map(({ chain, members: mine }) => {
+    const path = mine.find((m) => m.detection)?.detection!.recordsPath;
+    return { chain, pages: order(mine, chain.params).map((m, i) => toPage(m, i, path)) };
+  });
 }
 
 /**

@@ -15,6 +15,8 @@ export type DiagnosePage = {
   records: unknown[];
   /** The URL that was asked for, when it differs from `url`. */
   requestUrl?: string;
+  /** The page's pagination links as the API wrote them (relative or absolute), when the response was at hand. */
+  rawLinks?: string[];
   /** Fetched only to see what the API does past the end (not part of the chain the API offered). */
   probe?: boolean;
 };

@@ -73,6 +73,8 @@ function prevOfNext(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   for (let i = 1; i < pages.length; i++) {
     const a = pages[i - 1];
     const b = pages[i];
+    // A probe or a repeated page past the end is a clamped page: its prev is repeated-last-page's symptom.
+    if (b.page.probe || b.repeatOf !== undefined) continue;
     const da = a.page.detection!;
     const db = b.page.detection!;
     const param = ctx.params.page;

@@ -54,8 +54,9 @@ function droppedFilters(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   return [];
 }
 
-/** Raw link values as the API wrote them (evidence keeps them before resolution). */
+/** Raw link values as the API wrote them: read from the response, else from evidence that kept them unresolved. */
 function rawLinks(f: PageFacts): string[] {
+  if (f.page.rawLinks) return f.page.rawLinks;
   const out: string[] = [];
   for (const e of f.page.detection!.evidence) {
     if (e.where === 'query') continue;

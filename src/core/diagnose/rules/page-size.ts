@@ -16,9 +16,11 @@ function asked(ctx: DiagnoseContext, f: PageFacts): number | undefined {
 }
 
 function sizes(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
-  // Full pages only: those that say more follows (the last page may be short).
+  // Full pages only: those that say more follows and are followed by records (the last page with
+  // records may be short even when it wrongly links on to empty pages: that is next-on-last-page's).
   const chain = pages.filter((f) => !f.page.probe && f.repeatOf === undefined);
-  const middle = chain.filter((f, i) => i < chain.length - 1 && saysMore(f.page));
+  const lastWithRecords = chain.reduce((at, f, i) => (f.page.records.length ? i : at), -1);
+  const middle = chain.filter((f, i) => i < lastWithRecords && saysMore(f.page));
   if (!middle.length || ctx.shortPagesAllowed) return [];
   const counts = middle.map((f) => f.page.records.length);
   const want = asked(ctx, middle[0]);

@@ -1,0 +1,34 @@
+/**
+ * Pagination links exactly as the API wrote them (before any resolution), for the mixed-forms check:
+ * detectors resolve links to absolute URLs, so their evidence no longer shows whether the API sent
+ * `/items?page=2` or `https://host/items?page=2`. Read from the Link header, `Paging-*`-style headers
+ * and the body's next/prev/first/last/self fields (HAL's `{href}` too), never from inside the records.
+ */
+import type { Exchange } from '../exchange.ts';
+import { isObject, parseJson } from '../json.ts';
+
+const NAME = /^(next|prev|previous|first|last|self)([_-]?page)?([_-]?(url|link|href))?$|^@odata\.nextlink$|^nextlink$/i;
+const URLISH = /^(https?:\/\/\S+|\/(?!\/)\S*|\?\S*)$/i;
+
+function fromBody(value: unknown, recordsKey: string | undefined, out: string[], depth = 0, parent = ''): void {
+  if (depth > 4 || !isObject(value)) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (depth === 0 && k === recordsKey) continue;
+    if (typeof v === 'string') {
+      const name = k === 'href' ? parent : k;
+      if (NAME.test(name) && URLISH.test(v.trim())) out.push(v.trim());
+    } else if (isObject(v)) fromBody(v, recordsKey, out, depth + 1, k);
+  }
+}
+
+/** Every pagination link of the response in its raw form. */
+export function rawLinksOf(exchange: Exchange, recordsPath: readonly string[] = []): string[] {
+  const out: string[] = [];
+  for (const h of exchange.response.headers) {
+    if (/^link$/i.test(h.name)) for (const m of h.value.matchAll(/<([^>]*)>/g)) out.push(m[1].trim());
+    else if (/^(x-)?(paging|page|pagination)?-?(next|prev|previous|first|last)(-page)?(-url|-link)?$/i.test(h.name) && URLISH.test(h.value.trim())) out.push(h.value.trim());
+  }
+  const parsed = parseJson(exchange.response.bodyText);
+  if (parsed.ok) fromBody(parsed.value, recordsPath[0], out);
+  return out;
+}
