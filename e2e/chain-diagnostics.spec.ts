@@ -1,0 +1,112 @@
+// Chain + diagnostics journey in the real panel: the page fetches a few pages of a chain, the Chain
+// tab draws them (seen), the pages still to come (predicted) and, after a crawl, the rest (crawled);
+// the demo's buggy chains produce their findings, with the offending nodes marked.
+import type { Page } from '@playwright/test';
+import type { CdpFrame } from './devtools-harness.ts';
+import { test, expect } from './fixtures.ts';
+import { byTestid, fetchStyle, selectRequest, userClick, waitForCrawl, type StyleInfo } from './crawl-helpers.ts';
+
+type NodeInfo = { label: string; state: string; finding: string | null; first: boolean; last: boolean; title: string; selected: boolean };
+const nodes = `[...document.querySelectorAll('[data-testid=chain-node]')].map((g) => ({
+  label: g.querySelector('text').textContent, state: g.dataset.state, finding: g.dataset.finding ?? null,
+  first: g.dataset.first === 'true', last: g.dataset.last === 'true', title: g.querySelector('title').textContent,
+  selected: g.dataset.selected === 'true' }))`;
+type FindingInfo = { rule: string; severity: string; message: string; fix: string; pages: string | null; ids: string | null };
+const findings = `[...document.querySelectorAll('[data-testid=finding]')].map((f) => ({
+  rule: f.dataset.rule, severity: f.dataset.severity,
+  message: f.querySelector('[data-testid=finding-message]').textContent, fix: f.querySelector('[data-testid=finding-fix]').textContent,
+  pages: f.querySelector('[data-testid=finding-pages]')?.textContent ?? null, ids: f.querySelector('[data-testid=finding-ids]')?.textContent ?? null }))`;
+
+/** The inspected page fetches `paths` in order, as the user's app would. */
+async function pageFetches(page: Page, paths: string[]) {
+  for (const p of paths) await page.evaluate((u) => fetch(u).then((r) => r.text()), p);
+}
+
+/** Selects the request of `url` and opens the Chain tab. */
+async function openChain(panel: CdpFrame, url: string) {
+  await selectRequest(panel, url);
+  await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
+  await panel.waitFor(`!!${byTestid('chain-view')}`);
+}
+
+const waitNodes = (panel: CdpFrame, until: string) =>
+  panel.waitFor<NodeInfo[]>(`(() => { const n = ${nodes}; return (${until}) && n; })()`);
+
+test('seed style (Laravel): seen pages 1–2, predicted pages up to the total, click selects, crawl turns them crawled', async ({ h, demo }) => {
+  test.setTimeout(90_000);
+  const catalog = (await (await fetch(`${demo}/api/styles.json`)).json()) as StyleInfo[];
+  const info = catalog.find((s) => s.style === 'laravel')!;
+  const panel = await h.openPanel();
+  await h.page.goto(`${demo}/`);
+  await fetchStyle(h.page, 'laravel');
+  const page2 = info.firstPage.replace('page=1', 'page=2');
+  await pageFetches(h.page, [page2]);
+  await openChain(panel, `${demo}${info.firstPage}`);
+
+  const pages = Math.ceil(info.totalRecords / 10);
+  const all = await waitNodes(panel, `n.length >= ${pages}`);
+  expect(all.map((n) => n.label)).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
+  expect(all.map((n) => n.state)).toEqual(['seen', 'seen', ...Array(pages - 2).fill('predicted')]);
+  expect(all[0].first && all.at(-1)!.last).toBe(true);
+  expect(all[0].selected).toBe(true);
+  expect(all[2].title).toContain('page=3');
+  expect(await panel.eval(`${byTestid('chain-totals')}.textContent`)).toContain(`${info.totalRecords} records`);
+  expect(await panel.eval(`${byTestid('diagnostic-counts')}.textContent`)).toBe('no findings');
+
+  // Clicking a seen node selects its request; the Chain tab stays.
+  await panel.eval(`document.querySelectorAll('[data-testid=chain-node]')[1].dispatchEvent(new MouseEvent('click', { bubbles: true }))`);
+  await panel.waitFor(`document.querySelector('[data-testid=request-row][aria-selected=true] [data-testid=request-url]')?.title === ${JSON.stringify(`${demo}${page2}`)}`);
+  await waitNodes(panel, `n[1].selected && !n[0].selected`);
+
+  // Crawl the rest from the Pagination tab; back on the Chain tab every predicted node is crawled.
+  await panel.eval(`${byTestid('detail-tab-pagination')}.click()`);
+  await userClick(panel, byTestid('crawl-start'));
+  await waitForCrawl(panel, 'done');
+  await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
+  const crawled = await waitNodes(panel, `n.length === ${pages} && n.every((x) => x.state !== 'predicted')`);
+  expect(crawled.map((n) => n.state)).toEqual(['seen', 'seen', ...Array(pages - 2).fill('crawled')]);
+});
+
+test('buggy duplicates chain: duplicate-records finding with evidence, offending nodes marked', async ({ h, demo }) => {
+  const panel = await h.openPanel();
+  await h.page.goto(`${demo}/`);
+  const base = '/buggy/shifting-offset?offset=0&limit=10';
+  await pageFetches(h.page, [base, base.replace('offset=0', 'offset=10'), base.replace('offset=0', 'offset=20')]);
+  await openChain(panel, `${demo}${base}`);
+
+  const list = await panel.waitFor<FindingInfo[]>(`(() => { const f = ${findings}; return f.some((x) => x.rule === 'duplicate-records') && f; })()`);
+  const dup = list.find((f) => f.rule === 'duplicate-records')!;
+  expect(dup.severity).toBe('error');
+  expect(dup.message).toMatch(/appear on more than one page/);
+  expect(dup.fix).toMatch(/cursor or keyset/);
+  expect(dup.pages).toBe('1, 2, 3');
+  expect(dup.ids).toMatch(/\d+/);
+  expect(Number(await panel.eval(`${byTestid('diagnostic-counts')}.dataset.errors`))).toBeGreaterThanOrEqual(1);
+  const marked = (await panel.eval<NodeInfo[]>(nodes)).filter((n) => n.finding?.split(' ').includes('duplicate-records'));
+  expect(marked.map((n) => [n.label, n.state])).toEqual([['@0', 'seen'], ['@10', 'seen'], ['@20', 'seen']]);
+});
+
+test('buggy cursor cycle: a cursor-cycle finding, the back edge drawn and both nodes marked', async ({ h, demo }) => {
+  const panel = await h.openPanel();
+  await h.page.goto(`${demo}/`);
+  // The page follows next_cursor three times: first → c1 → c2 (whose next is c1 again).
+  await h.page.evaluate(async () => {
+    let url = '/buggy/cursor-cycle';
+    for (let i = 0; i < 3; i++) {
+      const body = await (await fetch(url)).json();
+      url = `/buggy/cursor-cycle?cursor=${body.next_cursor}`;
+    }
+  });
+  await openChain(panel, `${demo}/buggy/cursor-cycle`);
+  const list = await panel.waitFor<FindingInfo[]>(`(() => { const f = ${findings}; return f.some((x) => x.rule === 'cursor-cycle') && f; })()`);
+  expect(list.find((f) => f.rule === 'cursor-cycle')!.message).toMatch(/loops forever/);
+  const all = await panel.eval<NodeInfo[]>(nodes);
+  expect(all.map((n) => n.state)).toEqual(['seen', 'seen', 'seen']);
+  expect(all[0].label).toBe('start');
+  expect(all.filter((n) => n.finding?.includes('cursor-cycle')).length).toBe(2);
+  // Full cursor in the tooltip, abbreviated label.
+  expect(all[1].label.endsWith('…')).toBe(true);
+  expect(all[1].title).toContain('cursor Y3ljbGU6YzE');
+  const back = await panel.eval<number>(`[...document.querySelectorAll('[data-testid=chain-edge][data-rel=next]')].filter((e) => e.dataset.to === 'c:Y3ljbGU6YzE' && e.dataset.from === 'c:Y3ljbGU6YzI').length`);
+  expect(back).toBe(1);
+});
