@@ -26,10 +26,13 @@ function cursorCycle(req: DemoRequest) {
   return json({ items: all.slice(i * 10, i * 10 + 10), next_cursor: CYCLE[i === 2 ? 0 : i] });
 }
 
-/** Pages 1 → 2 → 3, then page 3's next points back at page 2 while meta says 5 pages. */
+/**
+ * Pages 1 → 2 → 3, then page 3's next points back at page 2 while meta says 5 pages. Pages 4 and 5 are
+ * linked correctly, so a crawler that steps past the bad link gets all 45 records: one bug only.
+ */
 function nextBackwards(req: DemoRequest) {
   const page = pageOf(req);
-  const next = page < 3 ? page + 1 : page === 3 ? 2 : null;
+  const next = page === 3 ? 2 : page < 5 ? page + 1 : null;
   return json({
     data: items('next-backwards', 45).slice((page - 1) * 10, page * 10),
     meta: { current_page: page, last_page: 5, total: 45 },
@@ -37,11 +40,15 @@ function nextBackwards(req: DemoRequest) {
   });
 }
 
-/** Page 1 honours ?status=open; its next link is `?page=2` without the filter, so later pages are unfiltered. */
+/**
+ * Page 1 honours ?status=open; its next link is `?page=2` without the filter, so later pages are unfiltered.
+ * The first 20 records are all open, so pages 1 (filtered) and 2 (unfiltered) do not overlap: the chain
+ * shows the dropped filter (closed records from page 3 on), not duplicates too.
+ */
 function dropsFilter(req: DemoRequest) {
   const page = pageOf(req);
   const status = req.query.get('status');
-  const all = items('drops-filter', 36).map((r, i) => ({ ...r, status: i % 3 === 0 ? 'closed' : 'open' }));
+  const all = items('drops-filter', 36).map((r, i) => ({ ...r, status: i >= 20 && i % 2 === 0 ? 'closed' : 'open' }));
   const view = status ? all.filter((r) => r.status === status) : all;
   const data = view.slice((page - 1) * 10, page * 10);
   const more = page * 10 < view.length;
@@ -99,7 +106,7 @@ export const linkChains: BuggyChain[] = [
     bug: 'next-backwards',
     firstPage: '/buggy/next-backwards?page=1',
     kind: 'link',
-    description: 'links.next goes 1 → 2 → 3 → 2: page 3 points backwards although meta.last_page is 5.',
+    description: 'links.next goes 1 → 2 → 3 → 2: page 3 points backwards although meta.last_page is 5 (pages 4 → 5 are linked correctly).',
     route: { path: '/buggy/next-backwards', handle: nextBackwards },
   },
   {
