@@ -1,9 +1,10 @@
 /**
- * The CLI's CrawlSink. Each page's records are appended to the record file through an exporter,
- * flushed, and only then the checkpoint is saved (atomically) together with the file's length. A
- * crawl killed anywhere resumes exactly: the record file is cut back to the saved length (dropping
- * a page written after the last checkpoint, or JSON's closing `]`), and the engine continues from
- * the checkpoint. Nothing is lost, nothing is written twice.
+ * The CLI's CrawlSink. Each page's records are appended to the record file through an exporter;
+ * the checkpoint is saved (atomically, at most every `stateIntervalMs`, always on finish) together
+ * with the length of the record file it covers, and only after those bytes are flushed. A crawl
+ * killed anywhere resumes exactly: the record file is cut back to the saved length (dropping pages
+ * written after the saved checkpoint, or JSON's closing `]`), and the engine continues from the
+ * checkpoint, fetching those pages again. Nothing is lost, nothing is written twice.
  *
  * Per format: NDJSON appends. JSON keeps the array open while crawling (`[` + records) and writes
  * `\n]\n` on finish; a resume cuts that trailer off and continues with `,`. CSV cannot append (its
@@ -21,6 +22,7 @@ import { createNdjsonWriter } from '../core/export/ndjson.ts';
 import type { ExportFormat, RecordWriter } from '../core/export/types.ts';
 import { removeCrawlState, saveCrawlState, type CrawlState } from './crawl-state.ts';
 import { ndjsonFileSource } from './ndjson-file-source.ts';
+import { createStateSaver } from './state-saver.ts';
 import { createStreamSink, endStream } from './stream-sink.ts';
 
 /** Stream buffer: a whole batch fits, so serialising the next one overlaps the disk write. */
@@ -38,6 +40,8 @@ export type FileStoreOptions = {
   headerNames?: string[];
   /** A state loaded from `--resume`: continue its record file. */
   resume?: CrawlState;
+  /** Least time between two state saves; 0 saves after every page. @default 200 */
+  stateIntervalMs?: number;
   /** CSV options. @default {} */
   csv?: CsvOptions;
 };
@@ -95,29 +99,13 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
   });
 
   // State saves run behind the writer: the engine gets control back as soon as a page's text is
-  // handed to the stream, and a save always follows a flush of every byte it counts. Pages that
-  // arrive while a save is running are coalesced into the next save (only the newest matters).
-  let queued: CrawlState | null = null;
-  let saving: Promise<void> | null = null;
-  let failure: Error | null = null;
-  const saveLoop = async () => {
-    try {
-      while (queued) {
-        const s = queued;
-        queued = null;
-        await sink.flush();
-        await saveCrawlState(o.statePath, s);
-      }
-    } catch (e) {
-      failure = e as Error;
-    } finally {
-      saving = null;
-    }
-  };
-  const settle = async () => {
-    while (saving) await saving;
-    if (failure) throw failure;
-  };
+  // handed to the stream. A save always follows a flush of every byte it counts, and saves are
+  // spaced by `stateIntervalMs` (only the newest state matters; a big checkpoint costs ~1 ms to
+  // write). A kill in between loses nothing: the resume cuts the records back to the saved state.
+  const saver = createStateSaver(async (s: CrawlState) => {
+    await sink.flush();
+    await saveCrawlState(o.statePath, s);
+  }, o.stateIntervalMs ?? 200);
 
   return {
     get records() {
@@ -125,16 +113,14 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
     },
     /** Calls must not overlap (the engine awaits each page before the next). */
     async writePage(_page: CrawledPage, recs: unknown[], checkpoint: Checkpoint) {
-      if (failure) throw failure;
       await writer.write(recs);
       records += recs.length;
       if (file) recordBytes = base + sink.bytes;
-      queued = state(checkpoint);
-      saving ??= saveLoop();
+      saver.offer(state(checkpoint));
     },
-    sync: settle,
+    sync: () => saver.settle(),
     async finish(checkpoint, complete) {
-      await settle();
+      await saver.settle();
       // The saved length stays the one before the trailer, so a resume can cut it off.
       if (checkpoint && !complete) {
         await sink.flush();
