@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CdpFrame, poll } from './cdp-frame.ts';
 import { DownloadWatcher } from './downloads.ts';
+import { waitForExtension } from './extension-ready.ts';
 
 // Specs and helpers import these from here, the harness's one entry point.
 export { CdpFrame, poll };
@@ -42,6 +43,7 @@ export class DevToolsHarness {
       args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
     });
     const page = context.pages()[0] ?? (await context.newPage());
+    await waitForExtension(context, extensionDir);
     const cdp = await context.browser()!.newBrowserCDPSession();
     const downloads = await DownloadWatcher.start(cdp, path.join(profileDir, 'downloads'));
     return new DevToolsHarness(context, page, cdp, profileDir, downloads);
@@ -81,12 +83,22 @@ export class DevToolsHarness {
     const s = await this.context.newCDPSession(this.page);
     const { targetInfo } = await s.send('Target.getTargetInfo');
     await s.detach();
-    const r = (await this.cdp.send(
-      'Target.openDevTools' as 'Target.getTargets',
-      { targetId: targetInfo.targetId } as never,
-    )) as unknown;
-    this.devtoolsId = (r as { targetId: string }).targetId;
-    await this.waitForTarget(this.extFrame, 'the extension devtools page'); // => the frontend has booted
+    // On a starved machine DevTools has (rarely) booted without listing the extension at all;
+    // a second DevTools window then picks it up, so one reopen is allowed before giving up.
+    for (let attempt = 1; ; attempt++) {
+      const r = (await this.cdp.send(
+        'Target.openDevTools' as 'Target.getTargets',
+        { targetId: targetInfo.targetId } as never,
+      )) as unknown;
+      this.devtoolsId = (r as { targetId: string }).targetId;
+      try {
+        await this.waitForTarget(this.extFrame, 'the extension devtools page'); // => the frontend has booted
+        return;
+      } catch (e) {
+        if (attempt === 2) throw e;
+        await this.cdp.send('Target.closeTarget', { targetId: this.devtoolsId });
+      }
+    }
   }
 
   /**
@@ -136,7 +148,10 @@ export class DevToolsHarness {
     if (!id) return;
     this.devtoolsId = undefined;
     await this.cdp.send('Target.closeTarget', { targetId: id });
-    await poll(async () => !(await this.targets()).some((t) => t.targetId === id || t.parentId === id), 'DevTools to close');
+    await poll(
+      async () => !(await this.targets()).some((t) => t.targetId === id || t.parentId === id),
+      'DevTools to close',
+    );
   }
 
   /** PNG of the whole DevTools window (panel included), for looking at what a test saw. */

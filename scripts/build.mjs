@@ -25,22 +25,38 @@ function readManifest() {
   return { ...m, version: pkg.version };
 }
 
-/** Writes bundles, static files and the manifest into each browser's directory. */
+/** Every file under `dir`, relative to it. */
+function listFiles(dir, base = dir, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) listFiles(p, base, out);
+    else out.push(path.relative(base, p));
+  }
+  return out;
+}
+
+/**
+ * Writes each target directory file by file (temp file + rename) and then drops stale files,
+ * so a browser loading the extension during a rebuild never finds a half-written or missing
+ * manifest: several people and test runs share one dist/.
+ */
 function writeExtension(outputFiles, bundleDir) {
   const manifest = readManifest();
+  const files = new Map(listFiles(publicDir).map((rel) => [rel, fs.readFileSync(path.join(publicDir, rel))]));
+  for (const f of outputFiles) files.set(path.relative(bundleDir, f.path), f.contents);
+  // panel.html links panel.css; until the panel imports any CSS, keep that link from 404ing.
+  if (!files.has('panel.css')) files.set('panel.css', '');
   for (const [target, toManifest] of Object.entries(manifests)) {
     const dir = path.join(dist, target);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.cpSync(publicDir, dir, { recursive: true });
-    for (const file of outputFiles) {
-      const out = path.join(dir, path.relative(bundleDir, file.path));
+    const all = new Map(files).set('manifest.json', JSON.stringify(toManifest(manifest), null, 2) + '\n');
+    for (const [rel, contents] of all) {
+      const out = path.join(dir, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, file.contents);
+      fs.writeFileSync(`${out}.${process.pid}.tmp`, contents);
+      fs.renameSync(`${out}.${process.pid}.tmp`, out);
     }
-    // panel.html links panel.css; until the panel imports any CSS, keep that link from 404ing.
-    const css = path.join(dir, 'panel.css');
-    if (!outputFiles.some((f) => f.path.endsWith('panel.css'))) fs.writeFileSync(css, '');
-    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(toManifest(manifest), null, 2) + '\n');
+    for (const rel of listFiles(dir)) if (!all.has(rel)) fs.rmSync(path.join(dir, rel), { force: true });
   }
 }
 
@@ -98,11 +114,6 @@ const cli = await esbuild.context({
   },
   logLevel: 'warning',
 });
-
-if (!watch) {
-  for (const t of [...Object.keys(manifests), '.extension', 'cli'])
-    fs.rmSync(path.join(dist, t), { recursive: true, force: true });
-}
 
 const started = performance.now();
 const results = await Promise.allSettled([extension.rebuild(), cli.rebuild()]);
