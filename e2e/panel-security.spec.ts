@@ -27,6 +27,7 @@ const test = base.extend<{ hostile: string }>({
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    server.closeAllConnections(); // the browser keeps connections alive; close() alone would wait for them
     await new Promise<void>((r) => server.close(() => r()));
   },
 });
