@@ -5,7 +5,8 @@
  */
 import { isObject } from '../json.ts';
 import { resolveUrl } from '../url.ts';
-import { setQueryParam } from './query.ts';
+import { roleOfName } from './params.ts';
+import { queryEntries, setQueryParam } from './query.ts';
 import type { DetectContext, Evidence, RequestSpec } from './types.ts';
 
 export type Obj = Record<string, unknown>;
@@ -104,6 +105,18 @@ export function qev(name: string, value: string, note?: string): Evidence {
   };
 }
 
+/**
+ * Whether an array holds objects, judged from a few items at the front, middle and back: a page of
+ * 10,000 records costs what a page of ten does.
+ */
+export function allObjects(arr: readonly unknown[]): boolean {
+  const n = arr.length;
+  if (!n) return false;
+  if (n <= 8) return arr.every(isObject);
+  for (const i of [0, 1, 2, n >> 1, n - 3, n - 2, n - 1]) if (!isObject(arr[i])) return false;
+  return true;
+}
+
 /** Keys whose arrays are pagination metadata, not records. */
 const META_KEYS = new Set([
   'links',
@@ -134,7 +147,7 @@ export function namedCollection(
       key.startsWith('_')
     )
       continue;
-    const objects = v.length > 0 && v.every(isObject);
+    const objects = v.length > 0 && allObjects(v);
     const score = (objects ? 1e9 : 0) + v.length;
     if (!best || score > best.score) best = { key, records: v, score };
   }
@@ -185,6 +198,66 @@ export function sameRequest(
   const { method, postData } = ctx.exchange.request;
   if (method === 'GET' || method === 'HEAD') return spec;
   return postData?.text != null ? { method, url: spec.url, body: postData.text } : { method, url: spec.url };
+}
+
+/**
+ * The page-number parameter, read from links: the one whose value is `page + 1` in the next link
+ * (or `page - 1` in the prev link), preferring the one whose value in the request is `page` itself,
+ * and never a size parameter (`per_page=3` on page 2 also reads 3).
+ */
+export function pageParamIn(
+  requestUrl: string,
+  links: { next?: string; prev?: string },
+  page: number,
+): string | undefined {
+  const cur = queryEntries(requestUrl);
+  const pick = (url: string | undefined, want: number): string | undefined => {
+    if (!url) return undefined;
+    const names = [...queryEntries(url)]
+      .filter(([k, v]) => v === String(want) && roleOfName(k) !== 'size' && cur.get(k) !== String(want))
+      .map(([k]) => k);
+    return (
+      names.find((k) => cur.get(k) === String(page)) ??
+      names.find((k) => roleOfName(k) === 'page') ??
+      names[0]
+    );
+  };
+  return pick(links.next, page + 1) ?? pick(links.prev, page - 1);
+}
+
+/**
+ * The request for the next page with `params` set where the request carried its arguments: the
+ * query string of a GET, or the JSON / form body of a POST (Notion, HubSpot and Square searches,
+ * Slack's form posts, Algolia queries). A parameter already in the query string stays there.
+ */
+export function carry(
+  ctx: DetectContext,
+  params: Record<string, string | number | undefined>,
+): RequestSpec | undefined {
+  const { method, postData, url } = ctx.exchange.request;
+  const text = postData?.text;
+  if (method === 'GET' || method === 'HEAD' || !text) return nextGet(ctx, params);
+  const inQuery = Object.keys(params).filter((k) => ctx.url.searchParams.has(k));
+  if (inQuery.length === Object.keys(params).length) return sameRequest(ctx, params);
+  const mime = (postData?.mimeType ?? '').toLowerCase();
+  const headers = [{ name: 'Content-Type', value: postData?.mimeType || 'application/json' }];
+  if (mime.includes('x-www-form-urlencoded')) {
+    const form = new URLSearchParams(text);
+    for (const [k, v] of Object.entries(params)) v === undefined ? form.delete(k) : form.set(k, String(v));
+    return { method, url, body: form.toString(), headers };
+  }
+  try {
+    const args: unknown = JSON.parse(text);
+    if (!isObject(args)) return undefined;
+    const body: Obj = { ...args };
+    for (const [k, v] of Object.entries(params)) {
+      if (v === undefined) delete body[k];
+      else body[k] = typeof args[k] === 'number' && typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+    }
+    return { method, url, body: JSON.stringify(body), headers };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The query parameter of `url` whose value is `value` (how a next link carries a cursor). */

@@ -9,6 +9,7 @@ import { totalCount } from './total-count.ts';
 import type { Detector } from './types.ts';
 import { vanilla } from './vanilla.ts';
 import { wordpress } from './wordpress.ts';
+import { yii } from './yii.ts';
 // Body schemes
 import { drf } from './drf.ts';
 import { generic } from './generic.ts';
@@ -27,18 +28,31 @@ import { uservoice } from './uservoice.ts';
 import { vend } from './vend.ts';
 import { vend2 } from './vend-2.ts';
 import { zendesk } from './zendesk.ts';
+import { algolia } from './algolia.ts';
+import { discogs } from './discogs.ts';
+import { dropbox } from './dropbox.ts';
+import { notion } from './notion.ts';
+import { twitter } from './twitter.ts';
+import { zoom } from './zoom.ts';
 
 export const detectors: Detector[] = [
   // Header schemes
   vanilla,
   gitlab,
   wordpress,
+  yii,
   contentRange,
   linkHeader,
   totalCount,
   // Body schemes: unique signatures first, the generic catch-all last
   stripe,
+  notion,
   slack,
+  algolia,
+  twitter,
+  zoom,
+  discogs,
+  dropbox,
   odata,
   relay,
   vend,

@@ -75,7 +75,13 @@ export function finalize(ctx: DetectContext, r: DetectorResult): Detection {
   // A next link the server sent beats a URL a detector rebuilt, unless that request carries more (a
   // POST body, Range headers) than a link can.
   const plainGet = !r.next || (r.next.method === 'GET' && !r.next.body && !r.next.headers?.length);
-  const next = links.next && plainGet ? { method: 'GET', url: links.next } : (r.next ?? nextRequest(d));
+  // A detector that knows this is the last page has the last word, whatever link was printed.
+  const next =
+    r.hasMore === false
+      ? undefined
+      : links.next && plainGet
+        ? { method: 'GET', url: links.next }
+        : (r.next ?? nextRequest(d));
   if (next) d.next = next;
   else delete d.next;
   for (const k of ['pageSize', 'totalPages', 'totalRecords', 'hasMore'] as const)

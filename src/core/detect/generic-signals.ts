@@ -4,13 +4,57 @@
  * evidence for each. Kept apart from generic.ts so the decision there fits on one screen.
  */
 import { isObject } from '../json.ts';
-import { bool, count, envelopes, ev, field, isCursorLike, isUrlLike, link, type Obj } from './body-fields.ts';
+import {
+  bool,
+  count,
+  envelopes,
+  ev,
+  field,
+  hasKey,
+  isCursorLike,
+  isUrlLike,
+  link,
+  spellings,
+  type Obj,
+} from './body-fields.ts';
 import type { DetectContext, Evidence } from './types.ts';
 
-const WRAPPERS = ['meta', 'pagination', 'paging', 'page_info', 'response_metadata', 'pager'];
-const CURSOR_KEYS = ['next_cursor', 'continuation', 'continuation_token', 'next_page_token', 'next_token'];
+// `pages` is Intercom's wrapper (an object there; Vend's number `pages` is skipped as not one).
+const WRAPPERS = ['meta', 'pagination', 'paging', 'page_info', 'response_metadata', 'pager', 'pages'];
+const CURSOR_KEYS = [
+  'next_cursor',
+  'continuation',
+  'continuation_token',
+  'next_page_token',
+  'next_token',
+  'next_marker',
+];
+/** Where a next link hides: Salesforce `nextRecordsUrl`, Twilio's old `next_page_uri`, Jira `nextPage`. */
+const URL_KEYS = [
+  'next_page_url',
+  'next_page_uri',
+  'next_records_url',
+  'next_url',
+  'next_uri',
+  'next_link',
+  'next_href',
+  'next',
+  'next_page',
+];
+/** Keys whose explicit null (or "") on a list says "no next page": the end of a chain. */
+const END_KEYS = [...URL_KEYS.filter((k) => k !== 'next'), ...CURSOR_KEYS];
+/** In a next object (`paging.next`, `pages.next`, Asana's `next_page`): the cursor, then the link. */
+const INNER_CURSOR = ['after', 'starting_after', 'cursor', 'offset', 'token', 'page_token', 'marker'];
+const INNER_URL = ['link', 'uri', 'href', 'url', 'path'];
 const MORE_KEYS = ['has_more', 'has_next', 'has_next_page', 'has_more_items', 'more'];
-const TOTAL_KEYS = ['total', 'total_count', 'total_results', 'total_records', 'total_items', 'total_size'];
+export const TOTAL_KEYS = [
+  'total',
+  'total_count',
+  'total_results',
+  'total_records',
+  'total_items',
+  'total_size',
+];
 
 /** Wrappers first (Fractal nests one more level: `meta.pagination`), then the object itself. */
 export function holders(json: Obj): { obj: Obj; path: string[] }[] {
@@ -44,7 +88,22 @@ export type Signals = {
   cursorKey?: string;
   nextUrl?: string;
   nextPage?: number;
+  /** The cursor came with a link in the same next object (HubSpot `paging.next{after, link}`). */
+  cursorInLink?: boolean;
+  /** What kind of chain an explicit end marker belongs to (`next_page_url: null` → link). */
+  endKind?: 'link' | 'cursor';
+  /** The next link as written (before resolving), to tell a query-only `?after=…` link. */
+  linkRaw?: string;
 };
+
+/** The first `{href, rel}` of a HATEOAS link array whose rel is `rel`. */
+export function relLink(list: unknown[], rel: string): { href: string } | undefined {
+  for (const l of list.slice(0, 50)) {
+    if (isObject(l) && typeof l.href === 'string' && String(l.rel).toLowerCase() === rel)
+      return { href: l.href };
+  }
+  return undefined;
+}
 
 /** The typed pagination fields of `obj` (found at `path`); wrong types count as absent. */
 export function readSignals(ctx: DetectContext, obj: Obj, path: string[]): Signals {
@@ -72,25 +131,69 @@ export function readSignals(ctx: DetectContext, obj: Obj, path: string[]): Signa
     note(moreF, (s.more = bool(moreF.value)), 'more pages flag', true);
   } else if (typeof isLastF?.value === 'boolean')
     note(isLastF, (s.more = !isLastF.value), 'last page flag', true);
+  // Salesforce: `done` is its last-page flag, but only beside its own companions (a to-do's `done` is not).
+  const doneF = field(obj, 'done');
+  if (
+    s.more === undefined &&
+    typeof doneF?.value === 'boolean' &&
+    hasKey(obj, 'next_records_url', 'total_size')
+  )
+    note(doneF, (s.more = !doneF.value), 'done: no more pages', true);
+  if (doneF && s.more === false) s.endKind = 'link';
+  // A next object (HubSpot `paging.next{after, link}`, Intercom `pages.next{starting_after}`,
+  // Asana `next_page{offset, path, uri}`): its cursor and its link.
+  const nextObj = field(obj, 'next', 'next_page');
+  const inner = nextObj && isObject(nextObj.value) ? nextObj.value : undefined;
+  const innerCursor = inner ? field(inner, ...INNER_CURSOR) : undefined;
+  const innerUrl = inner ? field(inner, ...INNER_URL) : undefined;
   // A bare `next` counts as a cursor only when it looks like a token (not "Jane Doe", not "Alice").
   const bare = field(obj, 'next');
+  // Square and Airtable put the token at the root as `cursor` / `offset` (Airtable's is not a number).
+  const rootToken = field(obj, 'cursor', 'offset');
   const cursorF =
     field(obj, ...CURSOR_KEYS) ??
-    (path.length ? field(obj, 'cursor') : undefined) ??
+    (innerCursor && {
+      key: `${nextObj!.key}.${innerCursor.key}`,
+      value: innerCursor.value,
+      param: innerCursor.key,
+    }) ??
+    (field(obj, 'cursor') && (path.length || typeof field(obj, 'cursor')!.value === 'string')
+      ? field(obj, 'cursor')
+      : undefined) ??
+    (rootToken?.key === 'offset' && typeof rootToken.value === 'string' && !/^\d+$/.test(rootToken.value)
+      ? rootToken
+      : undefined) ??
     (bare && typeof bare.value === 'string' && !isUrlLike(bare.value) ? bare : undefined);
   if (cursorF && isCursorLike(cursorF.value)) {
     s.cursor = String(cursorF.value);
-    s.cursorKey = cursorF.key;
+    s.cursorKey = 'param' in cursorF ? (cursorF.param as string) : cursorF.key;
     note(cursorF, s.cursor, 'next cursor', true);
   }
-  const linksF = field(obj, 'links');
+  const linksF = field(obj, 'links', '_links');
+  const relNext = linksF && Array.isArray(linksF.value) ? relLink(linksF.value, 'next') : undefined;
   const urlF =
-    field(obj, 'next_page_url', 'next_url', 'next_link', 'next_href', 'next', 'next_page') ??
+    field(obj, ...URL_KEYS) ??
     (linksF && isObject(linksF.value) && isUrlLike(linksF.value.next)
       ? { key: `${linksF.key}.next`, value: linksF.value.next }
       : undefined);
-  s.nextUrl = urlF && isUrlLike(urlF.value) ? link(ctx, urlF.value) : undefined;
-  note(urlF, s.nextUrl, 'next link', true);
+  const urlV = inner && innerUrl ? innerUrl.value : urlF?.value;
+  const urlKey = inner && innerUrl ? `${nextObj!.key}.${innerUrl.key}` : urlF?.key;
+  if (isUrlLike(urlV)) {
+    s.nextUrl = link(ctx, urlV);
+    note({ key: urlKey!, value: urlV }, s.nextUrl, 'next link', true);
+  } else if (relNext) {
+    // PayPal and other HATEOAS APIs: `links: [{href, rel: "next", method: "GET"}]`.
+    s.nextUrl = link(ctx, relNext.href);
+    note({ key: `${linksF!.key}[rel=next]`, value: relNext.href }, s.nextUrl, 'next link', true);
+  }
+  if (s.nextUrl && s.cursor && inner && urlV === innerUrl?.value) s.cursorInLink = true;
+  if (s.nextUrl && typeof urlV === 'string') s.linkRaw = urlV.trim();
+  // `next_page_url: null` on a list is the documented last page (Laravel, Twilio, Asana, Box).
+  if (!s.nextUrl && !s.cursor && s.more === undefined) {
+    const end = END_KEYS.flatMap(spellings).find((k) => k in obj && (obj[k] === null || obj[k] === ''));
+    if (end) note({ key: end, value: obj[end] }, (s.more = false), 'empty: the last page', true);
+    if (end) s.endKind = CURSOR_KEYS.flatMap(spellings).includes(end) ? 'cursor' : 'link';
+  }
   if (!s.nextUrl) {
     const nextPageF = field(obj, 'next_page');
     note(nextPageF, (s.nextPage = count(nextPageF?.value)), 'next page number');

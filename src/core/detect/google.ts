@@ -24,8 +24,9 @@ export const google: Detector = {
       const records = namedCollection(obj);
       const token = tokenKey ? text(obj[tokenKey]) : undefined;
       if (tokenKey && obj[tokenKey] != null && typeof obj[tokenKey] !== 'string') continue;
-      // The last page has no token: only a request that sent one, with a list beside, says so.
-      if (!token && !(sentEntry && records)) continue;
+      // The last page has no token: only a request that sent one (in Google's own spelling), with a
+      // list beside, says so — Twilio's `PageToken` pages have their own end markers.
+      if (!token && !(sentEntry && sentEntry[0] !== 'PageToken' && records)) continue;
       const at = (k: string) => [...path, k].join('.');
       const param = sentEntry?.[0] ?? (tokenKey === 'next_page_token' ? 'pagetoken' : 'pageToken');
       // YouTube puts totals in pageInfo{totalResults, resultsPerPage}.
@@ -43,7 +44,7 @@ export const google: Detector = {
       return {
         kind: 'cursor',
         style: 'google',
-        confidence: token && records ? 0.9 : token ? 0.75 : 0.7,
+        confidence: token && records ? 0.9 : token ? 0.75 : 0.55,
         evidence,
         position: sentEntry?.[1] ? { cursor: sentEntry[1] } : {},
         totalRecords: count(totalF?.value),

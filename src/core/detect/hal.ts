@@ -6,7 +6,7 @@
  * (datatracker.ietf.org/doc/html/draft-kelly-json-hal). Fixtures: fixtures/body-apis.ts (hal).
  */
 import { isObject } from '../json.ts';
-import { count, ev, field, link, namedCollection, paramHolding } from './body-fields.ts';
+import { count, ev, field, link, namedCollection, pageParamIn, paramHolding } from './body-fields.ts';
 import type { Detector, DetectorResult, Evidence } from './types.ts';
 
 const RELS = ['first', 'prev', 'next', 'last'] as const;
@@ -58,9 +58,7 @@ export const hal: Detector = {
           ? false
           : undefined;
     const pageParam =
-      number !== undefined
-        ? (paramHolding(links.next, number + 1) ?? paramHolding(links.prev, number - 1) ?? 'page')
-        : undefined;
+      number !== undefined ? (pageParamIn(ctx.exchange.request.url, links, number) ?? 'page') : undefined;
     const sizeParam =
       size !== undefined ? (paramHolding(links.next ?? links.first, size) ?? 'size') : undefined;
     return {

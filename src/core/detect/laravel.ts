@@ -7,7 +7,18 @@
  * Fixtures: fixtures/body-seeds.ts (laravel, laravel-cursor).
  */
 import { isObject } from '../json.ts';
-import { count, ev, field, hasKey, link, nextGet, paramHolding, text, type Obj } from './body-fields.ts';
+import {
+  count,
+  ev,
+  field,
+  hasKey,
+  link,
+  nextGet,
+  pageParamIn,
+  paramHolding,
+  text,
+  type Obj,
+} from './body-fields.ts';
 import type { Detector, Evidence } from './types.ts';
 
 const LINK_KEYS = ['first', 'last', 'prev', 'next'] as const;
@@ -92,7 +103,7 @@ export const laravel: Detector = {
           ? page < lastPage
           : undefined;
     // Laravel lets each paginator name its page parameter (`users_page`); the links show which.
-    const pageParam = paramHolding(links.next, page + 1) ?? paramHolding(links.prev, page - 1) ?? 'page';
+    const pageParam = pageParamIn(ctx.exchange.request.url, links, page) ?? 'page';
     return {
       kind: 'page',
       style: 'laravel',

@@ -1,7 +1,8 @@
 /**
  * RFC 8288 `Link` header parsing, and the detector for APIs that page through it: GitHub
  * (`page`/`per_page`, docs.github.com "Using pagination in the REST API"), Shopify (`page_info` cursor,
- * shopify.dev "Paginating with REST"), GitLab, WordPress, Gitea, UserVoice (seed 004), json-server.
+ * shopify.dev "Paginating with REST"), Sentry (`cursor`, `results="false"` on the next link at the end,
+ * docs.sentry.io/api/pagination), Django REST framework's LinkHeaderPagination, GitLab, WordPress, Gitea, UserVoice (seed 004), json-server.
  * Fixtures: fixtures/headers-link.ts.
  */
 import { resolveUrl } from '../url.ts';
@@ -97,9 +98,10 @@ function parseOne(s: string, out: LinkValue[]): void {
       if (s[i] === '=') {
         i++;
         skipWs();
-        if (s[i] === '"') {
-          i++;
-          while (i < n && s[i] !== '"') {
+        if (s[i] === '"' || s[i] === "'") {
+          // Single quotes are not RFC 8288, but some servers send rel='next'.
+          const q = s[i++];
+          while (i < n && s[i] !== q) {
             if (s[i] === '\\' && i + 1 < n) i++;
             value += s[i++];
           }
@@ -154,13 +156,17 @@ export const linkHeader: Detector = {
     const raw = ctx.headers('link');
     if (!raw.length) return null;
     const url = ctx.exchange.request.url;
-    const parsed = parseLinkHeader(raw);
+    // Sentry marks each link `results="true"|"false"`: a next link without results is the end.
+    const all = parseLinkHeader(raw);
+    const sentry = all.some((l) => 'results' in l.params);
+    const parsed = all.filter((l) => l.params.results !== 'false' || !l.rel.includes('next'));
     const links = pageLinks(parsed, url);
-    if (!links.next && !links.prev && !links.last) return null;
+    if (!links.next && !links.prev && !links.last && !sentry) return null;
     const params = inferParams(url, links);
     const kind = params.cursor ? 'cursor' : params.page ? 'page' : params.offset ? 'offset' : 'link';
-    const style =
-      params.cursor === 'page_info'
+    const style = sentry
+      ? 'sentry'
+      : params.cursor === 'page_info'
         ? 'shopify'
         : ctx.header('x-github-request-id')
           ? 'github'
@@ -175,6 +181,13 @@ export const linkHeader: Detector = {
           note: `${rel} page`,
         });
     }
+    if (sentry && !links.next)
+      evidence.push({
+        where: 'header',
+        path: 'Link',
+        value: 'rel="next"; results="false"',
+        note: 'the last page',
+      });
     return {
       kind,
       style,

@@ -4,7 +4,10 @@
  * while that is below total. DummyJSON (`{products, total, skip, limit}`) and Spotify-style paging
  * objects (`{items, limit, offset, total, next}`) are this shape.
  * Docs: dummyjson.com/docs (Limit and skip), developer.spotify.com/documentation/web-api/concepts/api-calls
- * (paging object), Atlassian REST (`startAt`/`maxResults`/`total`/`isLast`). Fixtures: fixtures/body-apis.ts (offset-limit).
+ * (paging object), Atlassian Jira REST v3 "Pagination" (`startAt`/`maxResults`/`total`/`isLast`, PageBean
+ * `nextPage`), Contentful CDA "Collection resources and pagination" (`skip`/`limit`/`total`/`items`),
+ * Box "Offset-based pagination" (`offset`/`limit`/`total_count`/`entries`).
+ * Fixtures: fixtures/body-apis.ts (offset-limit), fixtures/body-more-apis.ts.
  */
 import { isObject } from '../json.ts';
 import { count, ev, field, isUrlLike, link, namedCollection, nextGet, type Obj } from './body-fields.ts';
@@ -48,15 +51,27 @@ export const offsetLimit: Detector = {
       ];
       if (totF) evidence.push(ev(at(totF.key), totF.value, 'total records'));
       evidence.push(ev(recordsPath.join('.'), `${records.records.length} records`, 'records'));
-      const nextLink = isUrlLike(obj.next) ? link(ctx, obj.next) : undefined;
+      // Spotify `next`, Jira's PageBean `nextPage`, Twilio's old `next_page_uri`: null at the end.
+      const nextF = field(obj, 'next', 'next_page', 'next_page_url', 'next_page_uri');
+      const nextLink = isUrlLike(nextF?.value) ? link(ctx, nextF!.value) : undefined;
+      const endKey = ['next', 'nextPage', 'next_page', 'next_page_url', 'next_page_uri'].find(
+        (k) => k in obj && obj[k] === null,
+      );
+      // Jira says `isLast` (PageBean); its search results give only startAt/maxResults/total.
+      const isLast = field(obj, 'is_last')?.value;
       const step = limit > 0 ? limit : records.records.length;
       const hasMore = nextLink
         ? true
-        : total !== undefined
-          ? offset + step < total
-          : obj.next === null
-            ? false
-            : undefined;
+        : typeof isLast === 'boolean'
+          ? !isLast
+          : total !== undefined
+            ? offset + step < total
+            : endKey
+              ? false
+              : undefined;
+      if (nextLink) evidence.push(ev(at(nextF!.key), nextF!.value, 'next page'));
+      if (typeof isLast === 'boolean')
+        evidence.push(ev(at(field(obj, 'is_last')!.key), isLast, 'last page flag'));
       // The body echoes the request's own parameter names (offset/limit, skip/take, start/count).
       const offsetParam = offF.key;
       const sizeParam = limF.key;

@@ -12,9 +12,12 @@ function decode(s: string): string {
   }
 }
 
-/** Parameter names keep `[` `]` readable (`page[number]`), as JSON:API documents them. */
+/**
+ * Parameter names keep `[` `]` readable (`page[number]`), as JSON:API documents them, and `$`
+ * (`$skip`, `$top`), as OData and Socrata document theirs; servers accept either form.
+ */
 function encodeName(s: string): string {
-  return encodeURIComponent(s).replace(/%5B/gi, '[').replace(/%5D/gi, ']');
+  return encodeURIComponent(s).replace(/%5B/gi, '[').replace(/%5D/gi, ']').replace(/%24/gi, '$');
 }
 
 function split(url: string): { head: string; query: string; hash: string } {

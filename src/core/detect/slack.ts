@@ -2,7 +2,9 @@
  * Slack Web API cursors: `response_metadata.next_cursor` beside the collection (`channels`,
  * `members`, `messages`); pass it back as `cursor`. An empty string (or no field) is the end.
  * Methods may be called by GET or by a form/JSON POST, so the cursor goes where the request's
- * arguments went. Docs: docs.slack.dev/apis/web-api/pagination. Fixtures: fixtures/body-apis.ts (slack).
+ * arguments went. The docs warn a page may hold fewer results than `limit` — even none — while
+ * next_cursor is set, so only the cursor ends a chain (emptyPageEnds false).
+ * Docs: docs.slack.dev/apis/web-api/pagination. Fixtures: fixtures/body-apis.ts (slack).
  */
 import { isObject } from '../json.ts';
 import { ev, namedCollection, nextGet, qev, requestParam } from './body-fields.ts';
@@ -66,6 +68,7 @@ export const slack: Detector = {
       params: { cursor: 'cursor', size: 'limit' },
       recordsPath: records ? [records.key] : undefined,
       recordCount: records?.records.length,
+      emptyPageEnds: false,
     };
   },
 };
