@@ -6,13 +6,15 @@
  * - `records`: one row per record, keyed `[datasetId, seq]` (seq = 0-based write order), so a
  *   dataset's records are one contiguous key range: export pages through it, delete it in one call.
  * - `starts` / `checkpoints`: what a resume needs (the first exchange + detection, the engine's
- *   checkpoint), kept out of `datasets` so listing stays cheap and a page write does not re-clone
- *   the first page's body. Both keyed by dataset id (out-of-line).
+ *   checkpoint minus its growing lists, which the page rows carry as deltas: idb-checkpoint.ts),
+ *   kept out of `datasets` so listing stays cheap and a page write does not re-clone the first
+ *   page's body. Both keyed by dataset id (out-of-line).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Checkpoint, CrawlStart, PaginationKind, StoppedReason } from '../core/crawl/types.ts';
+import type { CrawlStart, PaginationKind, StoppedReason } from '../core/crawl/types.ts';
 import type { Detection, RequestSpec } from '../core/detect/types.ts';
 import type { Header } from '../core/exchange.ts';
+import type { CheckpointDelta, StoredCheckpoint } from './idb-checkpoint.ts';
 
 /** running: a crawl is (or was, until DevTools closed) writing; paused: stopped by the user; stopped: a limit, loop or error. */
 export type DatasetStatus = 'running' | 'paused' | 'done' | 'stopped';
@@ -53,6 +55,8 @@ export type StoredPage = {
   fetchedAt: number;
   elapsedMs: number;
   headers: Header[];
+  /** What this page added to the checkpoint's lists (see idb-checkpoint.ts). */
+  delta: CheckpointDelta;
 };
 
 export type StoredRecord = { datasetId: number; seq: number; page: number; data: unknown };
@@ -62,7 +66,7 @@ export interface PagescopeDB extends DBSchema {
   pages: { key: [number, number]; value: StoredPage };
   records: { key: [number, number]; value: StoredRecord; indexes: { 'by-dataset': number } };
   starts: { key: number; value: CrawlStart };
-  checkpoints: { key: number; value: Checkpoint };
+  checkpoints: { key: number; value: StoredCheckpoint };
 }
 
 export type PagescopeIdb = IDBPDatabase<PagescopeDB>;

@@ -6,9 +6,12 @@
  * checkpoint neither loses nor repeats a record.
  */
 import type { Checkpoint, CrawledPage, CrawlSink, CrawlStart, CrawlSummary } from '../core/crawl/types.ts';
-import { datasetRange, type Dataset, type DatasetStatus, type PagescopeIdb, type StoredPage } from './idb-schema.ts';
+import { splitCheckpoint } from './idb-checkpoint.ts';
+import { getCheckpoint } from './idb-queries.ts';
+import type { Dataset, DatasetStatus, PagescopeIdb, StoredPage } from './idb-schema.ts';
 
 export { openPagescopeDb, type Dataset, type DatasetStatus, type PagescopeIdb, type StoredPage } from './idb-schema.ts';
+export { deleteDataset, getCheckpoint, getCrawlStart, getDataset, iterateRecords, listDatasets, listPages } from './idb-queries.ts';
 
 const hasMore = (cp: Checkpoint | null) => !!cp && (cp.next !== null || (!!cp.range && cp.range.from <= cp.range.to));
 
@@ -40,17 +43,18 @@ export async function createDataset(db: PagescopeIdb, start: CrawlStart, now = D
  * record written, earlier runs included), so a sink made for a resume needs no state of its own.
  */
 export function createIdbSink(db: PagescopeIdb, datasetId: number): CrawlSink {
+  // The dataset row is read once, before any write transaction, then kept here: one crawl at a
+  // time writes a dataset, and a read inside each page's transaction would cost a round trip.
+  let cached: Dataset | undefined;
+  let prev: Checkpoint | undefined | null = null; // null: not read yet
   return {
     async writePage(page: CrawledPage, records: unknown[], checkpoint: Checkpoint) {
+      cached ??= await db.get('datasets', datasetId);
+      if (!cached) throw new Error(`dataset ${datasetId} no longer exists (deleted during the crawl?)`);
+      if (prev === null) prev = await getCheckpoint(db, datasetId);
+      const { stored, delta } = splitCheckpoint(checkpoint, prev);
       const firstSeq = checkpoint.records - records.length;
       const tx = db.transaction(['datasets', 'pages', 'records', 'checkpoints'], 'readwrite');
-      const datasets = tx.objectStore('datasets');
-      const meta = await datasets.get(datasetId);
-      if (!meta) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw new Error(`dataset ${datasetId} no longer exists (deleted during the crawl?)`);
-      }
       const store = tx.objectStore('records');
       let bytes = 0;
       // Puts are queued without awaiting each: one batch, one commit.
@@ -62,18 +66,19 @@ export function createIdbSink(db: PagescopeIdb, datasetId: number): CrawlSink {
       const row: StoredPage = {
         datasetId, index: page.index, url: page.url, request: page.request, status: page.status,
         detection: page.detection, recordCount: page.recordCount, newRecords: page.newRecords,
-        duplicates: page.duplicates, firstSeq, fetchedAt: page.fetchedAt, elapsedMs: page.elapsedMs, headers: page.headers,
+        duplicates: page.duplicates, firstSeq, fetchedAt: page.fetchedAt, elapsedMs: page.elapsedMs, headers: page.headers, delta,
       };
       void tx.objectStore('pages').put(row);
-      void tx.objectStore('checkpoints').put(checkpoint, datasetId);
-      meta.pages = checkpoint.pages;
-      meta.records = checkpoint.records;
-      meta.duplicates = checkpoint.duplicates;
-      meta.bytes += bytes;
-      meta.updatedAt = Date.now();
-      meta.more = hasMore(checkpoint);
-      void datasets.put(meta);
+      void tx.objectStore('checkpoints').put(stored, datasetId);
+      const meta: Dataset = {
+        ...cached, pages: checkpoint.pages, records: checkpoint.records, duplicates: checkpoint.duplicates,
+        bytes: cached.bytes + bytes, updatedAt: Date.now(), more: hasMore(checkpoint),
+      };
+      void tx.objectStore('datasets').put(meta);
       await tx.done;
+      // Only once committed: a failed page leaves the counts and the delta base as they were.
+      cached = meta;
+      prev = checkpoint;
     },
   };
 }
@@ -98,7 +103,8 @@ export async function finishDataset(db: PagescopeIdb, id: number, summary: Crawl
   else delete meta.detail;
   void tx.objectStore('datasets').put(meta);
   // A run that stopped before writing anything (e.g. a failed first fetch) still leaves a checkpoint to resume from.
-  if (cp.pages > 0 || cp.next !== null) void tx.objectStore('checkpoints').put(cp, id);
+  // Its lists equal the last page's (only pages add to them), so the page deltas still rebuild them.
+  if (cp.pages > 0 || cp.next !== null) void tx.objectStore('checkpoints').put(splitCheckpoint(cp).stored, id);
   await tx.done;
   return meta;
 }
@@ -116,55 +122,4 @@ export async function patchDataset(db: PagescopeIdb, id: number, patch: Partial<
 /** Marks a dataset running again before a resume. */
 export async function markRunning(db: PagescopeIdb, id: number, now = Date.now()): Promise<void> {
   await patchDataset(db, id, { status: 'running', updatedAt: now, finishedAt: undefined });
-}
-
-/** Every dataset, newest first. */
-export async function listDatasets(db: PagescopeIdb): Promise<Dataset[]> {
-  return (await db.getAllFromIndex('datasets', 'by-started')).reverse();
-}
-
-export function getDataset(db: PagescopeIdb, id: number): Promise<Dataset | undefined> {
-  return db.get('datasets', id);
-}
-
-/** The checkpoint of the last written page (or of the last run's end), if any. */
-export function getCheckpoint(db: PagescopeIdb, id: number): Promise<Checkpoint | undefined> {
-  return db.get('checkpoints', id);
-}
-
-/** The first page and detection the crawl started from. */
-export function getCrawlStart(db: PagescopeIdb, id: number): Promise<CrawlStart | undefined> {
-  return db.get('starts', id);
-}
-
-/** The dataset's pages in chain order. */
-export function listPages(db: PagescopeIdb, id: number): Promise<StoredPage[]> {
-  return db.getAll('pages', datasetRange(id));
-}
-
-/** Deletes the dataset with its pages, records, start and checkpoint, in one transaction. */
-export async function deleteDataset(db: PagescopeIdb, id: number): Promise<void> {
-  const tx = db.transaction(['datasets', 'pages', 'records', 'starts', 'checkpoints'], 'readwrite');
-  void tx.objectStore('records').delete(datasetRange(id));
-  void tx.objectStore('pages').delete(datasetRange(id));
-  void tx.objectStore('starts').delete(id);
-  void tx.objectStore('checkpoints').delete(id);
-  void tx.objectStore('datasets').delete(id);
-  await tx.done;
-}
-
-/**
- * The dataset's records in write order, `batchSize` at a time. Each batch is read in its own short
- * transaction starting after the last seq seen (a key-range cursor), because the consumer awaits
- * other work (exporters, Blob parts) between batches and a transaction would close under it.
- */
-export async function* iterateRecords(db: PagescopeIdb, id: number, batchSize = 1000): AsyncGenerator<unknown[]> {
-  let after: number | undefined;
-  for (;;) {
-    const rows = await db.getAll('records', datasetRange(id, after), batchSize);
-    if (!rows.length) return;
-    yield rows.map((r) => r.data);
-    after = rows[rows.length - 1].seq;
-    if (rows.length < batchSize) return;
-  }
 }

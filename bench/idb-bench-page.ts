@@ -1,0 +1,92 @@
+/**
+ * Runs in a headless Chromium page (bundled by idb.bench.ts): writes N records to IndexedDB through
+ * the panel's store (createIdbSink: page + records + checkpoint + dataset counts per transaction)
+ * and, as the baseline, as a raw batched `put` of the same records (one transaction per page, no
+ * page row, checkpoint or index). Only the writes are timed: records and checkpoints (made by the
+ * engine's own CrawlState, as in a real crawl) are built outside the timed calls.
+ */
+import { openDB, deleteDB } from 'idb';
+import { CrawlState, type Accepted } from '../src/core/crawl/checkpoint.ts';
+import type { CrawledPage, CrawlStart } from '../src/core/crawl/types.ts';
+import type { Detection } from '../src/core/detect/types.ts';
+import { createDataset, createIdbSink, openPagescopeDb } from '../src/store/idb-store.ts';
+
+const ORIGIN = 'https://api.example.com';
+
+function makeRecords(n: number): Record<string, unknown>[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: i + 1,
+    uuid: `0800273d-7d7f-11e5-e1c0-${String(i).padStart(12, '0')}`,
+    name: `Customer ${i}`,
+    email: `c${i}@example.com`,
+    balance: i * 1.5,
+    active: i % 3 !== 0,
+    tags: ['a', 'b'],
+    address: { city: 'Springfield', zip: '12345' },
+  }));
+}
+
+const detection: Detection = {
+  kind: 'page', style: 'bench', confidence: 1, evidence: [], method: 'GET', url: `${ORIGIN}/items?page=1`,
+  position: { page: 1 }, links: {}, params: { page: 'page' }, recordsPath: [], recordCount: 100,
+};
+const start: CrawlStart = {
+  exchange: { request: { method: 'GET', url: detection.url, headers: [] }, response: { status: 200, headers: [], mimeType: 'application/json', bodyText: '[]' } },
+  detection,
+};
+
+let dbSeq = 0;
+
+/** Milliseconds spent in the store's writePage calls for `n` records in pages of `pageSize`. */
+async function viaStore(n: number, pageSize: number): Promise<number> {
+  const name = `bench-store-${dbSeq++}`;
+  const db = await openPagescopeDb(name);
+  const id = await createDataset(db, start);
+  const sink = createIdbSink(db, id);
+  const state = new CrawlState(detection.url, detection, 10_000);
+  const records = makeRecords(n);
+  let ms = 0;
+  for (let p = 0; p * pageSize < n; p++) {
+    const recs = records.slice(p * pageSize, (p + 1) * pageSize);
+    const url = `${ORIGIN}/items?page=${p + 1}`;
+    state.learnIdKey(recs);
+    const acc: Accepted = state.accept(recs, Infinity);
+    state.pages++;
+    state.nextIndex = p + 1;
+    state.guard.record({ method: 'GET', url }, p, `hash-${p}`, undefined);
+    const cp = state.checkpoint({ method: 'GET', url: `${ORIGIN}/items?page=${p + 2}` });
+    const page: CrawledPage = {
+      index: p, request: { method: 'GET', url }, status: 200, url, detection, recordCount: recs.length,
+      newRecords: acc.fresh.length, duplicates: 0, fetchedAt: Date.now(), elapsedMs: 5, headers: [{ name: 'content-type', value: 'application/json' }],
+    };
+    const t0 = performance.now();
+    await sink.writePage(page, acc.fresh, cp);
+    ms += performance.now() - t0;
+  }
+  db.close();
+  await deleteDB(name);
+  return ms;
+}
+
+/** Milliseconds for the same records as plain batched puts: one transaction per page, nothing else. */
+async function viaRaw(n: number, pageSize: number): Promise<number> {
+  const name = `bench-raw-${dbSeq++}`;
+  const db = await openDB(name, 1, { upgrade: (d) => void d.createObjectStore('records') });
+  const records = makeRecords(n);
+  let ms = 0;
+  for (let p = 0; p * pageSize < n; p++) {
+    const recs = records.slice(p * pageSize, (p + 1) * pageSize);
+    const t0 = performance.now();
+    const tx = db.transaction('records', 'readwrite');
+    for (let i = 0; i < recs.length; i++) void tx.store.put(recs[i], p * pageSize + i);
+    await tx.done;
+    ms += performance.now() - t0;
+  }
+  db.close();
+  await deleteDB(name);
+  return ms;
+}
+
+Object.assign(globalThis, {
+  pagescopeIdbBench: { viaStore, viaRaw },
+});
