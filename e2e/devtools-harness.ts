@@ -67,8 +67,8 @@ export class DevToolsHarness {
   private async targets(): Promise<TargetInfo[]> {
     return (await this.cdp.send('Target.getTargets')).targetInfos as TargetInfo[];
   }
-  private waitForTarget(pred: (t: TargetInfo) => boolean, what: string): Promise<TargetInfo> {
-    return poll(async () => (await this.targets()).find(pred), what);
+  private waitForTarget(pred: (t: TargetInfo) => boolean, what: string, timeoutMs?: number) {
+    return poll(async () => (await this.targets()).find(pred), what, timeoutMs);
   }
   private async attach(targetId: string): Promise<CdpFrame> {
     const { sessionId } = await this.cdp.send('Target.attachToTarget', { targetId, flatten: false });
@@ -83,22 +83,13 @@ export class DevToolsHarness {
     const s = await this.context.newCDPSession(this.page);
     const { targetInfo } = await s.send('Target.getTargetInfo');
     await s.detach();
-    // On a starved machine DevTools has (rarely) booted without listing the extension at all;
-    // a second DevTools window then picks it up, so one reopen is allowed before giving up.
-    for (let attempt = 1; ; attempt++) {
-      const r = (await this.cdp.send(
-        'Target.openDevTools' as 'Target.getTargets',
-        { targetId: targetInfo.targetId } as never,
-      )) as unknown;
-      this.devtoolsId = (r as { targetId: string }).targetId;
-      try {
-        await this.waitForTarget(this.extFrame, 'the extension devtools page'); // => the frontend has booted
-        return;
-      } catch (e) {
-        if (attempt === 2) throw e;
-        await this.cdp.send('Target.closeTarget', { targetId: this.devtoolsId });
-      }
-    }
+    const r = (await this.cdp.send(
+      'Target.openDevTools' as 'Target.getTargets',
+      { targetId: targetInfo.targetId } as never,
+    )) as unknown;
+    this.devtoolsId = (r as { targetId: string }).targetId;
+    // DevTools adds extension panels after its own; on a starved 2-core box that took up to 25 s.
+    await this.waitForTarget(this.extFrame, 'the extension devtools page', 45_000); // => frontend booted
   }
 
   /**

@@ -3,8 +3,9 @@
  * profile per test, removed afterwards), and `demo`, the origin of a demo API on 127.0.0.1.
  *
  *   test('…', async ({ h, demo }) => {
- *     const panel = await h.openPanel();               // DevTools open, Pagescope panel ready
- *     await h.page.goto(`${demo}/`);                   // navigate only after: DevTools records from here
+ *     // DevTools is already open on h.page (about:blank): it records from here on.
+ *     const panel = await h.openPanel();               // Pagescope panel shown and ready
+ *     await h.page.goto(`${demo}/`);
  *     await panel.waitFor(`document.querySelectorAll('[data-testid=request-row]').length > 0`);
  *   });
  */
@@ -23,19 +24,27 @@ export const test = base.extend<{ h: DevToolsHarness; demo: string }>({
     await use(server.origin);
     await server.close();
   },
-  // eslint-disable-next-line no-empty-pattern -- as above
-  h: async ({}, use, testInfo) => {
-    const h = await DevToolsHarness.launch(EXTENSION_DIR);
-    try {
-      await use(h);
-    } finally {
-      // A failed test keeps a picture of the DevTools window it failed in.
-      if (testInfo.status !== testInfo.expectedStatus) {
-        await h.screenshotDevtools(testInfo.outputPath('devtools.png')).catch(() => {});
+  h: [
+    // eslint-disable-next-line no-empty-pattern -- as above
+    async ({}, use, testInfo) => {
+      const h = await DevToolsHarness.launch(EXTENSION_DIR);
+      try {
+        // Every journey starts with DevTools open (it records nothing from before), so the slow
+        // part — the DevTools frontend booting — happens here, under the fixture's own budget.
+        await h.openDevtools();
+        await use(h);
+      } finally {
+        // A failed test keeps a picture of the DevTools window it failed in.
+        if (testInfo.status !== testInfo.expectedStatus) {
+          await h.screenshotDevtools(testInfo.outputPath('devtools.png')).catch(() => {});
+        }
+        await h.close();
       }
-      await h.close();
-    }
-  },
+    },
+    // Launching Chromium and booting DevTools get their own budget, so a slow start on a busy
+    // machine does not eat the test's 60 s.
+    { timeout: 60_000 },
+  ],
 });
 
 export { expect };
