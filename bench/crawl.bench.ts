@@ -4,6 +4,8 @@
  * (a) 200 numbered pages with a known total at concurrency 4: vs pages×latency/concurrency (goal
  *     ≤ 1.15), vs got.paginate (goal ≥ 3× faster), vs a floor client (raw node:http keep-alive).
  * (b) a 200-page cursor chain: vs pages×latency (goal ≤ 1.05) and vs the floor client, sequential.
+ * Also prints client CPU per page, which still means something when the machine is busy (a floor
+ * client far above its own limit says the wall-clock ratios are measuring the machine, not us).
  */
 import http from 'node:http';
 import { spawn } from 'node:child_process';
@@ -27,17 +29,28 @@ const agent = () => new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
 type Variant = { name: string; run(pages: number): Promise<unknown> };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Client CPU ms per page (server runs in another process): robust when the machine is busy. */
+const cpuPerPage = new Map<string, number[]>();
+
 async function measure(variants: Variant[]): Promise<Map<string, number>> {
   for (const v of variants) await v.run(20); // warm-up: JIT, sockets, module loading
   const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
   for (let r = 0; r < ROUNDS; r++) {
     for (const v of variants) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await v.run(PAGES);
       times.get(v.name)!.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      (cpuPerPage.get(v.name) ?? cpuPerPage.set(v.name, []).get(v.name)!).push((c.user + c.system) / 1000 / PAGES);
     }
   }
   return new Map([...times].map(([k, xs]) => [k, median(xs)]));
+}
+
+function printCpu(variants: Map<string, number>) {
+  const parts = [...variants.keys()].map((k) => `${k.split(' (')[0]} ${median(cpuPerPage.get(k)!).toFixed(2)} ms`);
+  console.log(`  client CPU per page (medians): ${parts.join(' · ')}`);
 }
 
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
@@ -59,6 +72,7 @@ try {
   console.log(`  engine + global fetch     ${fmt(undiciA)}  ${(undiciA / limitA).toFixed(3)}× limit  ${(undiciA / floorA).toFixed(3)}× floor  (node:http adapter ${(undiciA / cliA).toFixed(2)}× faster)`);
   console.log(`  got.paginate              ${fmt(gotA)}  pagescope is ${(gotA / cliA).toFixed(2)}× faster (goal ≥ 3×: ${verdict(gotA / cliA >= 3)})`);
   console.log(`  floor client              ${fmt(floorA)}  ${(floorA / limitA).toFixed(3)}× limit`);
+  printCpu(a);
 
   const chain = (p: number) => `${origin}/cursor?pages=${p}`;
   const b = await measure([
@@ -72,6 +86,7 @@ try {
   console.log(`  pagescope crawl (CLI)     ${fmt(cliB)}  ${(cliB / limitB).toFixed(3)}× limit (goal ≤ 1.05: ${verdict(cliB / limitB <= 1.05)})  ${(cliB / floorB).toFixed(3)}× floor (aim ≤ 1.05: ${verdict(cliB / floorB <= 1.05)})`);
   console.log(`  engine + global fetch     ${fmt(undiciB)}  ${(undiciB / limitB).toFixed(3)}× limit  ${(undiciB / floorB).toFixed(3)}× floor  (node:http adapter ${(undiciB / cliB).toFixed(2)}× faster)`);
   console.log(`  floor client              ${fmt(floorB)}  ${(floorB / limitB).toFixed(3)}× limit`);
+  printCpu(b);
 } finally {
   server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
