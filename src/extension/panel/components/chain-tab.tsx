@@ -55,7 +55,7 @@ function Legend() {
       <span class="key crawled">crawled</span>
       <span class="key predicted">predicted</span>
       <span class="key flagged">finding</span>
-      <span>│ marks first / last · dashed arc: prev link</span>
+      <span>│ first / last page · dashed arc: prev link</span>
     </div>
   );
 }

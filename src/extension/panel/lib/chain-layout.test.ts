@@ -11,8 +11,16 @@ test('nodes sit in one row, left to right, widths from their labels', () => {
   assert.equal(l.boxes[2].w, 9 * 7 + 16);
   assert.ok(l.boxes.every((b) => b.y === l.boxes[0].y && b.h === 22));
   assert.equal(l.width, l.boxes[2].x + l.boxes[2].w + 6);
-  // Room above for jump arcs, below for prev arcs.
-  assert.ok(l.boxes[0].y >= 26 && l.height >= l.boxes[0].y + 22 + 26);
+  // No arcs, no room for them: a compact row.
+  assert.equal(l.boxes[0].y, 6);
+  assert.equal(l.height, 6 + 22 + 6);
+});
+
+test('room above for jump arcs and below for prev arcs, only when there are such edges', () => {
+  const jump = layoutChainRow(nodes(['1', '2', '3']), [{ from: 'n2', to: 'n0', rel: 'next' }]);
+  assert.ok(jump.boxes[0].y >= 26 && jump.height === jump.boxes[0].y + 22 + 6);
+  const prev = layoutChainRow(nodes(['1', '2']), [{ from: 'n1', to: 'n0', rel: 'prev' }]);
+  assert.ok(prev.boxes[0].y === 6 && prev.height >= 6 + 22 + 26);
 });
 
 test('short labels keep the minimum width; an empty chain has a margin-only size', () => {

@@ -27,7 +27,7 @@ export type LayoutOptions = {
   margin?: number;
 };
 
-/** Room above the row for jump arcs and below it for prev arcs. */
+/** Room above the row for jump arcs and below it for prev arcs (only when the chain has them). */
 const ARC_ROOM = 26;
 
 /** Width of a node for its label: long cursors are abbreviated by the core, so this stays small. */
@@ -44,25 +44,25 @@ export function layoutChainRow(
   const o: Required<LayoutOptions> = {
     charWidth: 7, nodeHeight: 22, spacing: 22, minWidth: 28, padding: 8, margin: 6, ...options,
   };
-  const y = o.margin + ARC_ROOM;
-  const boxes: NodeBox[] = [];
   const index = new Map<string, number>();
+  nodes.forEach((n, i) => index.set(n.id, i));
+  const drawn = edges
+    .map((e) => ({ e, i: index.get(e.from), j: index.get(e.to) }))
+    .filter((x): x is { e: LayoutEdge; i: number; j: number } => x.i !== undefined && x.j !== undefined);
+  // Room for arcs only where there are arcs: jumps above the row, prev links below it.
+  const above = drawn.some(({ e, i, j }) => e.rel === 'next' && j - i !== 1) ? ARC_ROOM : 0;
+  const below = drawn.some(({ e }) => e.rel === 'prev') ? ARC_ROOM : 0;
+  const y = o.margin + above;
+  const boxes: NodeBox[] = [];
   let x = o.margin;
   for (const n of nodes) {
     const w = nodeWidth(n.label, o);
-    index.set(n.id, boxes.length);
     boxes.push({ id: n.id, x, y, w, h: o.nodeHeight });
     x += w + o.spacing;
   }
   const width = boxes.length ? x - o.spacing + o.margin : 2 * o.margin;
-  const height = y + o.nodeHeight + ARC_ROOM + o.margin;
-  const out: EdgePath[] = [];
-  for (const e of edges) {
-    const i = index.get(e.from);
-    const j = index.get(e.to);
-    if (i === undefined || j === undefined) continue;
-    out.push({ ...e, d: routeEdge(boxes[i], boxes[j], j - i, e.rel) });
-  }
+  const height = y + o.nodeHeight + below + o.margin;
+  const out = drawn.map(({ e, i, j }) => ({ ...e, d: routeEdge(boxes[i], boxes[j], j - i, e.rel) }));
   return { width, height, boxes, edges: out };
 }
 
