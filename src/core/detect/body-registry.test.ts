@@ -25,6 +25,12 @@ const BODY = [
   'offset-limit',
   'zendesk',
   'graph-api',
+  'notion',
+  'algolia',
+  'twitter',
+  'zoom',
+  'discogs',
+  'dropbox',
   'generic',
 ];
 
