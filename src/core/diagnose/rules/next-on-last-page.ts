@@ -6,6 +6,7 @@
  * Not for styles documented to serve empty or short pages mid-chain (Vanilla's Paging-Next decides
  * alone: rows removed by permissions leave holes), which detectors mark `emptyPageEnds: false`.
  */
+import { normalizeUrl } from '../../chain/key.ts';
 import { saysMore } from '../context.ts';
 import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
 
@@ -18,10 +19,19 @@ function explicitMore(f: PageFacts): string | undefined {
   return undefined;
 }
 
+/** Records never seen before on a page after `f`: the chain really went on, so `f` was not the last page. */
+function newRecordsAfter(ctx: DiagnoseContext, f: PageFacts): boolean {
+  const seen = new Set(ctx.pages.filter((p) => p.n <= f.n).flatMap((p) => p.keys));
+  return ctx.pages.some((p) => p.n > f.n && p.ok && p.repeatOf === undefined && p.keys.some((k) => k === undefined || !seen.has(k)));
+}
+
 function onLastPage(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   for (const f of pages) {
     const d = f.page.detection!;
     if (d.totalPages === undefined || d.position.page === undefined || d.totalPages === 0) continue;
+    // A page count that the following pages disprove (often derived from a size the server did not
+    // use) does not make this the last page: the totals are wrong, not the next link.
+    if (newRecordsAfter(ctx, f)) continue;
     const last = ctx.pageBase + d.totalPages - 1;
     const more = explicitMore(f);
     if (d.position.page < last || !more) continue;
@@ -61,8 +71,15 @@ function emptyButMore(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
  */
 function shortThenEmpty(ctx: DiagnoseContext): Finding[] {
   if (ctx.shortPagesAllowed) return [];
-  // The empty end page often has no pagination at all (a bare `[]`), so it need not be detected.
-  const pages = ctx.pages.filter((p) => !p.page.probe && p.page.status >= 200 && p.page.status < 300);
+  // The empty end page often has no pagination at all (a bare `[]`), so it need not be detected. A probe
+  // counts when it is the very page the previous page's next link offered (a crawler that stops on a
+  // short page fetches it only as a probe).
+  const offered = (p: PageFacts, i: number) => {
+    const prev = ctx.pages[i - 1]?.page.detection;
+    const next = prev?.links.next ?? prev?.next?.url;
+    return !!next && normalizeUrl(next) === normalizeUrl(p.url);
+  };
+  const pages = ctx.pages.filter((p, i) => (!p.page.probe || offered(p, i)) && p.page.status >= 200 && p.page.status < 300);
   for (let i = 1; i < pages.length; i++) {
     const f = pages[i - 1];
     const end = pages[i];
