@@ -5,48 +5,20 @@
  * checkpoint and the dataset's counts; the raw baseline writes only the records. Warm-up, then
  * interleaved rounds, medians. Goal: store throughput ≥ 0.8× raw.
  *
- * The page is bundled with esbuild on the fly and served from 127.0.0.1 (IndexedDB needs a real
- * origin). Chromium: PAGESCOPE_CHROMIUM or /usr/bin/chromium.
+ * The page is bundled with esbuild on the fly and served from 127.0.0.1 (bundled-page.ts).
+ * IDB_BENCH_RECORDS overrides the record count for a quick look.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { chromium } from '@playwright/test';
+import { openBundledPage } from './bundled-page.ts';
 
 const RECORDS = Number(process.env.IDB_BENCH_RECORDS ?? 100_000);
 const PAGE_SIZE = 100;
 const ROUNDS = 5;
 const GOAL = 0.8;
 
-const bundle = await build({
-  entryPoints: [join(import.meta.dirname, 'idb-bench-page.ts')],
-  bundle: true,
-  format: 'iife',
-  target: 'chrome116',
-  write: false,
-  logLevel: 'warning',
-});
-const script = bundle.outputFiles[0].text;
-const server = http.createServer((req, res) => {
-  if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-  else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/bench.js"></script>');
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.PAGESCOPE_CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  handleSIGINT: false,
-  handleSIGTERM: false,
-  handleSIGHUP: false,
-});
+const { page, close } = await openBundledPage(join(import.meta.dirname, 'idb-bench-page.ts'), 'pagescopeIdbBench');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
-  const page = await browser.newPage();
-  await page.goto(origin);
-  await page.waitForFunction(() => 'pagescopeIdbBench' in globalThis);
   type Kind = 'viaStore' | 'viaRaw';
   const run = (kind: Kind, n: number) =>
     page.evaluate(
@@ -70,6 +42,5 @@ try {
   console.log(`  raw batched put:       ${raw.toFixed(0).padStart(6)} ms  ${rate(raw)}   runs: ${times.viaRaw.map((t) => t.toFixed(0)).join(', ')}`);
   console.log(`  store throughput = ${ratio.toFixed(2)}× raw (goal ≥ ${GOAL}): ${ratio >= GOAL ? 'ok' : 'MISSED'}`);
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }
