@@ -12,11 +12,21 @@ export type BundledPage = { page: Page; close(): Promise<void> };
 
 /** Bundles `entry`, serves it and opens it; resolves once `readyGlobal` exists on the page. */
 export async function openBundledPage(entry: string, readyGlobal: string): Promise<BundledPage> {
-  const bundle = await build({ entryPoints: [entry], bundle: true, format: 'iife', target: 'chrome116', write: false, logLevel: 'warning' });
+  const bundle = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome116',
+    write: false,
+    logLevel: 'warning',
+  });
   const script = bundle.outputFiles[0].text;
   const server = http.createServer((req, res) => {
     if (req.url === '/entry.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/entry.js"></script>');
+    else
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><script src="/entry.js"></script>');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const browser = await chromium.launch({

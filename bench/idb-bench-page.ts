@@ -27,11 +27,23 @@ function makeRecords(n: number): Record<string, unknown>[] {
 }
 
 const detection: Detection = {
-  kind: 'page', style: 'bench', confidence: 1, evidence: [], method: 'GET', url: `${ORIGIN}/items?page=1`,
-  position: { page: 1 }, links: {}, params: { page: 'page' }, recordsPath: [], recordCount: 100,
+  kind: 'page',
+  style: 'bench',
+  confidence: 1,
+  evidence: [],
+  method: 'GET',
+  url: `${ORIGIN}/items?page=1`,
+  position: { page: 1 },
+  links: {},
+  params: { page: 'page' },
+  recordsPath: [],
+  recordCount: 100,
 };
 const start: CrawlStart = {
-  exchange: { request: { method: 'GET', url: detection.url, headers: [] }, response: { status: 200, headers: [], mimeType: 'application/json', bodyText: '[]' } },
+  exchange: {
+    request: { method: 'GET', url: detection.url, headers: [] },
+    response: { status: 200, headers: [], mimeType: 'application/json', bodyText: '[]' },
+  },
   detection,
 };
 
@@ -56,8 +68,17 @@ async function viaStore(n: number, pageSize: number): Promise<number> {
     state.guard.record({ method: 'GET', url }, p, `hash-${p}`, undefined);
     const cp = state.checkpoint({ method: 'GET', url: `${ORIGIN}/items?page=${p + 2}` });
     const page: CrawledPage = {
-      index: p, request: { method: 'GET', url }, status: 200, url, detection, recordCount: recs.length,
-      newRecords: acc.fresh.length, duplicates: 0, fetchedAt: Date.now(), elapsedMs: 5, headers: [{ name: 'content-type', value: 'application/json' }],
+      index: p,
+      request: { method: 'GET', url },
+      status: 200,
+      url,
+      detection,
+      recordCount: recs.length,
+      newRecords: acc.fresh.length,
+      duplicates: 0,
+      fetchedAt: Date.now(),
+      elapsedMs: 5,
+      headers: [{ name: 'content-type', value: 'application/json' }],
     };
     const t0 = performance.now();
     await sink.writePage(page, acc.fresh, cp);

@@ -16,13 +16,19 @@ const PAGE_SIZE = 100;
 const ROUNDS = 5;
 const GOAL = 0.8;
 
-const { page, close } = await openBundledPage(join(import.meta.dirname, 'idb-bench-page.ts'), 'pagescopeIdbBench');
+const { page, close } = await openBundledPage(
+  join(import.meta.dirname, 'idb-bench-page.ts'),
+  'pagescopeIdbBench',
+);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   type Kind = 'viaStore' | 'viaRaw';
   const run = (kind: Kind, n: number) =>
     page.evaluate(
-      ([k, n, size]) => (globalThis as unknown as Record<string, Record<string, (n: number, s: number) => Promise<number>>>).pagescopeIdbBench[k](n, size),
+      ([k, n, size]) =>
+        (
+          globalThis as unknown as Record<string, Record<string, (n: number, s: number) => Promise<number>>>
+        ).pagescopeIdbBench[k](n, size),
       [kind, n, PAGE_SIZE] as const,
     );
   await run('viaStore', 10_000); // warm-up: JIT, IndexedDB backing store
@@ -38,9 +44,15 @@ try {
   const rate = (ms: number) => `${Math.round(RECORDS / (ms / 1000)).toLocaleString('en')} records/s`;
   const ratio = raw / store;
   console.log(`${RECORDS} records in pages of ${PAGE_SIZE}, median of ${ROUNDS} interleaved rounds`);
-  console.log(`  store (createIdbSink): ${store.toFixed(0).padStart(6)} ms  ${rate(store)}   runs: ${times.viaStore.map((t) => t.toFixed(0)).join(', ')}`);
-  console.log(`  raw batched put:       ${raw.toFixed(0).padStart(6)} ms  ${rate(raw)}   runs: ${times.viaRaw.map((t) => t.toFixed(0)).join(', ')}`);
-  console.log(`  store throughput = ${ratio.toFixed(2)}× raw (goal ≥ ${GOAL}): ${ratio >= GOAL ? 'ok' : 'MISSED'}`);
+  console.log(
+    `  store (createIdbSink): ${store.toFixed(0).padStart(6)} ms  ${rate(store)}   runs: ${times.viaStore.map((t) => t.toFixed(0)).join(', ')}`,
+  );
+  console.log(
+    `  raw batched put:       ${raw.toFixed(0).padStart(6)} ms  ${rate(raw)}   runs: ${times.viaRaw.map((t) => t.toFixed(0)).join(', ')}`,
+  );
+  console.log(
+    `  store throughput = ${ratio.toFixed(2)}× raw (goal ≥ ${GOAL}): ${ratio >= GOAL ? 'ok' : 'MISSED'}`,
+  );
 } finally {
   await close();
 }

@@ -12,10 +12,14 @@ const sel = (testid: string, within = 'document') => `${within}.querySelector('[
 
 /** Clicks like a user: Runtime.evaluate with userGesture, so the panel may ask for permissions or download. */
 export async function userClick(panel: CdpFrame, expression: string): Promise<void> {
-  const r = (await panel.send('Runtime.evaluate', { expression: `${expression}.click()`, userGesture: true })) as {
+  const r = (await panel.send('Runtime.evaluate', {
+    expression: `${expression}.click()`,
+    userGesture: true,
+  })) as {
     exceptionDetails?: { exception?: { description?: string }; text: string };
   };
-  if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+  if (r.exceptionDetails)
+    throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
 }
 
 export const byTestid = sel;
@@ -23,7 +27,13 @@ export const byTestid = sel;
 /** The demo page fetches the style's first page (as the user's app would). */
 export async function fetchStyle(page: Page, style: string): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { pagescopeDemo?: unknown }).pagescopeDemo);
-  await page.evaluate((s) => (window as unknown as { pagescopeDemo: { fetchStyle(s: string): Promise<unknown> } }).pagescopeDemo.fetchStyle(s), style);
+  await page.evaluate(
+    (s) =>
+      (
+        window as unknown as { pagescopeDemo: { fetchStyle(s: string): Promise<unknown> } }
+      ).pagescopeDemo.fetchStyle(s),
+    style,
+  );
 }
 
 /** Waits for the row of `url` (exact), selects the newest such row, waits until the detail shows it. */
@@ -31,12 +41,22 @@ export async function selectRequest(panel: CdpFrame, url: string): Promise<void>
   const rows = `[...document.querySelectorAll('[data-testid=request-row]')].filter((r) => r.querySelector('[data-testid=request-url]').title === ${JSON.stringify(url)})`;
   await panel.waitFor(`${rows}.length > 0`);
   await panel.eval(`${rows}.at(-1).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))`);
-  await panel.waitFor(`document.querySelector('[data-testid=request-row][aria-selected=true] [data-testid=request-url]')?.title === ${JSON.stringify(url)} && !!${sel('request-detail')}`);
+  await panel.waitFor(
+    `document.querySelector('[data-testid=request-row][aria-selected=true] [data-testid=request-url]')?.title === ${JSON.stringify(url)} && !!${sel('request-detail')}`,
+  );
   await panel.eval(`${sel('detail-tab-pagination')}.click()`);
   await panel.waitFor(`!!${sel('pagination-style')}`);
 }
 
-export type CrawlEnd = { phase: string; reason: string; datasetId: number; pages: number; records: number; duplicates: number; text: string };
+export type CrawlEnd = {
+  phase: string;
+  reason: string;
+  datasetId: number;
+  pages: number;
+  records: number;
+  duplicates: number;
+  text: string;
+};
 
 const readCrawl = `(() => {
   const s = ${sel('crawl-status')}, p = ${sel('crawl-progress')};
@@ -49,7 +69,12 @@ export function crawlState(panel: CdpFrame): Promise<CrawlEnd | null> {
 }
 
 /** Waits until the crawl shown is in `phase` (and, when given, is not dataset `notId`). */
-export function waitForCrawl(panel: CdpFrame, phase: string, notId?: number, timeoutMs = 30_000): Promise<CrawlEnd> {
+export function waitForCrawl(
+  panel: CdpFrame,
+  phase: string,
+  notId?: number,
+  timeoutMs = 30_000,
+): Promise<CrawlEnd> {
   return panel.waitFor<CrawlEnd>(
     `(() => { const c = ${readCrawl}; return c && c.phase === ${JSON.stringify(phase)} && c.datasetId !== ${notId ?? -1} && c; })()`,
     timeoutMs,
@@ -66,7 +91,13 @@ const row = (id: number) => `document.querySelector('[data-testid=dataset-row][d
 
 /** The dataset row's cells, once the row exists. */
 export function datasetRow(panel: CdpFrame, id: number, until = 'true') {
-  return panel.waitFor<{ status: string; records: number; pages: number; duplicates: number; style: string }>(`(() => {
+  return panel.waitFor<{
+    status: string;
+    records: number;
+    pages: number;
+    duplicates: number;
+    style: string;
+  }>(`(() => {
     const r = ${row(id)};
     if (!r) return null;
     const t = (k) => r.querySelector('[data-testid=' + k + ']').textContent;
@@ -88,5 +119,8 @@ export async function exportNdjson(h: DevToolsHarness, panel: CdpFrame, id: numb
   const text = d.text();
   const lines = text.split('\n');
   if (lines.at(-1) !== '') throw new Error('NDJSON does not end with a newline');
-  return { name: d.suggestedFilename, records: lines.slice(0, -1).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    name: d.suggestedFilename,
+    records: lines.slice(0, -1).map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }

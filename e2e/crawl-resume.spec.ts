@@ -4,12 +4,26 @@
 import type { CdpFrame } from './devtools-harness.ts';
 import { test, expect } from './fixtures.ts';
 import {
-  byTestid, clickInRow, crawlState, datasetRow, exportNdjson, fetchStyle, selectRequest, showView, userClick,
-  waitForCrawl, type StyleInfo,
+  byTestid,
+  clickInRow,
+  crawlState,
+  datasetRow,
+  exportNdjson,
+  fetchStyle,
+  selectRequest,
+  showView,
+  userClick,
+  waitForCrawl,
+  type StyleInfo,
 } from './crawl-helpers.ts';
 import { panelDom as $ } from './panel-helpers.ts';
 
-async function startSlowCrawl(panel: CdpFrame, demo: string, info: StyleInfo, page: import('@playwright/test').Page) {
+async function startSlowCrawl(
+  panel: CdpFrame,
+  demo: string,
+  info: StyleInfo,
+  page: import('@playwright/test').Page,
+) {
   await fetchStyle(page, info.style);
   await selectRequest(panel, `${demo}${info.firstPage}`);
   await $.type(panel, 'crawl-delay', '250'); // slow enough to stop half way
@@ -21,7 +35,12 @@ async function startSlowCrawl(panel: CdpFrame, demo: string, info: StyleInfo, pa
   );
 }
 
-async function resumeToTheEnd(h: import('./devtools-harness.ts').DevToolsHarness, info: StyleInfo, id: number, before: number) {
+async function resumeToTheEnd(
+  h: import('./devtools-harness.ts').DevToolsHarness,
+  info: StyleInfo,
+  id: number,
+  before: number,
+) {
   const panel = await h.openPanel();
   await showView(panel, 'datasets');
   const row = await datasetRow(panel, id);
@@ -30,7 +49,10 @@ async function resumeToTheEnd(h: import('./devtools-harness.ts').DevToolsHarness
   await clickInRow(panel, id, 'dataset-resume');
   const end = await waitForCrawl(panel, 'done');
   expect(end).toMatchObject({ datasetId: id, reason: 'done', records: info.totalRecords, duplicates: 0 });
-  expect(await datasetRow(panel, id, `v.status === 'done'`)).toMatchObject({ records: info.totalRecords, duplicates: 0 });
+  expect(await datasetRow(panel, id, `v.status === 'done'`)).toMatchObject({
+    records: info.totalRecords,
+    duplicates: 0,
+  });
   const out = await exportNdjson(h, panel, id);
   const ids = out.records.map((r) => r[info.idField]);
   expect(out.records.length).toBe(info.totalRecords);
@@ -38,7 +60,10 @@ async function resumeToTheEnd(h: import('./devtools-harness.ts').DevToolsHarness
   return row;
 }
 
-test('pause, close DevTools, reopen the panel, Resume: completes with no record lost or repeated', async ({ h, demo }) => {
+test('pause, close DevTools, reopen the panel, Resume: completes with no record lost or repeated', async ({
+  h,
+  demo,
+}) => {
   test.setTimeout(120_000); // two DevTools boots; slow when the machine is busy
   const catalog = (await (await fetch(`${demo}/api/styles.json`)).json()) as StyleInfo[];
   const info = catalog.find((s) => s.style === 'uservoice')!;
@@ -53,7 +78,10 @@ test('pause, close DevTools, reopen the panel, Resume: completes with no record 
   expect(row.status).toBe('paused');
 });
 
-test('DevTools closed mid-crawl: the dataset shows interrupted and resumes from its last stored page', async ({ h, demo }) => {
+test('DevTools closed mid-crawl: the dataset shows interrupted and resumes from its last stored page', async ({
+  h,
+  demo,
+}) => {
   test.setTimeout(120_000); // two DevTools boots; slow when the machine is busy
   const catalog = (await (await fetch(`${demo}/api/styles.json`)).json()) as StyleInfo[];
   const info = catalog.find((s) => s.style === 'page-number')!;

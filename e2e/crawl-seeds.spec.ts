@@ -3,7 +3,15 @@
 // Datasets view counts the catalog's totalRecords, and a real NDJSON download holds each record once.
 import { test, expect } from './fixtures.ts';
 import {
-  byTestid, datasetRow, exportNdjson, fetchStyle, selectRequest, showView, userClick, waitForCrawl, type StyleInfo,
+  byTestid,
+  datasetRow,
+  exportNdjson,
+  fetchStyle,
+  selectRequest,
+  showView,
+  userClick,
+  waitForCrawl,
+  type StyleInfo,
 } from './crawl-helpers.ts';
 
 /** Demo style → [detected style, a piece of evidence the Pagination tab must list]. */
@@ -22,7 +30,10 @@ const SEEDS: Record<string, [string, string]> = {
   stripe: ['stripe', 'has_more'],
 };
 
-test('seed styles: detect with evidence, crawl the rest in one click, export every record exactly once', async ({ h, demo }) => {
+test('seed styles: detect with evidence, crawl the rest in one click, export every record exactly once', async ({
+  h,
+  demo,
+}) => {
   test.setTimeout(120_000);
   const catalog = (await (await fetch(`${demo}/api/styles.json`)).json()) as StyleInfo[];
   const panel = await h.openPanel();
@@ -45,7 +56,11 @@ test('seed styles: detect with evidence, crawl the rest in one click, export eve
       await userClick(panel, byTestid('crawl-start'));
       const end = await waitForCrawl(panel, 'done', lastId);
       lastId = end.datasetId;
-      expect(end, `${style}: ${end.text}`).toMatchObject({ reason: 'done', records: info.totalRecords, duplicates: 0 });
+      expect(end, `${style}: ${end.text}`).toMatchObject({
+        reason: 'done',
+        records: info.totalRecords,
+        duplicates: 0,
+      });
 
       await showView(panel, 'datasets');
       const row = await datasetRow(panel, end.datasetId, `v.status === 'done'`);
@@ -54,7 +69,10 @@ test('seed styles: detect with evidence, crawl the rest in one click, export eve
       const out = await exportNdjson(h, panel, end.datasetId);
       expect(out.name).toMatch(new RegExp(`^pagescope-${detected}-\\d{4}-\\d\\d-\\d\\dT[\\d-]+\\.ndjson$`));
       const ids = out.records.map((r) => r[info.idField]);
-      expect(ids.every((id) => id !== undefined && id !== null), `every ${style} record has ${info.idField}`).toBe(true);
+      expect(
+        ids.every((id) => id !== undefined && id !== null),
+        `every ${style} record has ${info.idField}`,
+      ).toBe(true);
       expect(new Set(ids).size).toBe(info.totalRecords);
       expect(out.records.length).toBe(info.totalRecords);
     });

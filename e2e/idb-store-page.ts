@@ -7,8 +7,16 @@ import { crawl } from '../src/core/crawl/engine.ts';
 import { fakeFetch, FakeClock } from '../src/core/crawl/fakes.ts';
 import { linkPages, startOf } from '../src/core/crawl/fake-apis.ts';
 import {
-  createDataset, createIdbSink, deleteDataset, finishDataset, getCheckpoint, getDataset, iterateRecords, listDatasets,
-  listPages, openPagescopeDb,
+  createDataset,
+  createIdbSink,
+  deleteDataset,
+  finishDataset,
+  getCheckpoint,
+  getDataset,
+  iterateRecords,
+  listDatasets,
+  listPages,
+  openPagescopeDb,
 } from '../src/store/idb-store.ts';
 
 const URL0 = 'https://api.example.com/items?page=1';
@@ -33,7 +41,10 @@ async function abortAndResume() {
   const id = await createDataset(db, start);
   const ctl = new AbortController();
   const first = await crawl(start, {
-    fetch, clock, sink: createIdbSink(db, id), signal: ctl.signal,
+    fetch,
+    clock,
+    sink: createIdbSink(db, id),
+    signal: ctl.signal,
     onProgress: (p) => p.pages >= 4 && ctl.abort(),
   });
   await finishDataset(db, id, first);
@@ -48,10 +59,26 @@ async function abortAndResume() {
   const finalStored = await getCheckpoint(db, id);
   return {
     first: { reason: first.stoppedReason, pages: first.pages, records: first.records },
-    paused: paused && { status: paused.status, records: paused.records, pages: paused.pages, more: paused.more },
+    paused: paused && {
+      status: paused.status,
+      records: paused.records,
+      pages: paused.pages,
+      more: paused.more,
+    },
     checkpoints: [stored, first.checkpoint],
-    second: { reason: second.stoppedReason, pages: second.pages, records: second.records, duplicates: second.duplicates },
-    done: done && { status: done.status, records: done.records, pages: done.pages, more: done.more, bytes: done.bytes },
+    second: {
+      reason: second.stoppedReason,
+      pages: second.pages,
+      records: second.records,
+      duplicates: second.duplicates,
+    },
+    done: done && {
+      status: done.status,
+      records: done.records,
+      pages: done.pages,
+      more: done.more,
+      bytes: done.bytes,
+    },
     pageIndexes: pages.map((p) => p.index),
     firstSeqs: pages.map((p) => p.firstSeq),
     finalCheckpoints: [finalStored, second.checkpoint],

@@ -15,9 +15,14 @@ const test = base.extend<{ store: BundledPage }>({
 });
 
 const run = (store: BundledPage, name: string) =>
-  store.page.evaluate((n) => (globalThis as unknown as { storeTests: Record<string, () => Promise<unknown>> }).storeTests[n](), name);
+  store.page.evaluate(
+    (n) => (globalThis as unknown as { storeTests: Record<string, () => Promise<unknown>> }).storeTests[n](),
+    name,
+  );
 
-test('abort, then resume from the stored checkpoint: every record once, in order, counts right', async ({ store }) => {
+test('abort, then resume from the stored checkpoint: every record once, in order, counts right', async ({
+  store,
+}) => {
   const r = (await run(store, 'abortAndResume')) as Record<string, unknown>;
   expect(r.first).toEqual({ reason: 'aborted', pages: 4, records: 28 });
   expect(r.paused).toEqual({ status: 'paused', records: 28, pages: 4, more: true });
@@ -34,7 +39,9 @@ test('abort, then resume from the stored checkpoint: every record once, in order
   expect(r.batches).toEqual([8, 8, 8, 8, 8, 8, 8, 8, 6]);
 });
 
-test('delete removes one dataset whole; a crawl into a deleted dataset stops with an error', async ({ store }) => {
+test('delete removes one dataset whole; a crawl into a deleted dataset stops with an error', async ({
+  store,
+}) => {
   const r = (await run(store, 'deleteIsolated')) as Record<string, unknown>;
   expect(r.left).toEqual([[true, 20, 4]]);
   expect(r).toMatchObject({ goneRecords: 0, gonePages: 0, goneCheckpoint: true });

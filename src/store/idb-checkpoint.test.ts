@@ -41,7 +41,9 @@ test('split + join gives back the checkpoint, lists capped as the engine caps th
   assert.deepEqual(joinCheckpoint(last.stored, deltas), last.cp);
   // Each page stores only what it added: its ids, one URL, one cursor, one hash.
   assert.deepEqual(
-    deltas.slice(1).map((d) => [d.seenIds.length, d.seenUrls.length, d.seenCursors.length, d.pageHashes.length]),
+    deltas
+      .slice(1)
+      .map((d) => [d.seenIds.length, d.seenUrls.length, d.seenCursors.length, d.pageHashes.length]),
     Array(39).fill([10, 1, 1, 1]),
   );
   assert.ok(!('seenIds' in last.stored), 'the stored part carries no list');
@@ -54,7 +56,10 @@ test('a resumed crawl continues the deltas from the rebuilt checkpoint', () => {
   const resumed = new CrawlState(START, detection, 100, rebuilt);
   const b = storeAll(crawlCheckpoints(resumed, 5, 10, 15), rebuilt, a.deltas);
   assert.equal(b.deltas.length, 20);
-  assert.deepEqual(b.deltas[15].seenIds, Array.from({ length: 10 }, (_, i) => `n:${150 + i}`));
+  assert.deepEqual(
+    b.deltas[15].seenIds,
+    Array.from({ length: 10 }, (_, i) => `n:${150 + i}`),
+  );
   assert.deepEqual(joinCheckpoint(b.last.stored, b.deltas), b.last.cp);
 });
 

@@ -29,7 +29,10 @@ function added(list: readonly string[], before: readonly string[] | undefined): 
 }
 
 /** Splits `cp` into its stored part and what was added since `prev` (the last checkpoint stored). */
-export function splitCheckpoint(cp: Checkpoint, prev?: Checkpoint): { stored: StoredCheckpoint; delta: CheckpointDelta } {
+export function splitCheckpoint(
+  cp: Checkpoint,
+  prev?: Checkpoint,
+): { stored: StoredCheckpoint; delta: CheckpointDelta } {
   const { seenIds, seenUrls, seenCursors, pageHashes, ...rest } = cp;
   const lists = { seenIds, seenUrls, seenCursors, pageHashes };
   const delta = {} as CheckpointDelta;
@@ -42,7 +45,10 @@ export function splitCheckpoint(cp: Checkpoint, prev?: Checkpoint): { stored: St
 }
 
 /** The full checkpoint from its stored part and every page's delta, in page order. */
-export function joinCheckpoint(stored: StoredCheckpoint, deltas: readonly (CheckpointDelta | undefined)[]): Checkpoint {
+export function joinCheckpoint(
+  stored: StoredCheckpoint,
+  deltas: readonly (CheckpointDelta | undefined)[],
+): Checkpoint {
   const { lengths, ...rest } = stored;
   const cp = { ...rest } as Checkpoint;
   for (const k of CHECKPOINT_LISTS) {

@@ -18,8 +18,17 @@ export function getDataset(db: PagescopeIdb, id: number): Promise<Dataset | unde
 /** The checkpoint of the last written page (or of the last run's end), if any, lists rebuilt from the pages. */
 export async function getCheckpoint(db: PagescopeIdb, id: number): Promise<Checkpoint | undefined> {
   const tx = db.transaction(['checkpoints', 'pages']);
-  const [stored, pages] = await Promise.all([tx.objectStore('checkpoints').get(id), tx.objectStore('pages').getAll(datasetRange(id))]);
-  return stored && joinCheckpoint(stored, pages.map((p) => p.delta));
+  const [stored, pages] = await Promise.all([
+    tx.objectStore('checkpoints').get(id),
+    tx.objectStore('pages').getAll(datasetRange(id)),
+  ]);
+  return (
+    stored &&
+    joinCheckpoint(
+      stored,
+      pages.map((p) => p.delta),
+    )
+  );
 }
 
 /** The first page and detection the crawl started from. */
@@ -48,7 +57,11 @@ export async function deleteDataset(db: PagescopeIdb, id: number): Promise<void>
  * transaction starting after the last seq seen (a key-range cursor), because the consumer awaits
  * other work (exporters, Blob parts) between batches and a transaction would close under it.
  */
-export async function* iterateRecords(db: PagescopeIdb, id: number, batchSize = 1000): AsyncGenerator<unknown[]> {
+export async function* iterateRecords(
+  db: PagescopeIdb,
+  id: number,
+  batchSize = 1000,
+): AsyncGenerator<unknown[]> {
   let after: number | undefined;
   for (;;) {
     const rows = await db.getAll('records', datasetRange(id, after), batchSize);

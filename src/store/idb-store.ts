@@ -10,16 +10,32 @@ import { splitCheckpoint } from './idb-checkpoint.ts';
 import { getCheckpoint } from './idb-queries.ts';
 import type { Dataset, DatasetStatus, PagescopeIdb, StoredPage } from './idb-schema.ts';
 
-export { openPagescopeDb, type Dataset, type DatasetStatus, type PagescopeIdb, type StoredPage } from './idb-schema.ts';
-export { deleteDataset, getCheckpoint, getCrawlStart, getDataset, iterateRecords, listDatasets, listPages } from './idb-queries.ts';
+export {
+  openPagescopeDb,
+  type Dataset,
+  type DatasetStatus,
+  type PagescopeIdb,
+  type StoredPage,
+} from './idb-schema.ts';
+export {
+  deleteDataset,
+  getCheckpoint,
+  getCrawlStart,
+  getDataset,
+  iterateRecords,
+  listDatasets,
+  listPages,
+} from './idb-queries.ts';
 
-const hasMore = (cp: Checkpoint | null) => !!cp && (cp.next !== null || (!!cp.range && cp.range.from <= cp.range.to));
+const hasMore = (cp: Checkpoint | null) =>
+  !!cp && (cp.next !== null || (!!cp.range && cp.range.from <= cp.range.to));
 
 /** Creates a dataset for a crawl of `start` (status running) and stores the start for resumes. Returns its id. */
 export async function createDataset(db: PagescopeIdb, start: CrawlStart, now = Date.now()): Promise<number> {
   const { method, url, headers, postData } = start.exchange.request;
   const meta: Omit<Dataset, 'id'> = {
-    source: postData?.text !== undefined ? { method, url, headers, body: postData.text } : { method, url, headers },
+    source:
+      postData?.text !== undefined ? { method, url, headers, body: postData.text } : { method, url, headers },
     style: start.detection.style,
     kind: start.detection.kind,
     startedAt: now,
@@ -64,15 +80,31 @@ export function createIdbSink(db: PagescopeIdb, datasetId: number): CrawlSink {
         void store.put({ datasetId, seq: firstSeq + i, page: page.index, data });
       }
       const row: StoredPage = {
-        datasetId, index: page.index, url: page.url, request: page.request, status: page.status,
-        detection: page.detection, recordCount: page.recordCount, newRecords: page.newRecords,
-        duplicates: page.duplicates, firstSeq, fetchedAt: page.fetchedAt, elapsedMs: page.elapsedMs, headers: page.headers, delta,
+        datasetId,
+        index: page.index,
+        url: page.url,
+        request: page.request,
+        status: page.status,
+        detection: page.detection,
+        recordCount: page.recordCount,
+        newRecords: page.newRecords,
+        duplicates: page.duplicates,
+        firstSeq,
+        fetchedAt: page.fetchedAt,
+        elapsedMs: page.elapsedMs,
+        headers: page.headers,
+        delta,
       };
       void tx.objectStore('pages').put(row);
       void tx.objectStore('checkpoints').put(stored, datasetId);
       const meta: Dataset = {
-        ...cached, pages: checkpoint.pages, records: checkpoint.records, duplicates: checkpoint.duplicates,
-        bytes: cached.bytes + bytes, updatedAt: Date.now(), more: hasMore(checkpoint),
+        ...cached,
+        pages: checkpoint.pages,
+        records: checkpoint.records,
+        duplicates: checkpoint.duplicates,
+        bytes: cached.bytes + bytes,
+        updatedAt: Date.now(),
+        more: hasMore(checkpoint),
       };
       void tx.objectStore('datasets').put(meta);
       await tx.done;
@@ -90,27 +122,43 @@ export function statusOf(summary: Pick<CrawlSummary, 'stoppedReason'>): DatasetS
 }
 
 /** Records how a run ended (reason, detail, final checkpoint); the counts are the checkpoint's. */
-export async function finishDataset(db: PagescopeIdb, id: number, summary: CrawlSummary, now = Date.now()): Promise<Dataset | undefined> {
+export async function finishDataset(
+  db: PagescopeIdb,
+  id: number,
+  summary: CrawlSummary,
+  now = Date.now(),
+): Promise<Dataset | undefined> {
   const tx = db.transaction(['datasets', 'checkpoints'], 'readwrite');
   const meta = await tx.objectStore('datasets').get(id);
   if (!meta) return undefined;
   const cp = summary.checkpoint;
   Object.assign(meta, {
-    status: statusOf(summary), stoppedReason: summary.stoppedReason, updatedAt: now, finishedAt: now,
-    pages: cp.pages, records: cp.records, duplicates: cp.duplicates, more: summary.stoppedReason !== 'done' && hasMore(cp),
+    status: statusOf(summary),
+    stoppedReason: summary.stoppedReason,
+    updatedAt: now,
+    finishedAt: now,
+    pages: cp.pages,
+    records: cp.records,
+    duplicates: cp.duplicates,
+    more: summary.stoppedReason !== 'done' && hasMore(cp),
   });
   if (summary.detail !== undefined) meta.detail = summary.detail;
   else delete meta.detail;
   void tx.objectStore('datasets').put(meta);
   // A run that stopped before writing anything (e.g. a failed first fetch) still leaves a checkpoint to resume from.
   // Its lists equal the last page's (only pages add to them), so the page deltas still rebuild them.
-  if (cp.pages > 0 || cp.next !== null) void tx.objectStore('checkpoints').put(splitCheckpoint(cp).stored, id);
+  if (cp.pages > 0 || cp.next !== null)
+    void tx.objectStore('checkpoints').put(splitCheckpoint(cp).stored, id);
   await tx.done;
   return meta;
 }
 
 /** Changes a dataset's meta fields (status, detail, …) in one read-modify-write transaction. */
-export async function patchDataset(db: PagescopeIdb, id: number, patch: Partial<Omit<Dataset, 'id'>>): Promise<Dataset | undefined> {
+export async function patchDataset(
+  db: PagescopeIdb,
+  id: number,
+  patch: Partial<Omit<Dataset, 'id'>>,
+): Promise<Dataset | undefined> {
   const tx = db.transaction('datasets', 'readwrite');
   const meta = await tx.store.get(id);
   const next = meta && { ...meta, ...patch, updatedAt: patch.updatedAt ?? Date.now() };

@@ -8,7 +8,17 @@ import type { CapturedItem } from '../state/services.ts';
 import { CrawlStatus } from './crawl-status.tsx';
 import './crawl.css';
 
-function LimitInput({ label, testid, value, unit }: { label: string; testid: string; value: { value: string }; unit?: string }) {
+function LimitInput({
+  label,
+  testid,
+  value,
+  unit,
+}: {
+  label: string;
+  testid: string;
+  value: { value: string };
+  unit?: string;
+}) {
   return (
     <label class="crawl-limit">
       <span class="muted">{label}</span>
@@ -26,7 +36,13 @@ function LimitInput({ label, testid, value, unit }: { label: string; testid: str
 }
 
 /** Start button + limits for `start`; `label` says what is crawled. */
-export function CrawlStartControls({ start, label = 'Crawl remaining pages' }: { start: CrawlStart | null; label?: string }) {
+export function CrawlStartControls({
+  start,
+  label = 'Crawl remaining pages',
+}: {
+  start: CrawlStart | null;
+  label?: string;
+}) {
   const { crawl } = usePanelState();
   const running = crawl.running.value;
   return (
@@ -36,7 +52,11 @@ export function CrawlStartControls({ start, label = 'Crawl remaining pages' }: {
           class="primary"
           data-testid="crawl-start"
           disabled={!start || running}
-          title={running ? 'A crawl is running' : 'Fetch every remaining page into a dataset (asks for access to the host)'}
+          title={
+            running
+              ? 'A crawl is running'
+              : 'Fetch every remaining page into a dataset (asks for access to the host)'
+          }
           onClick={() => start && void crawl.actions.start(start)}
         >
           {label}

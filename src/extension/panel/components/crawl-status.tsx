@@ -29,16 +29,27 @@ export function CrawlStatus() {
     reason && reason !== phase && !(phase === 'paused' && reason === 'aborted') ? reason : null,
     s?.detail ?? null,
     crawl.error.value,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <section class="crawl-status" aria-label="Crawl">
       <div class="crawl-line">
         {total ? (
           <progress data-testid="crawl-bar" max={total} value={Math.min(pages, total)} />
         ) : (
-          <progress data-testid="crawl-bar" {...(phase === 'running' ? {} : { max: 1, value: phase === 'done' ? 1 : 0 })} />
+          <progress
+            data-testid="crawl-bar"
+            {...(phase === 'running' ? {} : { max: 1, value: phase === 'done' ? 1 : 0 })}
+          />
         )}
-        <span class="mono" data-testid="crawl-progress" data-pages={pages} data-records={records} data-duplicates={duplicates}>
+        <span
+          class="mono"
+          data-testid="crawl-progress"
+          data-pages={pages}
+          data-records={records}
+          data-duplicates={duplicates}
+        >
           {`${pages}${total ? ` / ${total}` : ''} pages · ${records} records` +
             (duplicates ? ` · ${duplicates} duplicates` : '') +
             (p && phase === 'running' ? ` · ${p.ratePerSec.toFixed(1)} pages/s` : '') +
@@ -57,20 +68,30 @@ export function CrawlStatus() {
         </span>
         <span class="spacer" />
         {phase === 'running' && (
-          <button data-testid="crawl-pause" title="Stop after the page in flight; Resume goes on from there" onClick={crawl.actions.pause}>
+          <button
+            data-testid="crawl-pause"
+            title="Stop after the page in flight; Resume goes on from there"
+            onClick={crawl.actions.pause}
+          >
             Pause
           </button>
         )}
         {phase === 'paused' && id !== null && crawl.startUrl.value && (
           <button
             data-testid="crawl-resume"
-            onClick={() => crawl.actions.resume({ id, source: { method: 'GET', url: crawl.startUrl.value!, headers: [] } })}
+            onClick={() =>
+              crawl.actions.resume({ id, source: { method: 'GET', url: crawl.startUrl.value!, headers: [] } })
+            }
           >
             Resume
           </button>
         )}
         {(phase === 'running' || phase === 'paused') && (
-          <button data-testid="crawl-cancel" title="Stop for good (the records stay)" onClick={() => void crawl.actions.cancel()}>
+          <button
+            data-testid="crawl-cancel"
+            title="Stop for good (the records stay)"
+            onClick={() => void crawl.actions.cancel()}
+          >
             Cancel
           </button>
         )}

@@ -27,9 +27,15 @@ function DatasetRow({ ds }: { ds: Dataset }) {
         {ds.source.url}
       </td>
       <td>{new Date(ds.startedAt).toLocaleString()}</td>
-      <td class="num" data-testid="dataset-pages">{p?.pages ?? ds.pages}</td>
-      <td class="num" data-testid="dataset-records">{p?.records ?? ds.records}</td>
-      <td class="num" data-testid="dataset-duplicates">{p?.duplicates ?? ds.duplicates}</td>
+      <td class="num" data-testid="dataset-pages">
+        {p?.pages ?? ds.pages}
+      </td>
+      <td class="num" data-testid="dataset-records">
+        {p?.records ?? ds.records}
+      </td>
+      <td class="num" data-testid="dataset-duplicates">
+        {p?.duplicates ?? ds.duplicates}
+      </td>
       <td class="num">{formatBytes(ds.bytes)}</td>
       <td data-testid="dataset-status" title={ds.detail ?? ''}>
         {[status, ds.stoppedReason && ds.stoppedReason !== 'done' ? ds.stoppedReason : null, ds.detail]
@@ -52,7 +58,12 @@ function DatasetRow({ ds }: { ds: Dataset }) {
             {f.toUpperCase()}
           </button>
         ))}
-        <button data-testid="dataset-delete" disabled={live} title="Delete the dataset and its records" onClick={() => void datasets.actions.remove(ds.id)}>
+        <button
+          data-testid="dataset-delete"
+          disabled={live}
+          title="Delete the dataset and its records"
+          onClick={() => void datasets.actions.remove(ds.id)}
+        >
           Delete
         </button>
       </td>
@@ -80,9 +91,11 @@ export function DatasetsView() {
         <table class="datasets" data-testid="datasets-table">
           <thead>
             <tr>
-              {['Style', 'Source', 'Started', 'Pages', 'Records', 'Duplicates', 'Size', 'Status', ''].map((h) => (
-                <th key={h}>{h}</th>
-              ))}
+              {['Style', 'Source', 'Started', 'Pages', 'Records', 'Duplicates', 'Size', 'Status', ''].map(
+                (h) => (
+                  <th key={h}>{h}</th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>

@@ -9,8 +9,14 @@ import { crawl } from '../../../core/crawl/engine.ts';
 import type { CrawlProgress, CrawlStart, CrawlSummary } from '../../../core/crawl/types.ts';
 import type { Clock, HttpFetch } from '../../../core/ports.ts';
 import {
-  createDataset, createIdbSink, finishDataset, getCheckpoint, getCrawlStart, markRunning,
-  type Dataset, type PagescopeIdb,
+  createDataset,
+  createIdbSink,
+  finishDataset,
+  getCheckpoint,
+  getCrawlStart,
+  markRunning,
+  type Dataset,
+  type PagescopeIdb,
 } from '../../../store/idb-store.ts';
 
 /** What the crawl needs from the outside world; main.tsx wires the browser, tests pass fakes. */
@@ -50,10 +56,13 @@ export const browserClock: Clock = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const t = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.max(0, ms));
+      const t = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.max(0, ms),
+      );
       const onAbort = () => {
         clearTimeout(t);
         reject(signal!.reason);
@@ -69,12 +78,19 @@ async function ask(services: CrawlServices, url: string, asked: Promise<boolean>
   } catch (e) {
     throw new Error(`Could not ask for access to ${new URL(url).host}: ${(e as Error).message}`);
   }
-  if (!granted) throw new Error(`Access to ${new URL(url).host} was not granted; the crawl needs it to fetch the pages.`);
+  if (!granted)
+    throw new Error(`Access to ${new URL(url).host} was not granted; the crawl needs it to fetch the pages.`);
 }
 
 async function run(
-  services: CrawlServices, db: PagescopeIdb, datasetId: number, start: CrawlStart,
-  limits: CrawlLimits, signal: AbortSignal, hooks: CrawlHooks, resume?: CrawlSummary['checkpoint'],
+  services: CrawlServices,
+  db: PagescopeIdb,
+  datasetId: number,
+  start: CrawlStart,
+  limits: CrawlLimits,
+  signal: AbortSignal,
+  hooks: CrawlHooks,
+  resume?: CrawlSummary['checkpoint'],
 ): Promise<CrawlOutcome> {
   const inner = createIdbSink(db, datasetId);
   const sink = {
@@ -85,7 +101,11 @@ async function run(
   };
   const summary = await crawl(start, {
     fetch: services.createFetch(new URL(start.exchange.request.url).origin),
-    clock: services.clock, sink, signal, resume, ...limits,
+    clock: services.clock,
+    sink,
+    signal,
+    resume,
+    ...limits,
     onProgress: hooks.onProgress,
   });
   const dataset = await finishDataset(db, datasetId, summary);
@@ -97,7 +117,11 @@ async function run(
  * the permission request goes out before anything is awaited.
  */
 export async function startCrawl(
-  services: CrawlServices, start: CrawlStart, limits: CrawlLimits, signal: AbortSignal, hooks: CrawlHooks = {},
+  services: CrawlServices,
+  start: CrawlStart,
+  limits: CrawlLimits,
+  signal: AbortSignal,
+  hooks: CrawlHooks = {},
 ): Promise<CrawlOutcome> {
   const url = start.exchange.request.url;
   const asked = services.requestHostPermission(hostPattern(url));
@@ -110,12 +134,19 @@ export async function startCrawl(
 
 /** Continues a dataset from its stored checkpoint (from its start page when none was written yet). */
 export async function resumeCrawl(
-  services: CrawlServices, dataset: Pick<Dataset, 'id' | 'source'>, limits: CrawlLimits, signal: AbortSignal, hooks: CrawlHooks = {},
+  services: CrawlServices,
+  dataset: Pick<Dataset, 'id' | 'source'>,
+  limits: CrawlLimits,
+  signal: AbortSignal,
+  hooks: CrawlHooks = {},
 ): Promise<CrawlOutcome> {
   const asked = services.requestHostPermission(hostPattern(dataset.source.url));
   await ask(services, dataset.source.url, asked);
   const db = await services.openDb();
-  const [start, checkpoint] = await Promise.all([getCrawlStart(db, dataset.id), getCheckpoint(db, dataset.id)]);
+  const [start, checkpoint] = await Promise.all([
+    getCrawlStart(db, dataset.id),
+    getCheckpoint(db, dataset.id),
+  ]);
   if (!start) throw new Error(`Dataset ${dataset.id} has no stored start page; it cannot be resumed.`);
   await markRunning(db, dataset.id);
   hooks.onDataset?.(dataset.id);

@@ -66,6 +66,12 @@ export function createExtensionFetch(opts: ExtensionFetchOptions): HttpFetch {
     if (req.signal) init.signal = req.signal;
     const res = await doFetch(req.url, init);
     const bodyText = await res.text();
-    return { status: res.status, statusText: res.statusText, url: res.url || req.url, headers: fromHeaders(res.headers), bodyText };
+    return {
+      status: res.status,
+      statusText: res.statusText,
+      url: res.url || req.url,
+      headers: fromHeaders(res.headers),
+      bodyText,
+    };
   };
 }

@@ -7,7 +7,12 @@ import { computed, signal } from '@preact/signals';
 import type { CrawlProgress, CrawlStart, CrawlSummary } from '../../../core/crawl/types.ts';
 import { listPages, patchDataset, type Dataset } from '../../../store/idb-store.ts';
 import {
-  resumeCrawl, startCrawl, type CrawledRef, type CrawlLimits, type CrawlOutcome, type CrawlServices,
+  resumeCrawl,
+  startCrawl,
+  type CrawledRef,
+  type CrawlLimits,
+  type CrawlOutcome,
+  type CrawlServices,
 } from '../services/crawl-service.ts';
 
 export type CrawlState = ReturnType<typeof createCrawlState>;
@@ -20,7 +25,10 @@ const num = (text: string): number | undefined => {
 };
 
 /** @param onDatasetChange called when a dataset row changed (created, finished), so lists refresh. */
-export function createCrawlState(services: CrawlServices | undefined, onDatasetChange: () => void = () => {}) {
+export function createCrawlState(
+  services: CrawlServices | undefined,
+  onDatasetChange: () => void = () => {},
+) {
   /** The limit inputs, as typed (empty = no limit). */
   const limits = { maxPages: signal(''), maxRecords: signal(''), delayMs: signal('') };
   const phase = signal<CrawlPhase>('idle');
@@ -34,7 +42,9 @@ export function createCrawlState(services: CrawlServices | undefined, onDatasetC
   /** Stored pages per dataset id, in write order: filled as pages are written and by `loadPages`. */
   const crawledPages = signal<ReadonlyMap<number, readonly CrawledRef[]>>(new Map());
   /** Every stored page URL of every dataset known to this panel: `crawledUrls.value.has(node.url)`. */
-  const crawledUrls = computed(() => new Set([...crawledPages.value.values()].flatMap((l) => l.map((r) => r.url))));
+  const crawledUrls = computed(
+    () => new Set([...crawledPages.value.values()].flatMap((l) => l.map((r) => r.url))),
+  );
   let controller: AbortController | null = null;
   let cancelled = false;
 
@@ -60,7 +70,8 @@ export function createCrawlState(services: CrawlServices | undefined, onDatasetC
   };
 
   async function drive(begin: (signal: AbortSignal) => Promise<CrawlOutcome>) {
-    if (!services) return void (error.value = 'Crawling needs the extension (no crawl services in this page).');
+    if (!services)
+      return void (error.value = 'Crawling needs the extension (no crawl services in this page).');
     controller = new AbortController();
     cancelled = false;
     phase.value = 'running';
@@ -73,7 +84,11 @@ export function createCrawlState(services: CrawlServices | undefined, onDatasetC
       const reason = out.summary.stoppedReason;
       if (cancelled && reason === 'aborted') {
         const db = await services.openDb();
-        await patchDataset(db, out.datasetId, { status: 'stopped', detail: 'cancelled by the user', more: false });
+        await patchDataset(db, out.datasetId, {
+          status: 'stopped',
+          detail: 'cancelled by the user',
+          more: false,
+        });
       }
       phase.value = reason === 'done' ? 'done' : reason === 'aborted' && !cancelled ? 'paused' : 'stopped';
     } catch (e) {
@@ -110,7 +125,11 @@ export function createCrawlState(services: CrawlServices | undefined, onDatasetC
       if (controller) return controller.abort();
       const id = datasetId.value;
       if (services && id !== null && phase.value === 'paused') {
-        await patchDataset(await services.openDb(), id, { status: 'stopped', detail: 'cancelled by the user', more: false });
+        await patchDataset(await services.openDb(), id, {
+          status: 'stopped',
+          detail: 'cancelled by the user',
+          more: false,
+        });
         phase.value = 'stopped';
         onDatasetChange();
       }
@@ -120,11 +139,26 @@ export function createCrawlState(services: CrawlServices | undefined, onDatasetC
       if (!services) return;
       const pages = await listPages(await services.openDb(), id);
       const map = new Map(crawledPages.value);
-      map.set(id, pages.map((p) => ({ datasetId: id, index: p.index, url: p.url })));
+      map.set(
+        id,
+        pages.map((p) => ({ datasetId: id, index: p.index, url: p.url })),
+      );
       crawledPages.value = map;
     },
   };
 
   const running = computed(() => phase.value === 'running');
-  return { limits, phase, running, datasetId, startUrl, progress, summary, error, crawledPages, crawledUrls, actions };
+  return {
+    limits,
+    phase,
+    running,
+    datasetId,
+    startUrl,
+    progress,
+    summary,
+    error,
+    crawledPages,
+    crawledUrls,
+    actions,
+  };
 }

@@ -27,7 +27,11 @@ export function exportFileName(ds: Pick<Dataset, 'style' | 'startedAt'>, format:
 }
 
 /** Writes every record of `source` in `format` to `sink`; returns the record count. */
-export async function writeExport(source: RecordSource, format: ExportFormat, sink: TextSink): Promise<number> {
+export async function writeExport(
+  source: RecordSource,
+  format: ExportFormat,
+  sink: TextSink,
+): Promise<number> {
   if (format === 'csv') return (await exportCsv(source, sink)).records;
   const writer = format === 'json' ? createJsonArrayWriter(sink) : createNdjsonWriter(sink);
   for await (const batch of source()) await writer.write(batch);
