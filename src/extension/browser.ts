@@ -84,3 +84,17 @@ export function createDevtoolsNetwork(): DevtoolsNetwork {
 export function inspectedTabId(): number {
   return polyfill.devtools.inspectedWindow.tabId;
 }
+
+/** What the panel needs of `devtools.panels` beyond the polyfill's typings (Chrome-only theme hooks). */
+export type DevtoolsPanels = Browser['devtools']['panels'] & {
+  setThemeChangeHandler?: (cb: (themeName: string) => void) => void;
+};
+
+/**
+ * `chrome.devtools.panels` where it exists: Chrome's `setThemeChangeHandler` lives only there, the
+ * polyfill's proxy does not carry it. Elsewhere (Firefox), the polyfill's object.
+ */
+export function devtoolsPanels(): DevtoolsPanels {
+  const g = globalThis as { chrome?: { devtools?: { panels?: DevtoolsPanels } } };
+  return g.chrome?.devtools?.panels ?? polyfill.devtools.panels;
+}
