@@ -39,6 +39,15 @@ export function text(v: unknown): string | undefined {
 
 /** `next_page_url` → [`next_page_url`, `nextPageUrl`, `NextPageUrl`]; a camel name is returned as given too. */
 export function spellings(name: string): string[] {
+  let out = SPELLINGS.get(name);
+  if (!out) SPELLINGS.set(name, (out = spell(name)));
+  return out;
+}
+
+/** Spellings are asked for the same few dozen names on every exchange: worked out once. */
+const SPELLINGS = new Map<string, string[]>();
+
+function spell(name: string): string[] {
   const camel = name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
   const snake = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   const pascal = camel.charAt(0).toUpperCase() + camel.slice(1);
@@ -110,11 +119,13 @@ export function qev(name: string, value: string, note?: string): Evidence {
  * 10,000 records costs what a page of ten does.
  */
 export function allObjects(arr: readonly unknown[]): boolean {
+  return arr.length > 0 && sample(arr).every(isObject);
+}
+
+/** A few items from the front, middle and back of an array (all of a short one). */
+export function sample<T>(arr: readonly T[]): T[] {
   const n = arr.length;
-  if (!n) return false;
-  if (n <= 8) return arr.every(isObject);
-  for (const i of [0, 1, 2, n >> 1, n - 3, n - 2, n - 1]) if (!isObject(arr[i])) return false;
-  return true;
+  return n <= 8 ? [...arr] : [0, 1, 2, n >> 1, n - 3, n - 2, n - 1].map((i) => arr[i]);
 }
 
 /** Keys whose arrays are pagination metadata, not records. */

@@ -42,7 +42,8 @@ const URL_KEYS = [
   'next_page',
 ];
 /** Keys whose explicit null (or "") on a list says "no next page": the end of a chain. */
-const END_KEYS = [...URL_KEYS.filter((k) => k !== 'next'), ...CURSOR_KEYS];
+const END_KEYS = [...URL_KEYS.filter((k) => k !== 'next'), ...CURSOR_KEYS].flatMap(spellings);
+const CURSOR_SPELLINGS = new Set(CURSOR_KEYS.flatMap(spellings));
 /** In a next object (`paging.next`, `pages.next`, Asana's `next_page`): the cursor, then the link. */
 const INNER_CURSOR = ['after', 'starting_after', 'cursor', 'offset', 'token', 'page_token', 'marker'];
 const INNER_URL = ['link', 'uri', 'href', 'url', 'path'];
@@ -190,9 +191,9 @@ export function readSignals(ctx: DetectContext, obj: Obj, path: string[]): Signa
   if (s.nextUrl && typeof urlV === 'string') s.linkRaw = urlV.trim();
   // `next_page_url: null` on a list is the documented last page (Laravel, Twilio, Asana, Box).
   if (!s.nextUrl && !s.cursor && s.more === undefined) {
-    const end = END_KEYS.flatMap(spellings).find((k) => k in obj && (obj[k] === null || obj[k] === ''));
+    const end = END_KEYS.find((k) => k in obj && (obj[k] === null || obj[k] === ''));
     if (end) note({ key: end, value: obj[end] }, (s.more = false), 'empty: the last page', true);
-    if (end) s.endKind = CURSOR_KEYS.flatMap(spellings).includes(end) ? 'cursor' : 'link';
+    if (end) s.endKind = CURSOR_SPELLINGS.has(end) ? 'cursor' : 'link';
   }
   if (!s.nextUrl) {
     const nextPageF = field(obj, 'next_page');

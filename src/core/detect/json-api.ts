@@ -7,7 +7,7 @@
  * Fixtures: fixtures/body-apis.ts (json-api).
  */
 import { isObject } from '../json.ts';
-import { bool, count, ev, field, link, type Obj } from './body-fields.ts';
+import { bool, count, ev, field, link, sample, type Obj } from './body-fields.ts';
 import type { Detector, DetectorResult, Evidence, PaginationKind } from './types.ts';
 
 const RELS = ['first', 'prev', 'next', 'last'] as const;
@@ -39,7 +39,8 @@ export const jsonApi: Detector = {
     }
     const family = pageParams([ctx.exchange.request.url, ...Object.values(links)]);
     const resources =
-      json.data.length > 0 && json.data.every((r) => isObject(r) && typeof r.type === 'string' && 'id' in r);
+      json.data.length > 0 &&
+      sample(json.data).every((r) => isObject(r) && typeof r.type === 'string' && 'id' in r);
     if (!resources && !family.size && !('jsonapi' in json)) return null;
 
     const evidence: Evidence[] = [];
