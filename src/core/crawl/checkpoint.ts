@@ -5,13 +5,12 @@
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import { isObject } from '../json.ts';
 import { inferIdKey } from '../record-id.ts';
-import { hashText, LoopGuard } from './guards.ts';
+import { hashText, lastN, LoopGuard } from './guards.ts';
+import { SeenIds, type IdKey } from './seen-ids.ts';
 import type { Checkpoint } from './types.ts';
 
-/** Ids longer than this are remembered by hash, to keep memory and checkpoints small. */
+/** Ids longer than this are written to the checkpoint by hash, to keep checkpoints small. */
 const LONG_ID = 40;
-
-type IdKey = string | number;
 
 function compactId(v: unknown): IdKey | undefined {
   if (typeof v === 'number') return v;
@@ -33,7 +32,9 @@ export class CrawlState {
   errors = 0;
   retries = 0;
   readonly guard: LoopGuard;
-  private seen = new Set<IdKey>();
+  /** Every id written (compact: see seen-ids.ts); only the last `cap` go into a checkpoint. */
+  private seen = new SeenIds();
+  /** Checkpoint form of the latest ids, oldest first; trimmed back to `cap` once it reaches 2×cap. */
   private recent: string[] = [];
 
   constructor(
@@ -42,7 +43,7 @@ export class CrawlState {
     private readonly cap: number,
     from?: Checkpoint,
   ) {
-    this.guard = new LoopGuard(from);
+    this.guard = new LoopGuard(from, cap);
     if (!from) return;
     Object.assign(this, {
       idKey: from.idKey, nextIndex: from.nextIndex, pages: from.pages, records: from.records,
@@ -68,21 +69,21 @@ export class CrawlState {
     const added: IdKey[] = [];
     let duplicates = 0;
     const key = this.idKey || undefined;
+    // Trimmed before this page's ids go in, so `rollback` only ever cuts what this call added.
+    if (this.recent.length >= 2 * this.cap) this.recent.splice(0, this.recent.length - this.cap);
     for (const r of records) {
       if (this.records + fresh.length >= maxRecords) break;
       const id = key && isObject(r) ? compactId(r[key]) : undefined;
       if (id !== undefined) {
-        if (this.seen.has(id)) {
+        if (!this.seen.add(id)) {
           duplicates++;
           continue;
         }
-        this.seen.add(id);
         added.push(id);
         this.recent.push(toText(id));
       }
       fresh.push(r);
     }
-    if (this.recent.length > 2 * this.cap) this.recent.splice(0, this.recent.length - this.cap);
     this.records += fresh.length;
     this.duplicates += duplicates;
     return { fresh, duplicates, limitReached: this.records >= maxRecords, added };
@@ -96,7 +97,7 @@ export class CrawlState {
     this.duplicates -= a.duplicates;
   }
 
-  /** The checkpoint after the pages so far; `next`/`range` say what comes next. */
+  /** The checkpoint after the pages so far; `next`/`range` say what comes next. O(cap): copies the capped lists only. */
   checkpoint(next: RequestSpec | null, range?: { from: number; to: number }): Checkpoint {
     const d = this.detection;
     const cp: Checkpoint = {
@@ -109,8 +110,8 @@ export class CrawlState {
       pages: this.pages,
       records: this.records,
       duplicates: this.duplicates,
-      seenIds: this.recent.length > this.cap ? this.recent.slice(-this.cap) : this.recent.slice(),
-      ...this.guard.memory(this.cap),
+      seenIds: lastN(this.recent, this.cap),
+      ...this.guard.memory(),
       errors: this.errors,
       retries: this.retries,
     };

@@ -52,16 +52,60 @@ function numberParam(url: string, name: string | undefined): number | undefined 
 
 export type GuardMemory = { seenUrls: string[]; seenCursors: string[]; pageHashes: string[] };
 
+/** The last `n` entries of `list` (a copy; none when n ≤ 0). */
+export function lastN<T>(list: readonly T[], n: number): T[] {
+  return n <= 0 ? [] : list.length > n ? list.slice(list.length - n) : list.slice();
+}
+
+/**
+ * A Map of keys to the page that gave them, plus the newest keys in insertion order (trimmed back
+ * to `cap` once it reaches 2×cap), so a checkpoint copies at most `cap` keys instead of walking
+ * every key the crawl has seen.
+ */
+class KeyLog {
+  readonly at = new Map<string, number>();
+  private order: string[] = [];
+
+  constructor(private readonly cap: number) {}
+
+  /** Remembers `key` from page `index`; true when it was new (a known key keeps its place, as in a Map). */
+  add(key: string, index: number): boolean {
+    const fresh = !this.at.has(key);
+    this.at.set(key, index);
+    if (fresh) {
+      if (this.order.length >= 2 * this.cap) this.order.splice(0, this.order.length - this.cap);
+      this.order.push(key);
+    }
+    return fresh;
+  }
+
+  /** Takes back the newest `add` (only ever called right after it). */
+  undo(key: string): void {
+    this.at.delete(key);
+    if (this.order[this.order.length - 1] === key) this.order.pop();
+  }
+
+  last(): string[] {
+    return lastN(this.order, this.cap);
+  }
+}
+
 /** Remembers requests, cursors and page fingerprints; restored from a checkpoint on resume. */
 export class LoopGuard {
-  private urls = new Map<string, number>();
-  private cursors = new Map<string, number>();
-  private hashes = new Map<string, number>();
+  private urls: KeyLog;
+  private cursors: KeyLog;
+  private hashes: KeyLog;
+  /** What the last `record` added (a `forget` takes back only that, never an older entry). */
+  private added: { url?: string; cursor?: string; hash?: string } = {};
 
-  constructor(memory?: GuardMemory) {
-    for (const u of memory?.seenUrls ?? []) this.urls.set(u, -1);
-    for (const c of memory?.seenCursors ?? []) this.cursors.set(c, -1);
-    for (const h of memory?.pageHashes ?? []) this.hashes.set(h, -1);
+  /** @param cap entries of each kind a checkpoint keeps (`memory`). @default Infinity */
+  constructor(memory?: GuardMemory, cap = Infinity) {
+    this.urls = new KeyLog(cap);
+    this.cursors = new KeyLog(cap);
+    this.hashes = new KeyLog(cap);
+    for (const u of memory?.seenUrls ?? []) this.urls.add(u, -1);
+    for (const c of memory?.seenCursors ?? []) this.cursors.add(c, -1);
+    for (const h of memory?.pageHashes ?? []) this.hashes.add(h, -1);
   }
 
   /**
@@ -70,12 +114,12 @@ export class LoopGuard {
    * Nothing is remembered until `record`, so a failed request can be retried on resume.
    */
   checkNext(spec: RequestSpec, index: number, from: Detection | null): GuardVerdict {
-    const seen = this.urls.get(requestKey(spec));
+    const seen = this.urls.at.get(requestKey(spec));
     if (seen !== undefined) return { ok: false, detail: `next link repeats ${spec.url} (${where(seen)})` };
     const params = from?.params;
     const cursor = params?.cursor ? getParam(spec.url, params.cursor) : undefined;
     if (cursor) {
-      const at = this.cursors.get(cursor);
+      const at = this.cursors.at.get(cursor);
       if (at !== undefined) return { ok: false, detail: `cursor ${cursor.slice(0, 80)} repeats (${where(at)}): ${spec.url}` };
     }
     if (from && params) {
@@ -95,38 +139,35 @@ export class LoopGuard {
   /** After fetching page `index`: records identical to an earlier page's are a loop. Empty pages (no hash) are not judged. */
   checkPage(hash: string | undefined, index: number, url: string): GuardVerdict {
     if (hash === undefined) return OK;
-    const at = this.hashes.get(hash);
+    const at = this.hashes.at.get(hash);
     if (at !== undefined) return { ok: false, detail: `page ${index} (${url}) repeats the records of ${where(at)}` };
     return OK;
   }
 
   /** Remembers a page once it is stored: its request, the cursor it was fetched with, its fingerprint. */
   record(spec: RequestSpec, index: number, hash: string | undefined, cursorParam?: string): void {
-    this.urls.set(requestKey(spec), index);
+    const added: LoopGuard['added'] = {};
+    const url = requestKey(spec);
+    if (this.urls.add(url, index)) added.url = url;
     const cursor = cursorParam ? getParam(spec.url, cursorParam) : undefined;
-    if (cursor) this.cursors.set(cursor, index);
-    if (hash !== undefined) this.hashes.set(hash, index);
+    if (cursor && this.cursors.add(cursor, index)) added.cursor = cursor;
+    if (hash !== undefined && this.hashes.add(hash, index)) added.hash = hash;
+    this.added = added;
   }
 
-  /** Takes back `record` (the store refused the page). */
-  forget(spec: RequestSpec, hash: string | undefined, cursorParam?: string): void {
-    this.urls.delete(requestKey(spec));
-    const cursor = cursorParam ? getParam(spec.url, cursorParam) : undefined;
-    if (cursor) this.cursors.delete(cursor);
-    if (hash !== undefined) this.hashes.delete(hash);
+  /** Takes back the last `record` (the store refused the page); entries known before it stay. */
+  forget(): void {
+    const { url, cursor, hash } = this.added;
+    if (url !== undefined) this.urls.undo(url);
+    if (cursor !== undefined) this.cursors.undo(cursor);
+    if (hash !== undefined) this.hashes.undo(hash);
+    this.added = {};
   }
 
-  /** The most recent `cap` entries of each, for a checkpoint (Map keys keep insertion order). */
-  memory(cap: number): GuardMemory {
-    return { seenUrls: lastKeys(this.urls, cap), seenCursors: lastKeys(this.cursors, cap), pageHashes: lastKeys(this.hashes, cap) };
+  /** The most recent `cap` entries of each, oldest first, for a checkpoint. O(cap). */
+  memory(): GuardMemory {
+    return { seenUrls: this.urls.last(), seenCursors: this.cursors.last(), pageHashes: this.hashes.last() };
   }
-}
-
-function lastKeys(m: Map<string, number>, cap: number): string[] {
-  const out: string[] = [];
-  let skip = m.size - cap;
-  for (const k of m.keys()) if (skip-- <= 0) out.push(k);
-  return out;
 }
 
 function where(index: number): string {

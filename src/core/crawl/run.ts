@@ -3,7 +3,7 @@
  * re-detect a page keeping the start's style, and commit a page (loop check, dedup, sink, progress).
  */
 import { headerValue, type Exchange, type Header } from '../exchange.ts';
-import { detect, detectWithReason } from '../detect/index.ts';
+import { detect, detectAs, detectWithReason } from '../detect/index.ts';
 import { detectors } from '../detect/detectors.ts';
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import { extractRecords } from '../json.ts';
@@ -74,9 +74,16 @@ export class Run {
     }
   }
 
-  /** Detection keeping the start's style when another detector would also answer (ambiguous pages). */
+  /**
+   * Detection keeping the start's style when another detector would also answer (ambiguous pages).
+   * Fast path: only the start style's detector and the header detectors (`detectAs`); when that
+   * does not answer in the start's style (the shape changed, e.g. a different last page), every
+   * detector runs as on the first page.
+   */
   detectPage(exchange: Exchange): Detection | null {
     const style = this.start.detection.style;
+    const fast = detectAs(exchange, style);
+    if (fast?.style === style) return fast;
     const any = detect(exchange);
     if (!any || any.style === style) return any;
     const own = detectors.filter((d) => d.name === style);
@@ -122,7 +129,7 @@ export class Run {
       st.rollback(acc);
       st.pages--;
       st.nextIndex = a.index;
-      st.guard.forget(a.spec, hash, this.start.detection.params.cursor);
+      st.guard.forget();
       return { reason: 'error', detail: `store failed on page ${a.index}: ${e instanceof Error ? e.message : String(e)}`, next: a.spec };
     }
     if (!a.given) this.fetchedPages++;

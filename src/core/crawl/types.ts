@@ -142,6 +142,9 @@ export type CrawlOptions = {
   onProgress?: (p: CrawlProgress) => void;
   /** Source of jitter in [0, 1). @default Math.random */
   random?: () => number;
-  /** Cap on ids (and URLs) kept in the checkpoint for dedup. @default 100000 */
+  /**
+   * Cap on ids (and URLs, cursors, page hashes) kept in the checkpoint for dedup across a resume.
+   * Within one run every id is remembered (compactly, see seen-ids.ts) whatever the cap. @default 10000
+   */
   maxSeenIds?: number;
 };
