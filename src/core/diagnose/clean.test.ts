@@ -5,6 +5,18 @@ import assert from 'node:assert/strict';
 import * as api from './fixtures/api.ts';
 import { findingsOf, summary } from './fixtures/helpers.ts';
 import { diagnoseExchanges } from './diagnose.ts';
+import * as bodyApis from '../detect/fixtures/body-apis.ts';
+import * as bodyMore from '../detect/fixtures/body-more-apis.ts';
+import * as bodySeeds from '../detect/fixtures/body-seeds.ts';
+import { exchangeOf } from '../detect/fixtures/body-fixture.ts';
+import { headerExchange } from '../detect/fixtures/headers-fixture.ts';
+import * as hLink from '../detect/fixtures/headers-link.ts';
+import * as hGitlab from '../detect/fixtures/headers-gitlab.ts';
+import * as hWp from '../detect/fixtures/headers-wordpress.ts';
+import * as hTotal from '../detect/fixtures/headers-total-count.ts';
+import * as hRange from '../detect/fixtures/headers-content-range.ts';
+import * as hVanilla from '../detect/fixtures/headers-vanilla.ts';
+import type { Exchange } from '../exchange.ts';
 
 const recs = api.records(23);
 const desc = [...recs].reverse();
@@ -44,4 +56,30 @@ test('clean: a HAR with several chains in shuffled order → no findings in any 
   const slackChain = result.find((r) => r.chain.title.includes('users.list'))!;
   assert.equal(slackChain.pages.length, 6);
   assert.deepEqual(slackChain.pages.map((p) => p.records.length), [4, 4, 4, 4, 4, 3]);
+});
+
+// Every detection fixture is a real API's page as its docs show it: diagnosed alone, none is a bug.
+
+function fixtureExchanges(): [string, Exchange][] {
+  const out: [string, Exchange][] = [];
+  for (const mod of [bodyApis, bodyMore, bodySeeds] as Record<string, unknown>[]) {
+    for (const list of Object.values(mod)) {
+      if (!Array.isArray(list)) continue;
+      for (const f of list) if (f && typeof f === 'object' && 'url' in f && 'body' in f && 'expect' in f) out.push([f.name, exchangeOf(f)]);
+    }
+  }
+  for (const mod of [hLink, hGitlab, hWp, hTotal, hRange, hVanilla] as Record<string, unknown>[]) {
+    for (const list of Object.values(mod)) {
+      if (!Array.isArray(list)) continue;
+      for (const f of list) if (f && typeof f === 'object' && 'url' in f && 'headers' in f) out.push([f.name, headerExchange(f)]);
+    }
+  }
+  return out;
+}
+
+test('clean: every detection fixture, diagnosed alone → no findings', () => {
+  const all = fixtureExchanges();
+  assert.ok(all.length > 100, `fixtures found: ${all.length}`);
+  const bad = all.flatMap(([name, ex]) => diagnoseExchanges([ex]).flatMap((c) => summary(c.findings).map((s) => `${name}: ${s}`)));
+  assert.deepEqual(bad, []);
 });

@@ -43,9 +43,11 @@ function startsChain(p: DiagnosePage, base: number): boolean {
   if (!d) return false;
   if (d.position.page !== undefined) return d.position.page === base;
   if (d.position.offset !== undefined) return d.position.offset === 0;
-  // A cursor chain starts with the request that carries no cursor.
+  // A cursor chain starts with the request that carries no cursor. Without a known cursor parameter the
+  // position may sit in the path (Salesforce's `/query/01gD…-2000`): the start cannot be proven.
   const url = p.requestUrl ?? p.url;
-  return !(d.params.cursor && getParam(url, d.params.cursor));
+  if (!d.params.cursor) return false;
+  return !getParam(url, d.params.cursor);
 }
 
 /** For each role, the parameter name most pages agree on (one page's odd guess must not mislead the rules). */

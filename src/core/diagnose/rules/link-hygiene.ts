@@ -38,7 +38,10 @@ function droppedFilters(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
     const numbered = (page && getParam(next, page) !== undefined) || (offset && getParam(next, offset) !== undefined);
     if (!numbered) continue;
     const got = filters(next, drop);
-    const lost = [...wanted].filter(([k, v]) => got.get(k) !== v);
+    // A filter kept under another name (Spotify's next says `query=abba` for `q=abba`) is not lost.
+    const all = filters(next, new Set());
+    const renamed = (k: string, v: string) => [...all].some(([k2, v2]) => k2 !== k && v2 === v && !wanted.has(k2));
+    const lost = [...wanted].filter(([k, v]) => got.get(k) !== v && !renamed(k, v));
     if (!lost.length) continue;
     const shown = lost.map(([k, v]) => `${k}=${v}`).join('&');
     return [
