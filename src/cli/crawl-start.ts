@@ -3,10 +3,9 @@
  * Every way this can fail becomes one line for the user (no stack traces): unreachable host, HTTP
  * error, a body that is not JSON.
  */
-import { isJsonMime, looksLikeJson, headerValue, type Exchange, type Header } from '../core/exchange.ts';
+import { headerValue, type Exchange, type Header } from '../core/exchange.ts';
 import { detectWithReason, type Detection } from '../core/detect/index.ts';
 import { locateRecords } from '../core/detect/records.ts';
-import { quoteBigIntegers } from '../core/export/lossless.ts';
 import { parseJson, extractRecords } from '../core/json.ts';
 import type { HttpFetch } from '../core/ports.ts';
 
@@ -23,23 +22,8 @@ export function parseHeader(text: string): Header | undefined {
   return { name, value: text.slice(i + 1).trim() };
 }
 
-/**
- * Wraps a fetch so JSON bodies keep integers beyond 2^53 exact (as strings of digits), before the
- * engine's JSON.parse could round them. `count()` says how many were kept.
- */
-export function withExactIntegers(fetch: HttpFetch): HttpFetch & { count(): number } {
-  let count = 0;
-  const wrapped = async (req: Parameters<HttpFetch>[0]) => {
-    const res = await fetch(req);
-    const mime = headerValue(res.headers, 'content-type') ?? '';
-    if (!isJsonMime(mime) && !looksLikeJson(res.bodyText)) return res;
-    const q = quoteBigIntegers(res.bodyText);
-    if (!q.quoted) return res;
-    count += q.quoted;
-    return { ...res, bodyText: q.text };
-  };
-  return Object.assign(wrapped, { count: () => count });
-}
+// Moved to core so the panel's crawl keeps big integers exact the same way; re-exported for the CLI.
+export { withExactIntegers } from '../core/exact-integers.ts';
 
 function networkReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };

@@ -7,6 +7,7 @@
  */
 import { crawl } from '../../../core/crawl/engine.ts';
 import type { CrawlProgress, CrawlStart, CrawlSummary } from '../../../core/crawl/types.ts';
+import { withExactStart } from '../../../core/exact-integers.ts';
 import type { Clock, HttpFetch } from '../../../core/ports.ts';
 import {
   createDataset,
@@ -114,18 +115,20 @@ async function run(
 
 /**
  * Crawls the chain `start` begins into a new dataset. Call it straight from the click handler:
- * the permission request goes out before anything is awaited.
+ * the permission request goes out before anything is awaited. The captured first page's integers
+ * beyond 2^53 are quoted like every fetched page's (see extension-fetch.ts), before it is stored.
  */
 export async function startCrawl(
   services: CrawlServices,
-  start: CrawlStart,
+  captured: CrawlStart,
   limits: CrawlLimits,
   signal: AbortSignal,
   hooks: CrawlHooks = {},
 ): Promise<CrawlOutcome> {
-  const url = start.exchange.request.url;
+  const url = captured.exchange.request.url;
   const asked = services.requestHostPermission(hostPattern(url));
   await ask(services, url, asked);
+  const start = withExactStart(captured);
   const db = await services.openDb();
   const datasetId = await createDataset(db, start);
   hooks.onDataset?.(datasetId);

@@ -71,3 +71,14 @@ test('the crawl asks for host access first, synchronously, and does nothing when
   assert.deepEqual(asked, ['https://api.example.com/*'], 'asked before the first await (inside the click)');
   await assert.rejects(pending, /not granted/);
 });
+
+test('integers beyond 2^53 come out of the panel fetch exact, as the CLI keeps them', async () => {
+  const fetchImpl = (async () =>
+    new Response('{"data":[{"id":9007199254740993},{"id":9007199254740992},{"id":7}]}', {
+      headers: { 'content-type': 'application/json' },
+    })) as unknown as typeof fetch;
+  const f = createExtensionFetch({ credentialOrigin: 'https://api.example.com', fetchImpl });
+  const res = await f({ method: 'GET', url: 'https://api.example.com/items?page=2', headers: [] });
+  const ids = (JSON.parse(res.bodyText) as { data: { id: unknown }[] }).data.map((r) => r.id);
+  assert.deepEqual(ids, ['9007199254740993', '9007199254740992', 7]);
+});

@@ -6,7 +6,11 @@
  * (`credentials: 'include'`); any other origin gets `'omit'`. Authorization-like headers are already
  * dropped for other origins by the engine (core/crawl/credentials.ts). `fetch` cannot set Cookie
  * itself (a forbidden header, silently ignored), which is why `include` is needed at all.
+ *
+ * Integers beyond 2^53 in JSON bodies come out quoted (core/exact-integers.ts), as in the CLI, so
+ * the engine's JSON.parse cannot round ids on the way into IndexedDB and the exports.
  */
+import { withExactIntegers } from '../../../core/exact-integers.ts';
 import type { Header } from '../../../core/exchange.ts';
 import type { HttpFetch, HttpRequest, HttpResponse } from '../../../core/ports.ts';
 
@@ -53,7 +57,7 @@ export function credentialsFor(url: string, credentialOrigin: string): RequestCr
 /** Builds the HttpFetch. Rejects only when no response came (network error, abort), as the port says. */
 export function createExtensionFetch(opts: ExtensionFetchOptions): HttpFetch {
   const doFetch = opts.fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
-  return async (req: HttpRequest): Promise<HttpResponse> => {
+  return withExactIntegers(async (req: HttpRequest): Promise<HttpResponse> => {
     const init: RequestInit = {
       method: req.method,
       headers: toHeaders(req.headers),
@@ -73,5 +77,5 @@ export function createExtensionFetch(opts: ExtensionFetchOptions): HttpFetch {
       headers: fromHeaders(res.headers),
       bodyText,
     };
-  };
+  });
 }
