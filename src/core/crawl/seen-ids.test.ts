@@ -31,11 +31,13 @@ test('random adds, lookups and deletes agree with a Set (through several grows a
       ref.add(id);
     } else if (op < 0.8) {
       if (ids.has(id) !== ref.has(id)) wrong.push(`has ${String(id)} at op ${i}`);
-    } else ids.delete(id), ref.delete(id);
+    } else (ids.delete(id), ref.delete(id));
     if (ids.size !== ref.size) wrong.push(`size ${ids.size} ≠ ${ref.size} at op ${i}`);
   }
   assert.deepEqual(wrong.slice(0, 5), []);
-  for (let n = 0; n < 20_000; n++) for (const id of [n, `cus_${n}`, String(n)]) assert.equal(ids.has(id), ref.has(id), `final ${String(id)}`);
+  for (let n = 0; n < 20_000; n++)
+    for (const id of [n, `cus_${n}`, String(n)])
+      assert.equal(ids.has(id), ref.has(id), `final ${String(id)}`);
 });
 
 test('numbers and strings never meet; 0 and -0 are one id; the all-zero key works', () => {
@@ -60,5 +62,6 @@ test('a million sequential numeric ids and a million string ids: all found, none
   for (let i = 1; i <= 1_000_000; i++) fresh += Number(ids.add(i)) + Number(ids.add(`id-${i}`));
   assert.equal(fresh, 2_000_000);
   assert.equal(ids.size, 2_000_000);
-  for (let i = 1; i <= 1_000_000; i += 997) assert.ok(ids.has(i) && ids.has(`id-${i}`) && !ids.has(-i) && !ids.has(`id-${-i}`));
+  for (let i = 1; i <= 1_000_000; i += 997)
+    assert.ok(ids.has(i) && ids.has(`id-${i}`) && !ids.has(-i) && !ids.has(`id-${-i}`));
 });
