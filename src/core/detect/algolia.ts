@@ -30,6 +30,8 @@ function pageRequest(ctx: DetectContext, page: number): RequestSpec | undefined 
 
 export const algolia: Detector = {
   name: 'algolia',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('hits') && b.has('page') && b.has('nbPages'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !Array.isArray(json.hits)) return null;

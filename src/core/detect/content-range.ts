@@ -18,6 +18,8 @@ function header(list: readonly Header[], name: string): string | undefined {
 
 export const contentRange: Detector = {
   name: 'content-range',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  headers: ['content-range'],
   detect(ctx) {
     const raw = ctx.header('content-range');
     const m = raw ? RANGE.exec(raw) : null;

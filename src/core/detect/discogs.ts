@@ -11,6 +11,8 @@ const RELS = ['first', 'prev', 'next', 'last'] as const;
 
 export const discogs: Detector = {
   name: 'discogs',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.within('pagination', 'urls'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !isObject(json.pagination) || !isObject(json.pagination.urls)) return null;

@@ -24,6 +24,8 @@ function queryNames(...urls: (string | undefined)[]): Set<string> {
 
 export const drf: Detector = {
   name: 'drf',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('results'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !Array.isArray(json.results)) return null;

@@ -41,6 +41,8 @@ function sentCursor(body: string | undefined): { cursor?: string } {
 
 export const dropbox: Detector = {
   name: 'dropbox',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('has_more') && b.has('cursor'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json)) return null;

@@ -77,6 +77,8 @@ function cursorParam(ctx: DetectContext, key: string): string {
 
 export const generic: Detector = {
   name: 'generic',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.object,
   detect(ctx) {
     if (!isObject(ctx.json)) return null;
     const atRoot = namedCollection(ctx.json);

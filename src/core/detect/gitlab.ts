@@ -14,6 +14,8 @@ function int(v: string | undefined): number | undefined {
 
 export const gitlab: Detector = {
   name: 'gitlab',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  headers: ['x-page'],
   detect(ctx) {
     const raw = Object.fromEntries(NAMES.map((n) => [n, ctx.header(n)])) as Record<
       (typeof NAMES)[number],

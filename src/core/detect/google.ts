@@ -14,6 +14,8 @@ const TOKEN_PARAMS = ['pageToken', 'page_token', 'pagetoken', 'PageToken'];
 
 export const google: Detector = {
   name: 'google',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.object,
   detect(ctx) {
     for (const { path, obj } of envelopes(ctx.json)) {
       const tokenKey = ['nextPageToken', 'next_page_token'].find((k) => k in obj);

@@ -10,6 +10,8 @@ import type { Detector, DetectorResult, Evidence, PaginationKind } from './types
 
 export const graphApi: Detector = {
   name: 'graph-api',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('data') && b.has('paging'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !Array.isArray(json.data) || !isObject(json.paging)) return null;

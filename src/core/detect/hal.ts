@@ -13,6 +13,8 @@ const RELS = ['first', 'prev', 'next', 'last'] as const;
 
 export const hal: Detector = {
   name: 'hal',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('_links'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !isObject(json._links)) return null;

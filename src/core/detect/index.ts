@@ -6,6 +6,7 @@ import { headerValue, headerValues, isJsonMime, looksLikeJson, type Exchange } f
 import { parseJson } from '../json.ts';
 import { detectors } from './detectors.ts';
 import { finalize } from './finalize.ts';
+import { createGate } from './precheck.ts';
 import type { DetectContext, Detection, DetectOutcome, DetectorResult, Detector } from './types.ts';
 
 export type { Detection, DetectOutcome, Evidence, PaginationKind, RequestSpec, PageParams } from './types.ts';
@@ -46,9 +47,21 @@ export function createContext(
   };
 }
 
-function runAll(ctx: DetectContext, list: readonly Detector[]): DetectorResult[] {
+/** How detection runs; the defaults are what every caller wants. */
+export type DetectOptions = {
+  /**
+   * Skip detectors whose declared headers are absent or whose body pre-check fails, without calling
+   * them. Off only to prove the gates change no result (precheck.test.ts).
+   * @default true
+   */
+  prechecks?: boolean;
+};
+
+function runAll(ctx: DetectContext, list: readonly Detector[], prechecks: boolean): DetectorResult[] {
   const out: DetectorResult[] = [];
+  const gate = prechecks ? createGate(ctx) : undefined;
   for (const d of list) {
+    if (gate && !gate(d)) continue;
     try {
       const r = d.detect(ctx);
       if (r && r.confidence > 0) out.push(r);
@@ -60,10 +73,14 @@ function runAll(ctx: DetectContext, list: readonly Detector[]): DetectorResult[]
 }
 
 /** Detects pagination, or says why not. Never throws. */
-export function detectWithReason(exchange: Exchange, list: readonly Detector[] = detectors): DetectOutcome {
+export function detectWithReason(
+  exchange: Exchange,
+  list: readonly Detector[] = detectors,
+  options: DetectOptions = {},
+): DetectOutcome {
   const c = createContext(exchange);
   if (!c.ok) return c;
-  const results = runAll(c.ctx, list);
+  const results = runAll(c.ctx, list, options.prechecks ?? true);
   if (!results.length) {
     return {
       ok: false,
@@ -74,8 +91,8 @@ export function detectWithReason(exchange: Exchange, list: readonly Detector[] =
 }
 
 /** Detects pagination in one exchange; null when it is not paginated (or not JSON). Never throws. */
-export function detect(exchange: Exchange): Detection | null {
-  const r = detectWithReason(exchange);
+export function detect(exchange: Exchange, options?: DetectOptions): Detection | null {
+  const r = detectWithReason(exchange, detectors, options);
   return r.ok ? r.detection : null;
 }
 

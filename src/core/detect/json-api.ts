@@ -27,6 +27,8 @@ function pageParams(urls: string[]): Map<string, string> {
 
 export const jsonApi: Detector = {
   name: 'json-api',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('data') && b.has('links'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !Array.isArray(json.data) || !isObject(json.links)) return null;

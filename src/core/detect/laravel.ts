@@ -25,6 +25,8 @@ const LINK_KEYS = ['first', 'last', 'prev', 'next'] as const;
 
 export const laravel: Detector = {
   name: 'laravel',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('data'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !Array.isArray(json.data)) return null;

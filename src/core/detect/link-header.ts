@@ -152,6 +152,8 @@ export function pageLinks(links: readonly LinkValue[], base: string): Detection[
 /** Pagination through the `Link` header. Kind follows the parameter that changes between links. */
 export const linkHeader: Detector = {
   name: 'link-header',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  headers: ['link'],
   detect(ctx) {
     const raw = ctx.headers('link');
     if (!raw.length) return null;

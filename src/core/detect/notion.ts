@@ -22,6 +22,8 @@ function sentCursor(ctx: DetectContext): string | undefined {
 
 export const notion: Detector = {
   name: 'notion',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('object') && b.has('results') && b.has('has_more') && b.has('next_cursor'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || json.object !== 'list' || !Array.isArray(json.results)) return null;

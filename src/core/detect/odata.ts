@@ -12,6 +12,8 @@ import type { Detector, Evidence } from './types.ts';
 
 export const odata: Detector = {
   name: 'odata',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('value') || b.has('d'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json)) return null;

@@ -29,6 +29,8 @@ function holders(json: Obj): { obj: Obj; path: string[] }[] {
 
 export const offsetLimit: Detector = {
   name: 'offset-limit',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.object,
   detect(ctx) {
     if (!isObject(ctx.json)) return null;
     for (const { obj, path } of holders(ctx.json)) {

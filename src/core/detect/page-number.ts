@@ -29,6 +29,8 @@ function holder(json: Obj): { obj: Obj; path: string[] } | undefined {
 
 export const pageNumber: Detector = {
   name: 'page-number',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.object,
   detect(ctx) {
     if (!isObject(ctx.json)) return null;
     const h = holder(ctx.json);

@@ -71,6 +71,8 @@ function nextQuery(ctx: DetectContext, cursor: string): RequestSpec | undefined 
 
 export const relay: Detector = {
   name: 'relay',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('data'),
   detect(ctx) {
     if (!isObject(ctx.json) || !isObject(ctx.json.data)) return null;
     const found = findConnection(ctx.json.data);

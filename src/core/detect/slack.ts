@@ -43,6 +43,8 @@ function withCursor(ctx: DetectContext, cursor: string): RequestSpec | undefined
 
 export const slack: Detector = {
   name: 'slack',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.within('response_metadata', 'next_cursor'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !isObject(json.response_metadata)) return null;

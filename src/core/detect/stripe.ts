@@ -16,6 +16,8 @@ function idOf(record: unknown): string | undefined {
 
 export const stripe: Detector = {
   name: 'stripe',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('data') && b.has('object') && b.has('has_more'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !Array.isArray(json.data)) return null;

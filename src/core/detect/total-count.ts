@@ -10,6 +10,8 @@ import type { Detector, Evidence } from './types.ts';
 
 export const totalCount: Detector = {
   name: 'total-count',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  headers: ['x-total-count'],
   detect(ctx) {
     const raw = ctx.header('x-total-count');
     if (raw === undefined || !/^\s*\d{1,15}\s*$/.test(raw)) return null;

@@ -11,6 +11,8 @@ import type { Detector, Evidence } from './types.ts';
 
 export const twitter: Detector = {
   name: 'twitter',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.within('meta', 'result_count'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !isObject(json.meta)) return null;

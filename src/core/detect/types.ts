@@ -75,9 +75,32 @@ export type DetectContext = {
   headers(name: string): string[];
 };
 
+/**
+ * Cheap questions about the parsed body's top level, for pre-checks: each is one own-property
+ * look-up, so asking costs the same on a 10-record page as on a 1 MB one (no key lists are built).
+ */
+export type BodyShape = {
+  /** The body is a JSON object (not an array, a scalar, or absent). */
+  object: boolean;
+  /** `key` is an own key of the root object (exact spelling, as `json.key` / `key in json` see it). */
+  has(key: string): boolean;
+  /** The root's `wrapper` is an object holding `key` (`meta.has_more`, `pagination.page`). */
+  within(wrapper: string, key: string): boolean;
+};
+
 export type Detector = {
   name: string;
   detect(ctx: DetectContext): DetectorResult | null;
+  /**
+   * Lower-case header names of which at least one must be present, or detect() is certain to answer
+   * null; the registry then skips it without calling it. Absent: no header gate.
+   */
+  headers?: readonly string[];
+  /**
+   * A pre-check on the body's shape: false only when detect() is certain to answer null (it must
+   * mirror the detector's own first guards, exact spellings only). Absent: always run.
+   */
+  requires?: (body: BodyShape) => boolean;
 };
 
 export type DetectOutcome = { ok: true; detection: Detection } | { ok: false; reason: string };

@@ -11,6 +11,8 @@ import type { Detector } from './types.ts';
 
 export const uservoice: Detector = {
   name: 'uservoice',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.within('pagination', 'page'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !isObject(json.pagination)) return null;

@@ -16,6 +16,8 @@ const HEADERS = [
 
 export const vanilla: Detector = {
   name: 'vanilla',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  headers: ['paging-first', 'paging-prev', 'paging-next', 'paging-last'],
   detect(ctx) {
     const links: Detection['links'] = {};
     const evidence: Evidence[] = [];

@@ -9,6 +9,8 @@ import type { Detector, Evidence } from './types.ts';
 
 export const vend2: Detector = {
   name: 'vend-2',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('data') && b.has('version'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !Array.isArray(json.data) || !('version' in json)) return null;

@@ -9,6 +9,8 @@ import type { Detector } from './types.ts';
 
 export const vend: Detector = {
   name: 'vend',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.within('pagination', 'page'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !isObject(json.pagination)) return null;

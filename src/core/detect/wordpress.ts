@@ -12,6 +12,8 @@ function int(v: string | undefined): number | undefined {
 
 export const wordpress: Detector = {
   name: 'wordpress',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  headers: ['x-wp-total', 'x-wp-totalpages'],
   detect(ctx) {
     const totalRaw = ctx.header('x-wp-total');
     const pagesRaw = ctx.header('x-wp-totalpages');

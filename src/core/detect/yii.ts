@@ -21,6 +21,8 @@ function int(v: string | undefined): number | undefined {
 
 export const yii: Detector = {
   name: 'yii',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  headers: ['x-pagination-current-page'],
   detect(ctx) {
     const [page, pages, size, total] = NAMES.map(([n]) => int(ctx.header(n)));
     // The current page with one companion is the set; a lone count header is someone else's.

@@ -11,6 +11,8 @@ import type { Detector, DetectorResult, Evidence } from './types.ts';
 
 export const zendesk: Detector = {
   name: 'zendesk',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.within('meta', 'has_more'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !isObject(json.meta)) return null;

@@ -11,6 +11,8 @@ import type { Detector, Evidence } from './types.ts';
 
 export const zoom: Detector = {
   name: 'zoom',
+  /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
+  requires: (b) => b.has('next_page_token'),
   detect(ctx) {
     const json = ctx.json;
     if (!isObject(json) || !('next_page_token' in json)) return null;
