@@ -5,11 +5,13 @@
  */
 import { useState } from 'preact/hooks';
 import type { Chain, ChainNode } from '../../../core/chain/types.ts';
+import type { CrawlStart } from '../../../core/crawl/types.ts';
 import { formatCounts } from '../lib/finding-marks.ts';
 import { usePanelState } from '../state/panel-context.ts';
 import type { ChainDiagnostics } from '../state/chain-state.ts';
 import type { CapturedItem } from '../state/services.ts';
 import { ChainSvg } from './chain-svg.tsx';
+import { CrawlStatus } from './crawl-status.tsx';
 import { DiagnosticsView } from './diagnostics-view.tsx';
 import './chain.css';
 
@@ -24,7 +26,26 @@ function nodeCounts(chain: Chain): string {
   return (['seen', 'crawled', 'predicted'] as const).filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}`).join(' · ');
 }
 
-function ChainHeader({ chain, d }: { chain: Chain; d: ChainDiagnostics | null }) {
+/** "Crawl remaining pages" for the whole chain: starts where chain-crawl-start.ts says. */
+function ChainCrawlButton({ start }: { start: CrawlStart | null }) {
+  const { crawl } = usePanelState();
+  const running = crawl.running.value;
+  const from = start?.exchange.request.url;
+  return (
+    <button
+      class="primary"
+      data-testid="chain-crawl-start"
+      data-start-url={from ?? ''}
+      disabled={!start || running}
+      title={running ? 'A crawl is running' : `Fetch the rest of the chain from ${from ?? '?'} into a dataset (asks for access to the host)`}
+      onClick={() => start && void crawl.actions.start(start)}
+    >
+      Crawl remaining pages
+    </button>
+  );
+}
+
+function ChainHeader({ chain, d, start }: { chain: Chain; d: ChainDiagnostics | null; start: CrawlStart | null }) {
   const facts = [
     chain.totalRecords !== undefined && plural(chain.totalRecords, 'record'),
     chain.totalPages !== undefined && plural(chain.totalPages, 'page'),
@@ -44,6 +65,7 @@ function ChainHeader({ chain, d }: { chain: Chain; d: ChainDiagnostics | null })
           {formatCounts(counts)}
         </span>
       )}
+      <ChainCrawlButton start={start} />
     </div>
   );
 }
@@ -75,7 +97,8 @@ export function ChainTab({ item }: { item: CapturedItem }) {
   const pick = (n: ChainNode) => n.exchangeId && selection.select(n.exchangeId);
   return (
     <div class="chain-tab" data-testid="chain-tab" data-chain-key={chain.key}>
-      <ChainHeader chain={chain} d={d} />
+      <ChainHeader chain={chain} d={d} start={chains.crawlStart.value} />
+      <CrawlStatus />
       <ChainSvg chain={chain} marks={d?.marks ?? new Map()} selectedId={item.id} highlight={highlight} onPick={pick} />
       <Legend />
       {d && <DiagnosticsView d={d} onHover={setHighlight} />}

@@ -11,6 +11,7 @@ import type { Chain } from '../../../core/chain/types.ts';
 import { diagnose, pagesFromExchanges } from '../../../core/diagnose/diagnose.ts';
 import type { DiagnosePage, Finding } from '../../../core/diagnose/types.ts';
 import { countBySeverity, markNodes, type NodeMark, type SeverityCounts } from '../lib/finding-marks.ts';
+import { chainCrawlStart } from './chain-crawl-start.ts';
 import { mergeCrawledPages, type CrawledChainPage } from './chain-pages.ts';
 import { createChainGrouper, itemChainKey, type ChainGroups } from './chain-groups.ts';
 import type { CapturedItem } from './services.ts';
@@ -51,6 +52,9 @@ export function createChainState(
     return built && more?.length ? markCrawled(built, more as readonly CrawledPageLike[]) : built ?? null;
   });
 
+  /** Where the Chain tab's crawl button starts (see chain-crawl-start.ts); null when it cannot. */
+  const crawlStart = computed(() => chainCrawlStart(chain.value, members.value));
+
   /** Captured pages of the chain as diagnose() reads them; re-detected only when the members change. */
   const seenPages = computed(() => pagesFromExchanges(members.value.map((it) => it.exchange)));
 
@@ -71,6 +75,7 @@ export function createChainState(
     groups,
     selectedKey,
     chain,
+    crawlStart,
     diagnostics,
     crawled,
     /**
