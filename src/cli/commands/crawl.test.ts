@@ -5,9 +5,8 @@ import http from 'node:http';
 import { mkdtemp, readFile, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { main } from '../main.ts';
+import { runCli } from '../run-in-process.ts';
 import { startDemoServer } from '../../demo/server.ts';
 
 const demo = await startDemoServer();
@@ -32,13 +31,7 @@ after(async () => {
 });
 
 async function cli(...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(['crawl', ...argv], { stdout, stderr, cwd: dir, env: {} });
+  const { code, out, err } = await runCli(['crawl', ...argv], dir);
   return { code, out, err, lines: out.split('\n').filter(Boolean) };
 }
 const exists = (p: string) => access(p).then(() => true, () => false);

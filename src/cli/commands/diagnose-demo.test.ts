@@ -2,8 +2,7 @@
 // rule, and every clean style of /api/styles.json yields no finding at all.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
-import { main } from '../main.ts';
+import { runCli } from '../run-in-process.ts';
 import { startDemoServer } from '../../demo/server.ts';
 
 const demo = await startDemoServer({});
@@ -12,13 +11,7 @@ after(() => demo.close());
 type Report = { chains: { findings: { rule: string; severity: string; message: string }[] }[] };
 
 async function diagnoseJson(path: string): Promise<{ code: number; report?: Report; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(['diagnose', new URL(path, demo.origin).href, '--json', '--max-pages', '60'], { stdout, stderr, cwd: process.cwd(), env: {} });
+  const { code, out, err } = await runCli(['diagnose', new URL(path, demo.origin).href, '--json', '--max-pages', '60']);
   return { code, report: out ? (JSON.parse(out) as Report) : undefined, err };
 }
 

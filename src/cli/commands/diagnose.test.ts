@@ -5,9 +5,8 @@ import { createServer } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { main } from '../main.ts';
+import { runCli, type CliRun } from '../run-in-process.ts';
 import * as api from '../../core/diagnose/fixtures/api.ts';
 
 const routes: Record<string, api.Handler> = {
@@ -29,15 +28,8 @@ await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 after(() => server.close());
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(['diagnose', ...argv], { stdout, stderr, cwd: process.cwd(), env: {} });
-  return { code, out, err };
+function cli(...argv: string[]): Promise<CliRun> {
+  return runCli(['diagnose', ...argv]);
 }
 
 test('diagnose URL: a clean chain → no findings, exit 0', async () => {

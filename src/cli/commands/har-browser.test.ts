@@ -7,12 +7,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { detect } from '../../core/detect/index.ts';
 import type { Exchange } from '../../core/exchange.ts';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
-import { main } from '../main.ts';
+import { runCli, type CliRun } from '../run-in-process.ts';
 
 const executablePath = process.env.PAGESCOPE_CHROMIUM || '/usr/bin/chromium';
 
@@ -51,15 +50,8 @@ function nextOf(f: Fetched): string {
   return next;
 }
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(argv, { stdout, stderr, cwd: process.cwd(), env: {} });
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runCli(argv);
 }
 
 before(async () => {
