@@ -9,6 +9,7 @@ import { parseJson, extractRecords } from '../json.ts';
 import { checkpointFits, CrawlState } from './checkpoint.ts';
 import { runConcurrent } from './concurrent.ts';
 import { replayableHeaders } from './credentials.ts';
+import { Deadlines } from './deadlines.ts';
 import type { FetchSettings } from './fetch-page.ts';
 import { Run, type Arrived, type Stop } from './run.ts';
 import { runSequential } from './sequential.ts';
@@ -86,7 +87,7 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
   let run: Run;
   const settings: FetchSettings = {
     fetch: opts.fetch, clock, retries: opts.retries ?? 4, retryBaseMs: opts.retryBaseMs ?? 500,
-    timeoutMs: opts.timeoutMs ?? 30_000, maxRetryAfterMs: opts.maxRetryAfterMs ?? 60_000, random: opts.random ?? Math.random,
+    timeoutMs: opts.timeoutMs ?? 30_000, deadlines: new Deadlines(clock), maxRetryAfterMs: opts.maxRetryAfterMs ?? 60_000, random: opts.random ?? Math.random,
     onFailure: (_reason, willRetry) => {
       state.errors++;
       if (willRetry) state.retries++;
@@ -99,10 +100,14 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
   const headers: Header[] = replayableHeaders(start.exchange.request.headers);
   run = new Run(start, opts, limits, state, settings, headers);
   let stop: Stop;
-  if (!resume) stop = await fromStart(run);
-  else {
-    const plan = resume.range ? planConcurrent(d) : null;
-    stop = plan && resume.range ? await runConcurrent(run, plan, resume.range.from, resume.range.to) : await runSequential(run, resume.next, null);
+  try {
+    if (!resume) stop = await fromStart(run);
+    else {
+      const plan = resume.range ? planConcurrent(d) : null;
+      stop = plan && resume.range ? await runConcurrent(run, plan, resume.range.from, resume.range.to) : await runSequential(run, resume.next, null);
+    }
+  } finally {
+    settings.deadlines.dispose();
   }
   return finish(stop);
 }

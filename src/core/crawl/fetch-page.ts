@@ -4,6 +4,7 @@
  */
 import { parseJson } from '../json.ts';
 import type { Clock, HttpFetch, HttpRequest, HttpResponse } from '../ports.ts';
+import type { Deadlines } from './deadlines.ts';
 import { backoffMs, isRetryableStatus, parseRetryAfter } from './retry.ts';
 
 export type FetchSettings = {
@@ -14,6 +15,8 @@ export type FetchSettings = {
   retryBaseMs: number;
   /** Per try; 0 or Infinity for none. */
   timeoutMs: number;
+  /** The crawl's one timeout timer (see deadlines.ts). */
+  deadlines: Deadlines;
   maxRetryAfterMs: number;
   random: () => number;
   /** Called once per failed try (counted as an error), with whether another try follows. */
@@ -38,17 +41,14 @@ async function tryOnce(req: HttpRequest, s: FetchSettings, signal: AbortSignal |
   const ctrl = new AbortController();
   const onAbort = () => ctrl.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = new AbortController();
   let timedOut = false;
-  if (s.timeoutMs > 0 && Number.isFinite(s.timeoutMs)) {
-    s.clock.sleep(s.timeoutMs, timer.signal).then(
-      () => {
-        timedOut = true;
-        ctrl.abort(new Error(`timeout after ${s.timeoutMs} ms`));
-      },
-      () => {},
-    );
-  }
+  const unwatch =
+    s.timeoutMs > 0 && Number.isFinite(s.timeoutMs)
+      ? s.deadlines.watch(s.timeoutMs, () => {
+          timedOut = true;
+          ctrl.abort(new Error(`timeout after ${s.timeoutMs} ms`));
+        })
+      : undefined;
   const t0 = s.clock.now();
   let res: HttpResponse;
   try {
@@ -60,7 +60,7 @@ async function tryOnce(req: HttpRequest, s: FetchSettings, signal: AbortSignal |
     const msg = e instanceof Error ? e.message : String(e);
     return { ok: false, aborted: false, retryable: true, reason: `network error (${msg}): ${req.url}` };
   } finally {
-    timer.abort();
+    unwatch?.();
     signal?.removeEventListener('abort', onAbort);
   }
   const fetchedAt = s.clock.now();
