@@ -4,7 +4,16 @@
 // concurrently); a cursor chain starts from the last seen page and follows it.
 import type { CdpFrame } from './devtools-harness.ts';
 import { test, expect } from './fixtures.ts';
-import { byTestid, datasetRow, fetchStyle, selectRequest, showView, userClick, waitForCrawl, type StyleInfo } from './crawl-helpers.ts';
+import {
+  byTestid,
+  datasetRow,
+  fetchStyle,
+  selectRequest,
+  showView,
+  userClick,
+  waitForCrawl,
+  type StyleInfo,
+} from './crawl-helpers.ts';
 
 type NodeInfo = { label: string; state: string };
 const nodes = `[...document.querySelectorAll('[data-testid=chain-node]')].map((g) => ({ label: g.querySelector('text').textContent, state: g.dataset.state }))`;
@@ -22,7 +31,10 @@ async function styleInfo(demo: string, style: string): Promise<StyleInfo> {
   return catalog.find((s) => s.style === style)!;
 }
 
-test('numbered pages (Laravel): the chain button crawls from page 1 even with page 2 selected; predicted nodes turn crawled', async ({ h, demo }) => {
+test('numbered pages (Laravel): the chain button crawls from page 1 even with page 2 selected; predicted nodes turn crawled', async ({
+  h,
+  demo,
+}) => {
   test.setTimeout(90_000);
   const info = await styleInfo(demo, 'laravel');
   const panel = await h.openPanel();
@@ -46,7 +58,10 @@ test('numbered pages (Laravel): the chain button crawls from page 1 even with pa
   expect(await panel.eval(`${button}.disabled`)).toBe(false);
 });
 
-test('a cursor chain (Laravel cursor): the chain button crawls on from the last seen page', async ({ h, demo }) => {
+test('a cursor chain (Laravel cursor): the chain button crawls on from the last seen page', async ({
+  h,
+  demo,
+}) => {
   test.setTimeout(90_000);
   const info = await styleInfo(demo, 'laravel-cursor');
   const panel = await h.openPanel();
@@ -68,12 +83,21 @@ test('a cursor chain (Laravel cursor): the chain button crawls on from the last 
   const perPage = 15;
   const pages = Math.ceil(info.totalRecords / perPage);
   // The dataset is the chain from page 2 on: page 2 itself (the crawl's start) and every page after it.
-  expect(end).toMatchObject({ reason: 'done', pages: pages - 1, records: info.totalRecords - perPage, duplicates: 0 });
+  expect(end).toMatchObject({
+    reason: 'done',
+    pages: pages - 1,
+    records: info.totalRecords - perPage,
+    duplicates: 0,
+  });
   const after = await waitNodes(panel, `n.filter((x) => x.state === 'crawled').length === ${pages - 2}`);
   expect(after.map((n) => n.state)).toEqual(['seen', 'seen', ...Array(pages - 2).fill('crawled')]);
 
   await showView(panel, 'datasets');
   const row = await datasetRow(panel, end.datasetId, `v.status === 'done'`);
   expect(row).toMatchObject({ style: 'laravel-cursor', records: info.totalRecords - perPage });
-  expect(await panel.eval(`document.querySelector('[data-testid=dataset-row][data-dataset-id="${end.datasetId}"] [data-testid=dataset-url]').textContent`)).toBe(page2);
+  expect(
+    await panel.eval(
+      `document.querySelector('[data-testid=dataset-row][data-dataset-id="${end.datasetId}"] [data-testid=dataset-url]').textContent`,
+    ),
+  ).toBe(page2);
 });

@@ -13,8 +13,15 @@ test('JSON bodies (by MIME type or by their first character) get unsafe integers
     quoted: 1,
   });
   assert.equal(exactJsonBody([], BIG).quoted, 1, 'sniffed: starts with {');
-  assert.equal(exactJsonBody([{ name: 'content-type', value: 'text/plain' }], 'id 9007199254740993').quoted, 0);
-  assert.equal(exactJsonBody([], '9007199254740993', 'application/json').quoted, 1, 'the exchange mimeType counts');
+  assert.equal(
+    exactJsonBody([{ name: 'content-type', value: 'text/plain' }], 'id 9007199254740993').quoted,
+    0,
+  );
+  assert.equal(
+    exactJsonBody([], '9007199254740993', 'application/json').quoted,
+    1,
+    'the exchange mimeType counts',
+  );
 });
 
 test('withExactIntegers: the wrapped fetch quotes and counts, and passes other responses through as they are', async () => {
@@ -44,8 +51,14 @@ test('withExactStart quotes the captured first page, leaves the rest of the star
   assert.equal(exact.exchange.request, start.exchange.request);
   assert.match(exact.exchange.response.bodyText!, /"id":"9007199254740993"/);
   assert.equal(start.exchange.response.bodyText, BIG, 'the captured exchange is not mutated');
-  const clean = { ...start, exchange: { ...start.exchange, response: { ...start.exchange.response, bodyText: '{"id":1}' } } };
+  const clean = {
+    ...start,
+    exchange: { ...start.exchange, response: { ...start.exchange.response, bodyText: '{"id":1}' } },
+  };
   assert.equal(withExactStart(clean), clean);
-  const empty = { ...start, exchange: { ...start.exchange, response: { ...start.exchange.response, bodyText: null } } };
+  const empty = {
+    ...start,
+    exchange: { ...start.exchange, response: { ...start.exchange.response, bodyText: null } },
+  };
   assert.equal(withExactStart(empty as CrawlStart), empty);
 });
