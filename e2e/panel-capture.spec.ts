@@ -5,20 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CdpFrame } from './devtools-harness.ts';
 import { test, expect } from './fixtures.ts';
-import { vanillaHar, panelDom as $ } from './panel-helpers.ts';
+import { fetchStyles, vanillaHar, panelDom as $ } from './panel-helpers.ts';
 
 type Row = { url: string; style: string | null };
 const rows = `[...document.querySelectorAll('[data-testid=request-row]')].map((r) => ({
   url: r.querySelector('[data-testid=request-url]').textContent,
   style: r.querySelector('[data-testid=request-style]')?.textContent ?? null,
 }))`;
-
-async function fetchStyles(h: { page: import('@playwright/test').Page }, styles: string[]) {
-  await h.page.waitForFunction(() => (window as unknown as { pagescopeDemo?: unknown }).pagescopeDemo);
-  for (const s of styles) {
-    await h.page.evaluate((style) => (window as any).pagescopeDemo.fetchStyle(style), s);
-  }
-}
 
 test('demo styles appear with badges; filter narrows; detail shows kind, evidence and highlights', async ({
   h,
@@ -174,54 +167,3 @@ test('preserve log keeps rows across navigation; without it navigation clears', 
   // The new page's own requests may arrive; the paginated ones from before must be gone.
   await panel.waitFor(`![...document.querySelectorAll('[data-testid=request-style]')].length`);
 });
-
-// Pictures for docs/: `PAGESCOPE_SCREENSHOTS=1 npx playwright test e2e/panel-capture.spec.ts -g screenshot`.
-for (const theme of ['light', 'dark'] as const) {
-  test(`screenshot of the panel in DevTools, ${theme} theme`, async ({ h, demo }) => {
-    test.skip(!process.env.PAGESCOPE_SCREENSHOTS, 'set PAGESCOPE_SCREENSHOTS=1 to refresh docs/panel-*.png');
-    await h.openDevtools();
-    // Harness internals: the DevTools frontend target, to pick its theme and size before the panel loads.
-    const inner = h as unknown as { devtoolsId: string; attach(id: string): Promise<CdpFrame> };
-    const frontend = await inner.attach(inner.devtoolsId);
-    // Undocked, DevTools fills its window. Extensions read devtools.panels.themeName when DevTools
-    // boots, so the dark picture sets the theme and reboots the frontend.
-    await frontend.eval(`(async () => {
-      const UI = await import('./ui/legacy/legacy.js'); // DevTools internals: re-check on upgrades
-      UI.DockController.DockController.instance().setDockSide('undocked');
-      if (${theme === 'dark'}) {
-        const Common = await import('./core/common/common.js');
-        Common.Settings.Settings.instance().moduleSetting('ui-theme').set('dark');
-        setTimeout(() => location.reload(), 0);
-      }
-    })()`);
-    if (theme === 'dark') {
-      await frontend.waitFor(
-        `(async () => { try {
-          const UI = await import('./ui/legacy/legacy.js');
-          return UI.InspectorView.InspectorView.instance().tabbedPane.tabIds().some((id) => id.startsWith('chrome-extension://'));
-        } catch { return false; } })()`,
-        20_000,
-      );
-    }
-    await frontend.send('Emulation.setDeviceMetricsOverride', {
-      width: 1180,
-      height: 560,
-      deviceScaleFactor: 1,
-      mobile: false,
-    });
-    const panel = await h.openPanel();
-    expect(await panel.eval(`document.documentElement.dataset.theme`)).toBe(theme);
-    await h.page.goto(`${demo}/`);
-    await fetchStyles(h, ['vanilla', 'vend', 'laravel', 'vend-2', 'page-number', 'uservoice']);
-    await panel.waitFor(`document.querySelectorAll('[data-testid=request-style]').length >= 6`);
-    await $.pickRow(panel, '/api/v2/discussions');
-    await $.click(panel, 'detail-tab-pagination');
-    await panel.waitFor($.exists('pagination-evidence'));
-    await h.screenshotDevtools(path.resolve(import.meta.dirname, `../docs/panel-${theme}.png`));
-    // The JSON tree with body evidence highlighted, kept with the test results for a look.
-    await $.pickRow(panel, '/api/products');
-    await $.click(panel, 'detail-tab-response');
-    await panel.waitFor(`document.querySelector('[data-testid=json-node][data-evidence=true]')`);
-    await h.screenshotDevtools(test.info().outputPath(`response-${theme}.png`));
-  });
-}

@@ -2,6 +2,7 @@
  * Small drivers for the Pagescope panel frame in e2e specs: every helper runs DOM code inside the
  * real panel (over CDP) and addresses elements by `data-testid` only.
  */
+import type { Page } from '@playwright/test';
 import type { CdpFrame } from './devtools-harness.ts';
 
 const q = (testid: string) => `document.querySelector('[data-testid=${testid}]')`;
@@ -72,4 +73,12 @@ export function vanillaHar(endpoint: string, n: number) {
     };
   });
   return { log: { version: '1.2', creator: { name: 'e2e', version: '1' }, entries } };
+}
+
+/** Has the demo page fetch each style's first page (window.pagescopeDemo). */
+export async function fetchStyles(h: { page: Page }, styles: string[]) {
+  await h.page.waitForFunction(() => (window as unknown as { pagescopeDemo?: unknown }).pagescopeDemo);
+  for (const s of styles) {
+    await h.page.evaluate((style) => (window as any).pagescopeDemo.fetchStyle(style), s);
+  }
 }

@@ -1,6 +1,6 @@
 // Pictures of the Chain tab in the real panel for docs/ (light and dark): the demo's shifting-offset
-// chain (3 pages fetched by the page, the rest crawled), with its duplicate findings. Opt-in, since it
-// writes into docs/: PAGESCOPE_SCREENSHOTS=1 npx playwright test e2e/chain-screenshots.spec.ts
+// chain (3 pages fetched by the page, the rest crawled), with its duplicate findings. Not part of
+// `npm test`, since it writes into docs/: `npm run screenshots`.
 import path from 'node:path';
 import { test } from './fixtures.ts';
 import { byTestid, selectRequest, userClick, waitForCrawl } from './crawl-helpers.ts';
@@ -8,7 +8,6 @@ import { byTestid, selectRequest, userClick, waitForCrawl } from './crawl-helper
 const DOCS = path.resolve(import.meta.dirname, '../docs');
 
 test('screenshots: chain view + diagnostics, light and dark', async ({ h, demo }) => {
-  test.skip(!process.env.PAGESCOPE_SCREENSHOTS, 'set PAGESCOPE_SCREENSHOTS=1 to write docs/chain-*.png');
   test.setTimeout(90_000);
   // A wider window than the default, so the side-docked DevTools shows the chain and findings roomily.
   const s = await h.context.newCDPSession(h.page);
