@@ -97,6 +97,8 @@ export class LoopGuard {
   private hashes: KeyLog;
   /** What the last `record` added (a `forget` takes back only that, never an older entry). */
   private added: { url?: string; cursor?: string; hash?: string } = {};
+  /** The last request's key: `checkNext` and `record` ask for the same request one after the other. */
+  private last: { spec: RequestSpec; url: string; method?: string; body?: string; key: string } | undefined;
 
   /** @param cap entries of each kind a checkpoint keeps (`memory`). @default Infinity */
   constructor(memory?: GuardMemory, cap = Infinity) {
@@ -114,7 +116,7 @@ export class LoopGuard {
    * Nothing is remembered until `record`, so a failed request can be retried on resume.
    */
   checkNext(spec: RequestSpec, index: number, from: Detection | null): GuardVerdict {
-    const seen = this.urls.at.get(requestKey(spec));
+    const seen = this.urls.at.get(this.keyOf(spec));
     if (seen !== undefined) return { ok: false, detail: `next link repeats ${spec.url} (${where(seen)})` };
     const params = from?.params;
     const cursor = params?.cursor ? getParam(spec.url, params.cursor) : undefined;
@@ -147,7 +149,7 @@ export class LoopGuard {
   /** Remembers a page once it is stored: its request, the cursor it was fetched with, its fingerprint. */
   record(spec: RequestSpec, index: number, hash: string | undefined, cursorParam?: string): void {
     const added: LoopGuard['added'] = {};
-    const url = requestKey(spec);
+    const url = this.keyOf(spec);
     if (this.urls.add(url, index)) added.url = url;
     const cursor = cursorParam ? getParam(spec.url, cursorParam) : undefined;
     if (cursor && this.cursors.add(cursor, index)) added.cursor = cursor;
@@ -162,6 +164,14 @@ export class LoopGuard {
     if (cursor !== undefined) this.cursors.undo(cursor);
     if (hash !== undefined) this.hashes.undo(hash);
     this.added = {};
+  }
+
+  private keyOf(spec: RequestSpec): string {
+    const l = this.last;
+    if (l && l.spec === spec && l.url === spec.url && l.method === spec.method && l.body === spec.body) return l.key;
+    const key = requestKey(spec);
+    this.last = { spec, url: spec.url, method: spec.method, body: spec.body, key };
+    return key;
   }
 
   /** The most recent `cap` entries of each, oldest first, for a checkpoint. O(cap). */
