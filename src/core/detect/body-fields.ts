@@ -96,6 +96,19 @@ export function isCursorLike(v: unknown): v is string | number {
   return /\d/.test(s) || /[=_\-+/:%|.~]/.test(s) || s.length >= 20;
 }
 
+/**
+ * A token under a key that can only hold one (`next_cursor`, `nextPageToken`, `continuation`):
+ * any non-empty string without whitespace — short unpadded base64 (`eyJvZmZzZXQiOjEwfQ`) included —
+ * except a plain word (`Alice`, `none`, `END`), which is a name or a sentinel, not a position.
+ */
+export function isTokenLike(v: unknown): v is string | number {
+  if (isCursorLike(v)) return true;
+  if (typeof v !== 'string') return false;
+  const s = v.trim();
+  if (!s || s.length > 4096 || /[\s\u0000-\u001f]/.test(s)) return false;
+  return !/^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(s);
+}
+
 /** One piece of body evidence, the value shortened for display. */
 export function ev(path: string, value: unknown, note?: string): Evidence {
   const s =

@@ -34,6 +34,9 @@ import { dropbox } from './dropbox.ts';
 import { notion } from './notion.ts';
 import { twitter } from './twitter.ts';
 import { zoom } from './zoom.ts';
+import { ckan } from './ckan.ts';
+import { elasticsearch } from './elasticsearch.ts';
+import { socrata } from './socrata.ts';
 
 export const detectors: Detector[] = [
   // Header schemes
@@ -51,6 +54,9 @@ export const detectors: Detector[] = [
   algolia,
   twitter,
   zoom,
+  elasticsearch,
+  ckan,
+  socrata,
   discogs,
   dropbox,
   odata,

@@ -31,6 +31,21 @@ function intParam(url: string, name: string | undefined): number | undefined {
   return v !== undefined && /^\d{1,15}$/.test(v) ? Number(v) : undefined;
 }
 
+/**
+ * The size asked for in the request, unless a non-last page holds fewer records: then the server
+ * used a smaller size (a cap) and the count is it. Not for APIs whose pages may be short mid-chain.
+ */
+function servedSize(
+  asked: number | undefined,
+  r: DetectorResult,
+  nextLink: string | undefined,
+  records: number,
+): number | undefined {
+  const more = r.hasMore === true || (r.hasMore === undefined && (!!nextLink || !!r.next));
+  if (asked === undefined || !more || r.emptyPageEnds === false) return asked;
+  return records > 0 && records < asked ? records : asked;
+}
+
 /** Fills what every Detection must have from what the detectors found. */
 export function finalize(ctx: DetectContext, r: DetectorResult): Detection {
   const url = ctx.exchange.request.url;
@@ -53,7 +68,7 @@ export function finalize(ctx: DetectContext, r: DetectorResult): Detection {
   }
   if (r.kind === 'offset' && position.offset === undefined)
     position.offset = intParam(url, params.offset) ?? 0;
-  const pageSize = r.pageSize ?? intParam(url, params.size);
+  const pageSize = r.pageSize ?? servedSize(intParam(url, params.size), r, links.next, recordCount);
   let totalPages = r.totalPages;
   if (totalPages === undefined && r.totalRecords !== undefined && pageSize)
     totalPages = Math.ceil(r.totalRecords / pageSize);

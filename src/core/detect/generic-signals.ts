@@ -12,6 +12,7 @@ import {
   field,
   hasKey,
   isCursorLike,
+  isTokenLike,
   isUrlLike,
   link,
   spellings,
@@ -19,10 +20,23 @@ import {
 } from './body-fields.ts';
 import type { DetectContext, Evidence } from './types.ts';
 
-// `pages` is Intercom's wrapper (an object there; Vend's number `pages` is skipped as not one).
-const WRAPPERS = ['meta', 'pagination', 'paging', 'page_info', 'response_metadata', 'pager', 'pages'];
+// `pages` is Intercom's wrapper (an object there; Vend's number `pages` is skipped as not one);
+// `metadata` is Smile.io's (`metadata.next_cursor`); `cursor` holds `cursor.next`.
+const WRAPPERS = [
+  'meta',
+  'pagination',
+  'paging',
+  'page_info',
+  'response_metadata',
+  'pager',
+  'pages',
+  'metadata',
+  'cursor',
+];
+/** Keys that can only hold a cursor: any token without spaces counts (isTokenLike). */
 const CURSOR_KEYS = [
   'next_cursor',
+  'after_cursor',
   'continuation',
   'continuation_token',
   'next_page_token',
@@ -165,7 +179,13 @@ export function readSignals(ctx: DetectContext, obj: Obj, path: string[]): Signa
       ? rootToken
       : undefined) ??
     (bare && typeof bare.value === 'string' && !isUrlLike(bare.value) ? bare : undefined);
-  if (cursorF && isCursorLike(cursorF.value)) {
+  // The key name decides how sure a token must look: `next_cursor`, `paging.next.after` and
+  // `cursor.next` can only be cursors; a root `offset` or a bare `next` may be anything.
+  const named =
+    !!cursorF &&
+    (cursorF !== rootToken || cursorF.key !== 'offset') &&
+    (cursorF !== bare || /^cursors?$/i.test(path[path.length - 1] ?? ''));
+  if (cursorF && (named ? isTokenLike(cursorF.value) : isCursorLike(cursorF.value))) {
     s.cursor = String(cursorF.value);
     s.cursorKey = 'param' in cursorF ? (cursorF.param as string) : cursorF.key;
     note(cursorF, s.cursor, 'next cursor', true);

@@ -72,6 +72,7 @@ function cursorParam(ctx: DetectContext, key: string): string {
   if (sent) return sent;
   const stripped = key.replace(/^next_?/i, '').replace(/^[A-Z]/, (c) => c.toLowerCase());
   if (key === 'next') return 'cursor';
+  if (/^after_?cursor$/i.test(key)) return 'after';
   return /^(token|key|)$/i.test(stripped) ? key : stripped;
 }
 

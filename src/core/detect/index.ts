@@ -7,7 +7,17 @@ import { parseJson } from '../json.ts';
 import { detectors } from './detectors.ts';
 import { finalize } from './finalize.ts';
 import { createGate } from './precheck.ts';
-import type { DetectContext, Detection, DetectOutcome, DetectorResult, Detector } from './types.ts';
+import { ev } from './body-fields.ts';
+import { inferParams } from './params.ts';
+import { locateRecords } from './records.ts';
+import type {
+  DetectContext,
+  Detection,
+  DetectOutcome,
+  DetectorResult,
+  Detector,
+  PaginationKind,
+} from './types.ts';
 
 export type { Detection, DetectOutcome, Evidence, PaginationKind, RequestSpec, PageParams } from './types.ts';
 
@@ -120,7 +130,9 @@ const STYLE_OF: Record<string, string> = {
  * named `style` (a Detection's `style`, or a detector's name) plus the header detectors (for
  * totals and links), merges and finalizes as detect() does. Falls back to detect() when `style`
  * names no detector (styles such as `github` or `shopify` come from the link-header detector).
- * Null when the page is not that style (an empty last page may well not be). Never throws.
+ * On a page with no pagination fields at all (a chain's last page: no `paging`, no `Link`), a
+ * records-only detection in `style` with `hasMore: false` and no `next`; null when the page shows
+ * another style's signals, an error status, or no records array. Never throws.
  * Same cost as detect() for the JSON parse, but none of the other body detectors' work.
  */
 export function detectAs(exchange: Exchange, style: string): Detection | null {
@@ -128,7 +140,37 @@ export function detectAs(exchange: Exchange, style: string): Detection | null {
   if (!detectors.some((d) => d.name === name)) return detect(exchange);
   const list = detectors.filter((d) => d.name === name || HEADER_STYLES.has(d.name));
   const r = detectWithReason(exchange, list);
-  return r.ok ? r.detection : null;
+  return r.ok ? r.detection : lastPageOf(exchange, style);
+}
+
+/**
+ * The last page of a chain whose style prints nothing there: HubSpot drops `paging`, Link-header
+ * APIs drop the `Link` header, and what is left is a list of records. For detectAs only — a chain
+ * is already known, so a bare list ends it (no `next`, `hasMore: false`) with its records kept.
+ * detect() never does this: a plain array alone says nothing about pagination. Null on an error
+ * status, when no records array is found, or when another style's signals are on the page (the
+ * shape changed: the caller should run detect()).
+ */
+function lastPageOf(exchange: Exchange, style: string): Detection | null {
+  if (exchange.response.status >= 400 || detectWithReason(exchange).ok) return null;
+  const c = createContext(exchange);
+  if (!c.ok || c.ctx.json === undefined) return null;
+  const found = locateRecords(c.ctx.json);
+  if (!found) return null;
+  const p = inferParams(exchange.request.url, {});
+  const kind: PaginationKind = p.cursor ? 'cursor' : p.page ? 'page' : p.offset ? 'offset' : 'link';
+  const where = found.path.join('.') || '(root array)';
+  return finalize(c.ctx, {
+    kind,
+    style,
+    confidence: 0.3,
+    evidence: [
+      ev(where, `${found.count} records`, `no pagination fields: the last page of a ${style} chain`),
+    ],
+    hasMore: false,
+    recordsPath: found.path,
+    recordCount: found.count,
+  });
 }
 
 /** Most confident first (stable, so registry order breaks ties); gaps filled from the rest. */

@@ -25,6 +25,33 @@ function pageParams(urls: string[]): Map<string, string> {
   return out;
 }
 
+/**
+ * The page size the server used, not the one asked for (`page[size]=50` on a server capped at 20):
+ * `meta.page.size` / `meta.per_page` when stated; else a short non-last page's record count, when it
+ * is below the size in the request or the links; else that size.
+ */
+function servedSize(
+  url: URL,
+  links: DetectorResult['links'],
+  param: string | undefined,
+  meta: Obj,
+  mPage: Obj,
+  hasMore: boolean,
+  records: number,
+): number | undefined {
+  const stated =
+    count(field(mPage, 'size', 'per_page', 'per-page', 'limit')?.value) ??
+    count(field(meta, 'per_page', 'per-page', 'page_size', 'page-size')?.value);
+  if (stated) return stated;
+  if (!param) return undefined;
+  // The next link is the server's own word on the size; the request's is only what was asked.
+  const linked = [links?.next, links?.last, links?.first]
+    .map((u) => (u ? count(new URL(u).searchParams.get(param)) : undefined))
+    .find((n) => n !== undefined);
+  const asked = linked ?? count(url.searchParams.get(param));
+  return hasMore && records > 0 && asked !== undefined && records < asked ? records : asked;
+}
+
 export const jsonApi: Detector = {
   name: 'json-api',
   /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
@@ -92,11 +119,13 @@ export const jsonApi: Detector = {
     return {
       kind,
       style: 'json-api',
-      confidence: resources ? 0.9 : 0.8,
+      // Resource objects and `page[…]` parameters together are JSON:API's own signature, beating a
+      // Laravel-shaped `meta.current_page` some JSON:API servers also print (Productive).
+      confidence: resources ? (family.size ? 0.92 : 0.9) : 0.8,
       evidence,
       position:
         kind === 'page' ? { page: pageNow } : kind === 'cursor' && cursorNow ? { cursor: cursorNow } : {},
-      pageSize: count(field(mPage, 'size', 'per_page', 'per-page')?.value) ?? count(family.get(size ?? '')),
+      pageSize: servedSize(ctx.url, links, size, meta, mPage, hasMore, json.data.length),
       totalRecords: count(totalF?.value),
       totalPages: count(pagesF?.value),
       hasMore,

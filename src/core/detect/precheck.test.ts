@@ -12,6 +12,7 @@ import type { Exchange } from '../exchange.ts';
 import * as apis from './fixtures/body-apis.ts';
 import * as more from './fixtures/body-more-apis.ts';
 import * as seeds from './fixtures/body-seeds.ts';
+import * as search from './fixtures/body-search-apis.ts';
 import { negativeFixtures } from './fixtures/body-negatives.ts';
 import { exchangeOf, type BodyFixture } from './fixtures/body-fixture.ts';
 import { headerExchange, type HeaderFixture } from './fixtures/headers-fixture.ts';
@@ -27,6 +28,7 @@ const bodies: BodyFixture[] = [
   ...Object.values(seeds),
   ...Object.values(apis),
   ...Object.values(more),
+  ...Object.values(search),
 ].flat();
 const headerFixtures: HeaderFixture[] = [
   vanillaFixtures,
