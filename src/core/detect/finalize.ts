@@ -32,18 +32,29 @@ function intParam(url: string, name: string | undefined): number | undefined {
 }
 
 /**
- * The size asked for in the request, unless a non-last page holds fewer records: then the server
- * used a smaller size (a cap) and the count is it. Not for APIs whose pages may be short mid-chain.
+ * The size asked for in the request, unless the page holds fewer records and the totals show it is
+ * not the last (records before it at the asked size, plus its own, fall short of the total): then the
+ * server used a smaller size (a cap) and the count is it. A next link alone does not show that — it
+ * may be the server's bug on a short last page (diagnose's next-on-last-page). Not for APIs whose
+ * pages may be short mid-chain (`emptyPageEnds: false`).
  */
 function servedSize(
   asked: number | undefined,
   r: DetectorResult,
-  nextLink: string | undefined,
+  position: Detection['position'],
+  pageBase: number,
   records: number,
 ): number | undefined {
-  const more = r.hasMore === true || (r.hasMore === undefined && (!!nextLink || !!r.next));
-  if (asked === undefined || !more || r.emptyPageEnds === false) return asked;
-  return records > 0 && records < asked ? records : asked;
+  const total = r.totalRecords;
+  if (asked === undefined || total === undefined || r.emptyPageEnds === false) return asked;
+  if (records === 0 || records >= asked) return asked;
+  const before =
+    r.kind === 'page' && position.page !== undefined
+      ? (position.page - pageBase) * asked
+      : r.kind === 'offset'
+        ? position.offset
+        : undefined;
+  return before !== undefined && before >= 0 && before + records < total ? records : asked;
 }
 
 /** Fills what every Detection must have from what the detectors found. */
@@ -68,7 +79,8 @@ export function finalize(ctx: DetectContext, r: DetectorResult): Detection {
   }
   if (r.kind === 'offset' && position.offset === undefined)
     position.offset = intParam(url, params.offset) ?? 0;
-  const pageSize = r.pageSize ?? servedSize(intParam(url, params.size), r, links.next, recordCount);
+  const pageSize =
+    r.pageSize ?? servedSize(intParam(url, params.size), r, position, params.pageBase ?? 1, recordCount);
   let totalPages = r.totalPages;
   if (totalPages === undefined && r.totalRecords !== undefined && pageSize)
     totalPages = Math.ceil(r.totalRecords / pageSize);

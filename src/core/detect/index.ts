@@ -131,7 +131,7 @@ const STYLE_OF: Record<string, string> = {
  * totals and links), merges and finalizes as detect() does. Falls back to detect() when `style`
  * names no detector (styles such as `github` or `shopify` come from the link-header detector).
  * On a page with no pagination fields at all (a chain's last page: no `paging`, no `Link`), a
- * records-only detection in `style` with `hasMore: false` and no `next`; null when the page shows
+ * records-only detection in `style` with no `next`; null when the page shows
  * another style's signals, an error status, or no records array. Never throws.
  * Same cost as detect() for the JSON parse, but none of the other body detectors' work.
  */
@@ -146,7 +146,8 @@ export function detectAs(exchange: Exchange, style: string): Detection | null {
 /**
  * The last page of a chain whose style prints nothing there: HubSpot drops `paging`, Link-header
  * APIs drop the `Link` header, and what is left is a list of records. For detectAs only — a chain
- * is already known, so a bare list ends it (no `next`, `hasMore: false`) with its records kept.
+ * is already known, so a bare list ends it (no `next`) with its records kept. `hasMore` stays unset:
+ * a concurrent crawl planned from page 1's totals goes on past a page that merely lacks headers.
  * detect() never does this: a plain array alone says nothing about pagination. Null on an error
  * status, when no records array is found, or when another style's signals are on the page (the
  * shape changed: the caller should run detect()).
@@ -160,17 +161,18 @@ function lastPageOf(exchange: Exchange, style: string): Detection | null {
   const p = inferParams(exchange.request.url, {});
   const kind: PaginationKind = p.cursor ? 'cursor' : p.page ? 'page' : p.offset ? 'offset' : 'link';
   const where = found.path.join('.') || '(root array)';
-  return finalize(c.ctx, {
+  const d = finalize(c.ctx, {
     kind,
     style,
     confidence: 0.3,
     evidence: [
       ev(where, `${found.count} records`, `no pagination fields: the last page of a ${style} chain`),
     ],
-    hasMore: false,
     recordsPath: found.path,
     recordCount: found.count,
   });
+  delete d.next;
+  return d;
 }
 
 /** Most confident first (stable, so registry order breaks ties); gaps filled from the rest. */

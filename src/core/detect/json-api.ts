@@ -26,30 +26,27 @@ function pageParams(urls: string[]): Map<string, string> {
 }
 
 /**
- * The page size the server used, not the one asked for (`page[size]=50` on a server capped at 20):
- * `meta.page.size` / `meta.per_page` when stated; else a short non-last page's record count, when it
- * is below the size in the request or the links; else that size.
+ * The page size the server stated: `meta.page.size` / `meta.per_page`, or the size in its own links
+ * when that differs from the one asked for (`page[size]=500` asked, links say 200). Else undefined:
+ * finalize() takes the asked size unless the totals show a short page is not the last.
  */
-function servedSize(
+function statedSize(
   url: URL,
   links: DetectorResult['links'],
   param: string | undefined,
   meta: Obj,
   mPage: Obj,
-  hasMore: boolean,
-  records: number,
 ): number | undefined {
   const stated =
     count(field(mPage, 'size', 'per_page', 'per-page', 'limit')?.value) ??
     count(field(meta, 'per_page', 'per-page', 'page_size', 'page-size')?.value);
-  if (stated) return stated;
-  if (!param) return undefined;
-  // The next link is the server's own word on the size; the request's is only what was asked.
-  const linked = [links?.next, links?.last, links?.first]
-    .map((u) => (u ? count(new URL(u).searchParams.get(param)) : undefined))
-    .find((n) => n !== undefined);
-  const asked = linked ?? count(url.searchParams.get(param));
-  return hasMore && records > 0 && asked !== undefined && records < asked ? records : asked;
+  if (stated || !param) return stated || undefined;
+  const asked = count(url.searchParams.get(param));
+  for (const u of [links?.next, links?.last, links?.first]) {
+    const n = u ? count(new URL(u).searchParams.get(param)) : undefined;
+    if (n !== undefined) return n !== asked ? n : undefined;
+  }
+  return undefined;
 }
 
 export const jsonApi: Detector = {
@@ -125,7 +122,7 @@ export const jsonApi: Detector = {
       evidence,
       position:
         kind === 'page' ? { page: pageNow } : kind === 'cursor' && cursorNow ? { cursor: cursorNow } : {},
-      pageSize: servedSize(ctx.url, links, size, meta, mPage, hasMore, json.data.length),
+      pageSize: statedSize(ctx.url, links, size, meta, mPage),
       totalRecords: count(totalF?.value),
       totalPages: count(pagesF?.value),
       hasMore,

@@ -64,7 +64,7 @@ test('detectAs: a last page without pagination fields ends the chain with its re
   const d = detectAs(exchangeOf(last), 'generic');
   assert.equal(d?.style, 'generic');
   assert.equal(d?.kind, 'cursor');
-  assert.equal(d?.hasMore, false);
+  assert.equal(d?.hasMore, undefined);
   assert.equal(d?.next, undefined);
   assert.deepEqual(d?.recordsPath, ['results']);
   assert.equal(d?.recordCount, 2);
@@ -78,7 +78,7 @@ test('detectAs: a last page without pagination fields ends the chain with its re
   const g = detectAs(gh, 'github');
   assert.equal(g?.style, 'github');
   assert.equal(g?.kind, 'page');
-  assert.equal(g?.hasMore, false);
+  assert.equal(g?.hasMore, undefined);
   assert.equal(g?.next, undefined);
   assert.deepEqual(g?.recordsPath, []);
   assert.equal(g?.recordCount, 3);
