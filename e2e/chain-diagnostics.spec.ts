@@ -86,6 +86,27 @@ test('buggy duplicates chain: duplicate-records finding with evidence, offending
   expect(marked.map((n) => [n.label, n.state])).toEqual([['@0', 'seen'], ['@10', 'seen'], ['@20', 'seen']]);
 });
 
+test('buggy duplicates found while crawling: only page 1 fetched, the crawl brings the duplicate finding', async ({ h, demo }) => {
+  const panel = await h.openPanel();
+  await h.page.goto(`${demo}/`);
+  const base = '/buggy/shifting-offset?offset=0&limit=10';
+  await pageFetches(h.page, [base]);
+  await openChain(panel, `${demo}${base}`);
+  expect(await panel.eval(`${findings}.length`)).toBe(0);
+  // The crawler skips repeated ids when storing; the pages' repeats still let diagnostics see them.
+  await panel.eval(`${byTestid('detail-tab-pagination')}.click()`);
+  await userClick(panel, byTestid('crawl-start'));
+  await waitForCrawl(panel, 'done');
+  await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
+  const list = await panel.waitFor<FindingInfo[]>(`(() => { const f = ${findings}; return f.some((x) => x.rule === 'duplicate-records') && f; })()`);
+  const dup = list.find((f) => f.rule === 'duplicate-records')!;
+  expect(dup.severity).toBe('error');
+  expect(dup.ids).toMatch(/\d+/);
+  const marked = (await panel.eval<NodeInfo[]>(nodes)).filter((n) => n.finding?.split(' ').includes('duplicate-records'));
+  expect(marked.length).toBeGreaterThanOrEqual(2);
+  expect(marked.some((n) => n.state === 'crawled')).toBe(true);
+});
+
 test('buggy cursor cycle: a cursor-cycle finding, the back edge drawn and both nodes marked', async ({ h, demo }) => {
   const panel = await h.openPanel();
   await h.page.goto(`${demo}/`);

@@ -11,7 +11,7 @@
  *   page's body. Both keyed by dataset id (out-of-line).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { CrawlStart, PaginationKind, StoppedReason } from '../core/crawl/types.ts';
+import type { CrawlStart, PageRepeats, PaginationKind, StoppedReason } from '../core/crawl/types.ts';
 import type { Detection, RequestSpec } from '../core/detect/types.ts';
 import type { Header } from '../core/exchange.ts';
 import type { CheckpointDelta, StoredCheckpoint } from './idb-checkpoint.ts';
@@ -50,6 +50,8 @@ export type StoredPage = {
   recordCount: number;
   newRecords: number;
   duplicates: number;
+  /** Where the skipped duplicates stood on the page, and their ids (see CrawledPage.repeats). */
+  repeats?: PageRepeats;
   /** seq of the page's first new record. */
   firstSeq: number;
   fetchedAt: number;

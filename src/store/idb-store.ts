@@ -89,6 +89,7 @@ export function createIdbSink(db: PagescopeIdb, datasetId: number): CrawlSink {
         recordCount: page.recordCount,
         newRecords: page.newRecords,
         duplicates: page.duplicates,
+        repeats: page.repeats,
         firstSeq,
         fetchedAt: page.fetchedAt,
         elapsedMs: page.elapsedMs,

@@ -20,7 +20,17 @@ function compactId(v: unknown): IdKey | undefined {
 const toText = (k: IdKey) => (typeof k === 'number' ? `n:${k}` : `s:${k}`);
 const fromText = (t: string): IdKey => (t.startsWith('n:') ? Number(t.slice(2)) : t.startsWith('s:') ? t.slice(2) : t);
 
-export type Accepted = { fresh: unknown[]; duplicates: number; limitReached: boolean; added: IdKey[] };
+export type Accepted = {
+  fresh: unknown[];
+  duplicates: number;
+  limitReached: boolean;
+  added: IdKey[];
+  /** Positions and ids of the skipped duplicates (capped at MAX_REPEATS). */
+  repeats: { at: number; id: string | number }[];
+};
+
+/** Skipped duplicates remembered per page for diagnostics; more are counted but not listed. */
+export const MAX_REPEATS = 1000;
 
 /** Counters, the id field, seen ids and the loop guard of one crawl; built fresh or from a checkpoint. */
 export class CrawlState {
@@ -67,16 +77,19 @@ export class CrawlState {
   accept(records: readonly unknown[], maxRecords: number): Accepted {
     const fresh: unknown[] = [];
     const added: IdKey[] = [];
+    const repeats: Accepted['repeats'] = [];
     let duplicates = 0;
     const key = this.idKey || undefined;
     // Trimmed before this page's ids go in, so `rollback` only ever cuts what this call added.
     if (this.recent.length >= 2 * this.cap) this.recent.splice(0, this.recent.length - this.cap);
-    for (const r of records) {
+    for (let at = 0; at < records.length; at++) {
+      const r = records[at];
       if (this.records + fresh.length >= maxRecords) break;
       const id = key && isObject(r) ? compactId(r[key]) : undefined;
       if (id !== undefined) {
         if (!this.seen.add(id)) {
           duplicates++;
+          if (repeats.length < MAX_REPEATS) repeats.push({ at, id: (r as Record<string, string | number>)[key!] });
           continue;
         }
         added.push(id);
@@ -86,7 +99,7 @@ export class CrawlState {
     }
     this.records += fresh.length;
     this.duplicates += duplicates;
-    return { fresh, duplicates, limitReached: this.records >= maxRecords, added };
+    return { fresh, duplicates, limitReached: this.records >= maxRecords, added, repeats };
   }
 
   /** Undoes `accept` when the store refused the page, so a resume fetches and counts it again. */

@@ -132,6 +132,11 @@ test('duplicates across pages (by id) are counted and not written twice; order i
   assert.deepEqual(idsOf(w.sink.records), [1, 2, 3, 4]);
   assert.equal(s.duplicates, 2);
   assert.deepEqual(w.sink.pages.map((p) => [p.newRecords, p.duplicates]), [[2, 0], [1, 1], [1, 1]]);
+  // Where the skipped ones stood, so diagnostics can rebuild each page's ids from the store.
+  assert.deepEqual(
+    w.sink.pages.map((p) => p.repeats),
+    [undefined, { idKey: 'id', items: [{ at: 0, id: 2 }] }, { idKey: 'id', items: [{ at: 1, id: 1 }] }],
+  );
 });
 
 test('delayMs waits between requests (virtual time)', async () => {

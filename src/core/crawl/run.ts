@@ -120,6 +120,7 @@ export class Run {
       recordCount: a.records.length, newRecords: acc.fresh.length, duplicates: acc.duplicates,
       fetchedAt: a.fetchedAt, elapsedMs: a.elapsedMs, headers: a.headers,
     };
+    if (acc.repeats.length) page.repeats = { idKey: st.idKey!, items: acc.repeats };
     st.pages++;
     st.nextIndex = a.index + 1;
     st.guard.record(a.spec, a.index, hash, this.start.detection.params.cursor);

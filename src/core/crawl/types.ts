@@ -27,6 +27,12 @@ export type CrawledPage = {
   newRecords: number;
   /** Records skipped because their id was already seen. */
   duplicates: number;
+  /**
+   * Which records were skipped as duplicates: their place on the page and their id (at most
+   * `MAX_REPEATS`). With the written records this rebuilds the page's id sequence, so diagnostics
+   * can name duplicates across crawled pages. Absent when the page had none.
+   */
+  repeats?: PageRepeats;
   /** Clock time when the response arrived. */
   fetchedAt: number;
   /** Time of the successful attempt (retries and backoff excluded). */
@@ -34,6 +40,9 @@ export type CrawledPage = {
   /** Response headers. */
   headers: Header[];
 };
+
+/** Duplicates skipped on one page, by position: `{ at: 3, id: 42 }` = the 4th record had id 42. */
+export type PageRepeats = { idKey: string; items: { at: number; id: string | number }[] };
 
 /**
  * Everything needed to continue a crawl exactly where it stopped. Written with every page; pass it

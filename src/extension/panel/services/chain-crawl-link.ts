@@ -14,14 +14,26 @@ import type { CrawlState } from '../state/crawl-state.ts';
 import type { CrawlServices } from './crawl-service.ts';
 
 /**
- * A page's records when the store holds all of them: the store keeps each record once, so a page
- * with duplicates (or cut by max records) has only part of its records there.
+ * A page's records as the API sent them. The store keeps each record once, so a page with
+ * duplicates holds only its new records; the page's `repeats` say where the skipped ones stood and
+ * their ids, which is all the diagnostics need of them (an id-only stand-in takes each place).
+ * Undefined when the page cannot be rebuilt (cut by max records, or more repeats than were listed).
  */
 async function fullRecords(db: PagescopeIdb, p: StoredPage): Promise<unknown[] | undefined> {
-  if (p.newRecords !== p.recordCount) return undefined;
-  if (!p.newRecords) return [];
-  const range = IDBKeyRange.bound([p.datasetId, p.firstSeq], [p.datasetId, p.firstSeq + p.newRecords - 1]);
-  return (await db.getAll('records', range)).map((r) => r.data);
+  const repeats = p.repeats?.items ?? [];
+  if (p.newRecords + repeats.length !== p.recordCount) return undefined;
+  const fresh = p.newRecords
+    ? (await db.getAll('records', IDBKeyRange.bound([p.datasetId, p.firstSeq], [p.datasetId, p.firstSeq + p.newRecords - 1]))).map((r) => r.data)
+    : [];
+  if (!repeats.length) return fresh;
+  const out: unknown[] = [];
+  let next = 0;
+  for (const { at, id } of repeats) {
+    while (out.length < at) out.push(fresh[next++]);
+    out.push({ [p.repeats!.idKey]: id });
+  }
+  while (next < fresh.length) out.push(fresh[next++]);
+  return out;
 }
 
 /** Starts the link; returns its unsubscribe. Without crawl services (a plain page) it does nothing. */
