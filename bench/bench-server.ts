@@ -15,7 +15,14 @@ const PER_PAGE = 20;
 function records(page: number): unknown[] {
   return Array.from({ length: PER_PAGE }, (_, i) => {
     const id = (page - 1) * PER_PAGE + i + 1;
-    return { id, name: `Customer ${id}`, email: `c${id}@example.test`, address: { city: 'Zürich', zip: String(8000 + (id % 100)) }, tags: ['a', 'b'], score: id / 7 };
+    return {
+      id,
+      name: `Customer ${id}`,
+      email: `c${id}@example.test`,
+      address: { city: 'Zürich', zip: String(8000 + (id % 100)) },
+      tags: ['a', 'b'],
+      score: id / 7,
+    };
   });
 }
 
@@ -29,8 +36,19 @@ export function respond(origin: string, url: URL): { status: number; body: strin
       status: 200,
       body: JSON.stringify({
         data: page <= pages ? records(page) : [],
-        links: { first: at(1), last: at(pages), prev: page > 1 ? at(page - 1) : null, next: page < pages ? at(page + 1) : null },
-        meta: { current_page: page, last_page: pages, per_page: PER_PAGE, total: pages * PER_PAGE, path: `${origin}${url.pathname}` },
+        links: {
+          first: at(1),
+          last: at(pages),
+          prev: page > 1 ? at(page - 1) : null,
+          next: page < pages ? at(page + 1) : null,
+        },
+        meta: {
+          current_page: page,
+          last_page: pages,
+          per_page: PER_PAGE,
+          total: pages * PER_PAGE,
+          path: `${origin}${url.pathname}`,
+        },
       }),
     };
   }
@@ -42,7 +60,12 @@ export function respond(origin: string, url: URL): { status: number; body: strin
       body: JSON.stringify({
         data: records(page),
         links: { first: null, last: null, prev: null, next: next ? `${base}&cursor=${next}` : null },
-        meta: { path: `${origin}${url.pathname}`, per_page: PER_PAGE, next_cursor: next, prev_cursor: page > 1 ? String(page - 1) : null },
+        meta: {
+          path: `${origin}${url.pathname}`,
+          per_page: PER_PAGE,
+          next_cursor: next,
+          prev_cursor: page > 1 ? String(page - 1) : null,
+        },
       }),
     };
   }
@@ -54,7 +77,12 @@ export async function startBenchServer(latencyMs: number): Promise<{ origin: str
   const server = createServer(async (req, res) => {
     const r = respond(origin, new URL(req.url ?? '/', origin));
     await sleepPrecise(latencyMs);
-    res.writeHead(r.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body) }).end(r.body);
+    res
+      .writeHead(r.status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(r.body),
+      })
+      .end(r.body);
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -15,25 +15,55 @@ import { openFileStore } from '../src/store/file-store.ts';
 /** `pagescope crawl URL --out FILE` in-process, exactly as a user runs it. */
 export async function cliCrawl(url: string, out: string, concurrency: number): Promise<number> {
   const sink = () => Object.assign(new PassThrough().resume(), { isTTY: false });
-  const code = await main(['crawl', url, '--out', out, '--concurrency', String(concurrency), '--json'], { stdout: sink(), stderr: sink(), cwd: process.cwd(), env: {} });
+  const code = await main(['crawl', url, '--out', out, '--concurrency', String(concurrency), '--json'], {
+    stdout: sink(),
+    stderr: sink(),
+    cwd: process.cwd(),
+    env: {},
+  });
   if (code !== 0) throw new Error(`pagescope crawl exited ${code}`);
   return 0;
 }
 
 /** HttpFetch over Node's global fetch (undici). */
 export const globalFetch: HttpFetch = async (req) => {
-  const r = await fetch(req.url, { method: req.method, headers: req.headers.map((h) => [h.name, h.value] as [string, string]), body: req.body, signal: req.signal });
+  const r = await fetch(req.url, {
+    method: req.method,
+    headers: req.headers.map((h) => [h.name, h.value] as [string, string]),
+    body: req.body,
+    signal: req.signal,
+  });
   const bodyText = await r.text();
-  return { status: r.status, statusText: r.statusText, url: r.url, headers: [...r.headers].map(([name, value]) => ({ name, value })), bodyText };
+  return {
+    status: r.status,
+    statusText: r.statusText,
+    url: r.url,
+    headers: [...r.headers].map(([name, value]) => ({ name, value })),
+    bodyText,
+  };
 };
 
 /** The engine and file store with global fetch instead of the node:http adapter. */
-export async function engineCrawl(url: string, out: string, concurrency: number, fetchImpl: HttpFetch = globalFetch): Promise<number> {
+export async function engineCrawl(
+  url: string,
+  out: string,
+  concurrency: number,
+  fetchImpl: HttpFetch = globalFetch,
+): Promise<number> {
   const start = await fetchStart(fetchImpl, url, [], 30_000);
   if (!start.ok) throw new Error(start.message);
   if (!start.detection) throw new Error(`bench start page not detected: ${start.why}`);
-  const store = await openFileStore({ format: 'ndjson', out, stdout: process.stdout, statePath: `${out}.state.json`, startUrl: url });
-  const s = await crawl({ exchange: start.exchange, detection: start.detection }, { fetch: fetchImpl, clock: nodeClock, sink: store, concurrency });
+  const store = await openFileStore({
+    format: 'ndjson',
+    out,
+    stdout: process.stdout,
+    statePath: `${out}.state.json`,
+    startUrl: url,
+  });
+  const s = await crawl(
+    { exchange: start.exchange, detection: start.detection },
+    { fetch: fetchImpl, clock: nodeClock, sink: store, concurrency },
+  );
   await store.finish(s.checkpoint, s.stoppedReason === 'done');
   if (s.stoppedReason !== 'done') throw new Error(`engine stopped: ${s.stoppedReason} ${s.detail ?? ''}`);
   return s.records;
@@ -49,7 +79,8 @@ export async function gotCrawl(url: string, agent: http.Agent): Promise<number> 
     responseType: 'json',
     pagination: {
       transform: (res) => res.body.data,
-      paginate: ({ response }) => (response.body.links.next ? { url: new URL(response.body.links.next) } : false),
+      paginate: ({ response }) =>
+        response.body.links.next ? { url: new URL(response.body.links.next) } : false,
     },
   });
   for await (const _ of pages) n++;
@@ -89,7 +120,7 @@ export async function floorNumbered(url: string, agent: http.Agent, concurrency:
 /** Floor, cursor chain: one request after another, following links.next. */
 export async function floorChain(url: string, agent: http.Agent): Promise<number> {
   let n = 0;
-  for (let u: string | null = url; u; ) {
+  for (let u: string | null = url; u;) {
     const b = await get(u, agent);
     n += b.data.length;
     u = b.links.next;

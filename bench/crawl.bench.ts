@@ -20,7 +20,11 @@ const LATENCY = 20;
 const CONCURRENCY = 4;
 const ROUNDS = 3;
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bench-server.ts'), String(LATENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(import.meta.dirname, 'bench-server.ts'), String(LATENCY)],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const [line] = (await once(server.stdout!, 'data')) as [Buffer];
 const origin = String(line).trim();
 const dir = mkdtempSync(join(tmpdir(), 'pagescope-bench-'));
@@ -42,14 +46,18 @@ async function measure(variants: Variant[]): Promise<Map<string, number>> {
       await v.run(PAGES);
       times.get(v.name)!.push(performance.now() - t0);
       const c = process.cpuUsage(c0);
-      (cpuPerPage.get(v.name) ?? cpuPerPage.set(v.name, []).get(v.name)!).push((c.user + c.system) / 1000 / PAGES);
+      (cpuPerPage.get(v.name) ?? cpuPerPage.set(v.name, []).get(v.name)!).push(
+        (c.user + c.system) / 1000 / PAGES,
+      );
     }
   }
   return new Map([...times].map(([k, xs]) => [k, median(xs)]));
 }
 
 function printCpu(variants: Map<string, number>) {
-  const parts = [...variants.keys()].map((k) => `${k.split(' (')[0]} ${median(cpuPerPage.get(k)!).toFixed(2)} ms`);
+  const parts = [...variants.keys()].map(
+    (k) => `${k.split(' (')[0]} ${median(cpuPerPage.get(k)!).toFixed(2)} ms`,
+  );
   console.log(`  client CPU per page (medians): ${parts.join(' · ')}`);
 }
 
@@ -63,14 +71,25 @@ try {
     { name: 'pagescope crawl (CLI, node:http)', run: (p) => cliCrawl(numbered(p), out(p), CONCURRENCY) },
     { name: 'engine + global fetch (undici)', run: (p) => engineCrawl(numbered(p), out(p), CONCURRENCY) },
     { name: 'got.paginate (its only mode: sequential)', run: (p) => gotCrawl(numbered(p), agent()) },
-    { name: 'floor: raw node:http keep-alive ×4', run: (p) => floorNumbered(numbered(p), agent(), CONCURRENCY) },
+    {
+      name: 'floor: raw node:http keep-alive ×4',
+      run: (p) => floorNumbered(numbered(p), agent(), CONCURRENCY),
+    },
   ]);
   const limitA = (PAGES * LATENCY) / CONCURRENCY;
   const [cliA, undiciA, gotA, floorA] = [...a.values()];
-  console.log(`(a) numbered pages, known total: ${PAGES} pages × ${LATENCY} ms, concurrency ${CONCURRENCY}; limit ${limitA} ms; medians of ${ROUNDS}`);
-  console.log(`  pagescope crawl (CLI)     ${fmt(cliA)}  ${(cliA / limitA).toFixed(3)}× limit (goal ≤ 1.15: ${verdict(cliA / limitA <= 1.15)})  ${(cliA / floorA).toFixed(3)}× floor`);
-  console.log(`  engine + global fetch     ${fmt(undiciA)}  ${(undiciA / limitA).toFixed(3)}× limit  ${(undiciA / floorA).toFixed(3)}× floor  (node:http adapter ${(undiciA / cliA).toFixed(2)}× faster)`);
-  console.log(`  got.paginate              ${fmt(gotA)}  pagescope is ${(gotA / cliA).toFixed(2)}× faster (goal ≥ 3×: ${verdict(gotA / cliA >= 3)})`);
+  console.log(
+    `(a) numbered pages, known total: ${PAGES} pages × ${LATENCY} ms, concurrency ${CONCURRENCY}; limit ${limitA} ms; medians of ${ROUNDS}`,
+  );
+  console.log(
+    `  pagescope crawl (CLI)     ${fmt(cliA)}  ${(cliA / limitA).toFixed(3)}× limit (goal ≤ 1.15: ${verdict(cliA / limitA <= 1.15)})  ${(cliA / floorA).toFixed(3)}× floor`,
+  );
+  console.log(
+    `  engine + global fetch     ${fmt(undiciA)}  ${(undiciA / limitA).toFixed(3)}× limit  ${(undiciA / floorA).toFixed(3)}× floor  (node:http adapter ${(undiciA / cliA).toFixed(2)}× faster)`,
+  );
+  console.log(
+    `  got.paginate              ${fmt(gotA)}  pagescope is ${(gotA / cliA).toFixed(2)}× faster (goal ≥ 3×: ${verdict(gotA / cliA >= 3)})`,
+  );
   console.log(`  floor client              ${fmt(floorA)}  ${(floorA / limitA).toFixed(3)}× limit`);
   printCpu(a);
 
@@ -82,9 +101,15 @@ try {
   ]);
   const limitB = PAGES * LATENCY;
   const [cliB, undiciB, floorB] = [...b.values()];
-  console.log(`(b) cursor chain: ${PAGES} pages × ${LATENCY} ms, sequential; limit ${limitB} ms; medians of ${ROUNDS}`);
-  console.log(`  pagescope crawl (CLI)     ${fmt(cliB)}  ${(cliB / limitB).toFixed(3)}× limit (goal ≤ 1.05: ${verdict(cliB / limitB <= 1.05)})  ${(cliB / floorB).toFixed(3)}× floor (aim ≤ 1.05: ${verdict(cliB / floorB <= 1.05)})`);
-  console.log(`  engine + global fetch     ${fmt(undiciB)}  ${(undiciB / limitB).toFixed(3)}× limit  ${(undiciB / floorB).toFixed(3)}× floor  (node:http adapter ${(undiciB / cliB).toFixed(2)}× faster)`);
+  console.log(
+    `(b) cursor chain: ${PAGES} pages × ${LATENCY} ms, sequential; limit ${limitB} ms; medians of ${ROUNDS}`,
+  );
+  console.log(
+    `  pagescope crawl (CLI)     ${fmt(cliB)}  ${(cliB / limitB).toFixed(3)}× limit (goal ≤ 1.05: ${verdict(cliB / limitB <= 1.05)})  ${(cliB / floorB).toFixed(3)}× floor (aim ≤ 1.05: ${verdict(cliB / floorB <= 1.05)})`,
+  );
+  console.log(
+    `  engine + global fetch     ${fmt(undiciB)}  ${(undiciB / limitB).toFixed(3)}× limit  ${(undiciB / floorB).toFixed(3)}× floor  (node:http adapter ${(undiciB / cliB).toFixed(2)}× faster)`,
+  );
   console.log(`  floor client              ${fmt(floorB)}  ${(floorB / limitB).toFixed(3)}× limit`);
   printCpu(b);
 } finally {

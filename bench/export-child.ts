@@ -61,7 +61,14 @@ if (mode === 'baseline') {
   });
 } else if (mode === 'csv') {
   // Two passes over a re-readable source (here: the generator again).
-  await toFile(async (sink) => void (n = (await exportCsv(async function* () { yield* batches(); }, sink)).records));
+  await toFile(
+    async (sink) =>
+      void (n = (
+        await exportCsv(async function* () {
+          yield* batches();
+        }, sink)
+      ).records),
+  );
 } else if (mode === 'csv-spool') {
   // What the CLI does: spool NDJSON while crawling, then assemble the CSV from the spool in two passes.
   const spool = `${file}.part.ndjson`;

@@ -44,8 +44,12 @@ try {
   const base = runs.get('baseline')!;
   const baseRss = median(base.map((x) => x.rssMb));
   const baseMs = median(base.map((x) => x.ms));
-  console.log(`export of ${RECORDS.toLocaleString('en')} records to a file; peak RSS per child (/usr/bin/time %M), ${ROUNDS > 1 ? `medians of ${ROUNDS}` : 'one run each'}`);
-  console.log(`  baseline (generate only)   ${baseRss.toFixed(0).padStart(4)} MB  ${String(baseMs).padStart(6)} ms`);
+  console.log(
+    `export of ${RECORDS.toLocaleString('en')} records to a file; peak RSS per child (/usr/bin/time %M), ${ROUNDS > 1 ? `medians of ${ROUNDS}` : 'one run each'}`,
+  );
+  console.log(
+    `  baseline (generate only)   ${baseRss.toFixed(0).padStart(4)} MB  ${String(baseMs).padStart(6)} ms`,
+  );
   for (const m of MODES.slice(1)) {
     const xs = runs.get(m)!;
     const rss = median(xs.map((x) => x.rssMb));

@@ -17,7 +17,10 @@ const PAGES = 100;
 function exchange(i: number): Exchange {
   const endpoint = `https://api.example.com/v1/items-${Math.floor(i / PAGES)}`;
   const page = (i % PAGES) + 1;
-  const body = JSON.stringify([{ id: page * 2 - 1, name: `r${page}a` }, { id: page * 2, name: `r${page}b` }]);
+  const body = JSON.stringify([
+    { id: page * 2 - 1, name: `r${page}a` },
+    { id: page * 2, name: `r${page}b` },
+  ]);
   return {
     id: `x${i}`,
     request: { method: 'GET', url: `${endpoint}?page=${page}&limit=2`, headers: [] },

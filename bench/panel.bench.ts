@@ -22,7 +22,22 @@ const ROW_LIMIT = 100;
 /** PANEL_BENCH_CHAIN=0 keeps the detail closed (to see what the open Chain tab costs). */
 const WITH_CHAIN = process.env.PANEL_BENCH_CHAIN !== '0';
 /** A user narrowing, widening and changing a filter: 14 keystrokes per round. */
-const KEYS = ['p', 'pa', 'pag', 'page', 'page=', 'page=5', 'page=50', 'page=5', 'items-3', 'items-', '/page=\\d&/', 'xyz', 'x', ''];
+const KEYS = [
+  'p',
+  'pa',
+  'pag',
+  'page',
+  'page=',
+  'page=5',
+  'page=50',
+  'page=5',
+  'items-3',
+  'items-',
+  '/page=\\d&/',
+  'xyz',
+  'x',
+  '',
+];
 
 const root = join(import.meta.dirname, '..');
 const bundle = await build({
@@ -55,15 +70,28 @@ const browser = await chromium.launch({
   handleSIGHUP: false,
 });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-type Bench = { addMs: number; rows(): number; chainNodes(): number; openChain(): Promise<boolean>; keystroke(t: string): Promise<number> };
-const call = <T,>(page: Page, fn: string, arg?: string) =>
-  page.evaluate(([f, a]) => (globalThis as unknown as { panelBench: Record<string, (a?: string) => T> }).panelBench[f!](a), [fn, arg]) as Promise<T>;
+type Bench = {
+  addMs: number;
+  rows(): number;
+  chainNodes(): number;
+  openChain(): Promise<boolean>;
+  keystroke(t: string): Promise<number>;
+};
+const call = <T>(page: Page, fn: string, arg?: string) =>
+  page.evaluate(
+    ([f, a]) =>
+      (globalThis as unknown as { panelBench: Record<string, (a?: string) => T> }).panelBench[f!](a),
+    [fn, arg],
+  ) as Promise<T>;
 
 /** Loads the panel with `n` requests, opens a chain, types every key; returns latencies and DOM counts. */
 async function round(page: Page, n: number) {
   await page.goto(`${origin}/?n=${n}`);
-  await page.waitForFunction(() => 'panelBench' in globalThis && document.querySelector('[data-testid=request-row]'));
-  if (WITH_CHAIN && !(await call<boolean>(page, 'openChain'))) throw new Error('the Chain tab did not render');
+  await page.waitForFunction(
+    () => 'panelBench' in globalThis && document.querySelector('[data-testid=request-row]'),
+  );
+  if (WITH_CHAIN && !(await call<boolean>(page, 'openChain')))
+    throw new Error('the Chain tab did not render');
   await call(page, 'keystroke', 'warm'); // first-use costs (regex compile paths, layout) out of the sample
   await call(page, 'keystroke', '');
   const times: number[] = [];
@@ -88,18 +116,33 @@ try {
     for (const n of r % 2 ? [BASE_N, N] : [N, BASE_N]) {
       const out = await round(page, n);
       (n === N ? big : small).push(...out.times);
-      if (n === N) ({ maxRows: rows, nodes, addMs } = { maxRows: Math.max(rows, out.maxRows), nodes: out.nodes, addMs: out.addMs });
+      if (n === N)
+        ({
+          maxRows: rows,
+          nodes,
+          addMs,
+        } = { maxRows: Math.max(rows, out.maxRows), nodes: out.nodes, addMs: out.addMs });
     }
   }
   const mBig = median(big);
   const mSmall = median(small);
-  console.log(`panel with ${N} captured requests (${WITH_CHAIN ? 'Chain tab of a 100-page chain open' : 'detail closed'}), ${big.length} keystrokes over ${ROUNDS} interleaved rounds`);
-  console.log(`  DOM request rows: at most ${rows} (goal < ${ROW_LIMIT}): ${rows < ROW_LIMIT ? 'ok' : 'MISSED'}; chain nodes drawn: ${nodes}`);
-  console.log(`  keystroke → next paint, ${N} requests: median ${mBig.toFixed(1)} ms, p90 ${[...big].sort((a, b) => a - b)[Math.floor(big.length * 0.9)].toFixed(1)} ms (goal < ${GOAL_MS} ms): ${mBig < GOAL_MS ? 'ok' : 'MISSED'}`);
+  console.log(
+    `panel with ${N} captured requests (${WITH_CHAIN ? 'Chain tab of a 100-page chain open' : 'detail closed'}), ${big.length} keystrokes over ${ROUNDS} interleaved rounds`,
+  );
+  console.log(
+    `  DOM request rows: at most ${rows} (goal < ${ROW_LIMIT}): ${rows < ROW_LIMIT ? 'ok' : 'MISSED'}; chain nodes drawn: ${nodes}`,
+  );
+  console.log(
+    `  keystroke → next paint, ${N} requests: median ${mBig.toFixed(1)} ms, p90 ${[...big].sort((a, b) => a - b)[Math.floor(big.length * 0.9)].toFixed(1)} ms (goal < ${GOAL_MS} ms): ${mBig < GOAL_MS ? 'ok' : 'MISSED'}`,
+  );
   console.log(`  keystroke → next paint, ${BASE_N} requests (baseline): median ${mSmall.toFixed(1)} ms`);
-  const perKey = KEYS.map((k, i) => `${JSON.stringify(k)} ${median(big.filter((_, j) => j % KEYS.length === i)).toFixed(0)}`);
+  const perKey = KEYS.map(
+    (k, i) => `${JSON.stringify(k)} ${median(big.filter((_, j) => j % KEYS.length === i)).toFixed(0)}`,
+  );
   console.log(`  per keystroke at ${N} (median ms): ${perKey.join(', ')}`);
-  console.log(`  ratio ${N}/${BASE_N}: ${(mBig / mSmall).toFixed(2)}×   (capture.add of ${N} with detection: ${addMs.toFixed(0)} ms, setup only)`);
+  console.log(
+    `  ratio ${N}/${BASE_N}: ${(mBig / mSmall).toFixed(2)}×   (capture.add of ${N} with detection: ${addMs.toFixed(0)} ms, setup only)`,
+  );
 } finally {
   await browser.close();
   server.close();

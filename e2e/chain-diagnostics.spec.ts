@@ -4,14 +4,36 @@
 import type { Page } from '@playwright/test';
 import type { CdpFrame } from './devtools-harness.ts';
 import { test, expect } from './fixtures.ts';
-import { byTestid, fetchStyle, selectRequest, userClick, waitForCrawl, type StyleInfo } from './crawl-helpers.ts';
+import {
+  byTestid,
+  fetchStyle,
+  selectRequest,
+  userClick,
+  waitForCrawl,
+  type StyleInfo,
+} from './crawl-helpers.ts';
 
-type NodeInfo = { label: string; state: string; finding: string | null; first: boolean; last: boolean; title: string; selected: boolean };
+type NodeInfo = {
+  label: string;
+  state: string;
+  finding: string | null;
+  first: boolean;
+  last: boolean;
+  title: string;
+  selected: boolean;
+};
 const nodes = `[...document.querySelectorAll('[data-testid=chain-node]')].map((g) => ({
   label: g.querySelector('text').textContent, state: g.dataset.state, finding: g.dataset.finding ?? null,
   first: g.dataset.first === 'true', last: g.dataset.last === 'true', title: g.querySelector('title').textContent,
   selected: g.dataset.selected === 'true' }))`;
-type FindingInfo = { rule: string; severity: string; message: string; fix: string; pages: string | null; ids: string | null };
+type FindingInfo = {
+  rule: string;
+  severity: string;
+  message: string;
+  fix: string;
+  pages: string | null;
+  ids: string | null;
+};
 const findings = `[...document.querySelectorAll('[data-testid=finding]')].map((f) => ({
   rule: f.dataset.rule, severity: f.dataset.severity,
   message: f.querySelector('[data-testid=finding-message]').textContent, fix: f.querySelector('[data-testid=finding-fix]').textContent,
@@ -32,7 +54,10 @@ async function openChain(panel: CdpFrame, url: string) {
 const waitNodes = (panel: CdpFrame, until: string) =>
   panel.waitFor<NodeInfo[]>(`(() => { const n = ${nodes}; return (${until}) && n; })()`);
 
-test('seed style (Laravel): seen pages 1–2, predicted pages up to the total, click selects, crawl turns them crawled', async ({ h, demo }) => {
+test('seed style (Laravel): seen pages 1–2, predicted pages up to the total, click selects, crawl turns them crawled', async ({
+  h,
+  demo,
+}) => {
   test.setTimeout(90_000);
   const catalog = (await (await fetch(`${demo}/api/styles.json`)).json()) as StyleInfo[];
   const info = catalog.find((s) => s.style === 'laravel')!;
@@ -50,12 +75,18 @@ test('seed style (Laravel): seen pages 1–2, predicted pages up to the total, c
   expect(all[0].first && all.at(-1)!.last).toBe(true);
   expect(all[0].selected).toBe(true);
   expect(all[2].title).toContain('page=3');
-  expect(await panel.eval(`${byTestid('chain-totals')}.textContent`)).toContain(`${info.totalRecords} records`);
+  expect(await panel.eval(`${byTestid('chain-totals')}.textContent`)).toContain(
+    `${info.totalRecords} records`,
+  );
   expect(await panel.eval(`${byTestid('diagnostic-counts')}.textContent`)).toBe('no findings');
 
   // Clicking a seen node selects its request; the Chain tab stays.
-  await panel.eval(`document.querySelectorAll('[data-testid=chain-node]')[1].dispatchEvent(new MouseEvent('click', { bubbles: true }))`);
-  await panel.waitFor(`document.querySelector('[data-testid=request-row][aria-selected=true] [data-testid=request-url]')?.title === ${JSON.stringify(`${demo}${page2}`)}`);
+  await panel.eval(
+    `document.querySelectorAll('[data-testid=chain-node]')[1].dispatchEvent(new MouseEvent('click', { bubbles: true }))`,
+  );
+  await panel.waitFor(
+    `document.querySelector('[data-testid=request-row][aria-selected=true] [data-testid=request-url]')?.title === ${JSON.stringify(`${demo}${page2}`)}`,
+  );
   await waitNodes(panel, `n[1].selected && !n[0].selected`);
 
   // Crawl the rest from the Pagination tab; back on the Chain tab every predicted node is crawled.
@@ -67,26 +98,46 @@ test('seed style (Laravel): seen pages 1–2, predicted pages up to the total, c
   expect(crawled.map((n) => n.state)).toEqual(['seen', 'seen', ...Array(pages - 2).fill('crawled')]);
 });
 
-test('buggy duplicates chain: duplicate-records finding with evidence, offending nodes marked', async ({ h, demo }) => {
+test('buggy duplicates chain: duplicate-records finding with evidence, offending nodes marked', async ({
+  h,
+  demo,
+}) => {
   const panel = await h.openPanel();
   await h.page.goto(`${demo}/`);
   const base = '/buggy/shifting-offset?offset=0&limit=10';
-  await pageFetches(h.page, [base, base.replace('offset=0', 'offset=10'), base.replace('offset=0', 'offset=20')]);
+  await pageFetches(h.page, [
+    base,
+    base.replace('offset=0', 'offset=10'),
+    base.replace('offset=0', 'offset=20'),
+  ]);
   await openChain(panel, `${demo}${base}`);
 
-  const list = await panel.waitFor<FindingInfo[]>(`(() => { const f = ${findings}; return f.some((x) => x.rule === 'duplicate-records') && f; })()`);
+  const list = await panel.waitFor<FindingInfo[]>(
+    `(() => { const f = ${findings}; return f.some((x) => x.rule === 'duplicate-records') && f; })()`,
+  );
   const dup = list.find((f) => f.rule === 'duplicate-records')!;
   expect(dup.severity).toBe('error');
   expect(dup.message).toMatch(/appear on more than one page/);
   expect(dup.fix).toMatch(/cursor or keyset/);
   expect(dup.pages).toBe('1, 2, 3');
   expect(dup.ids).toMatch(/\d+/);
-  expect(Number(await panel.eval(`${byTestid('diagnostic-counts')}.dataset.errors`))).toBeGreaterThanOrEqual(1);
-  const marked = (await panel.eval<NodeInfo[]>(nodes)).filter((n) => n.finding?.split(' ').includes('duplicate-records'));
-  expect(marked.map((n) => [n.label, n.state])).toEqual([['@0', 'seen'], ['@10', 'seen'], ['@20', 'seen']]);
+  expect(Number(await panel.eval(`${byTestid('diagnostic-counts')}.dataset.errors`))).toBeGreaterThanOrEqual(
+    1,
+  );
+  const marked = (await panel.eval<NodeInfo[]>(nodes)).filter((n) =>
+    n.finding?.split(' ').includes('duplicate-records'),
+  );
+  expect(marked.map((n) => [n.label, n.state])).toEqual([
+    ['@0', 'seen'],
+    ['@10', 'seen'],
+    ['@20', 'seen'],
+  ]);
 });
 
-test('buggy duplicates found while crawling: only page 1 fetched, the crawl brings the duplicate finding', async ({ h, demo }) => {
+test('buggy duplicates found while crawling: only page 1 fetched, the crawl brings the duplicate finding', async ({
+  h,
+  demo,
+}) => {
   const panel = await h.openPanel();
   await h.page.goto(`${demo}/`);
   const base = '/buggy/shifting-offset?offset=0&limit=10';
@@ -98,16 +149,23 @@ test('buggy duplicates found while crawling: only page 1 fetched, the crawl brin
   await userClick(panel, byTestid('crawl-start'));
   await waitForCrawl(panel, 'done');
   await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
-  const list = await panel.waitFor<FindingInfo[]>(`(() => { const f = ${findings}; return f.some((x) => x.rule === 'duplicate-records') && f; })()`);
+  const list = await panel.waitFor<FindingInfo[]>(
+    `(() => { const f = ${findings}; return f.some((x) => x.rule === 'duplicate-records') && f; })()`,
+  );
   const dup = list.find((f) => f.rule === 'duplicate-records')!;
   expect(dup.severity).toBe('error');
   expect(dup.ids).toMatch(/\d+/);
-  const marked = (await panel.eval<NodeInfo[]>(nodes)).filter((n) => n.finding?.split(' ').includes('duplicate-records'));
+  const marked = (await panel.eval<NodeInfo[]>(nodes)).filter((n) =>
+    n.finding?.split(' ').includes('duplicate-records'),
+  );
   expect(marked.length).toBeGreaterThanOrEqual(2);
   expect(marked.some((n) => n.state === 'crawled')).toBe(true);
 });
 
-test('buggy cursor cycle: a cursor-cycle finding, the back edge drawn and both nodes marked', async ({ h, demo }) => {
+test('buggy cursor cycle: a cursor-cycle finding, the back edge drawn and both nodes marked', async ({
+  h,
+  demo,
+}) => {
   const panel = await h.openPanel();
   await h.page.goto(`${demo}/`);
   // The page follows next_cursor three times: first → c1 → c2 (whose next is c1 again).
@@ -119,7 +177,9 @@ test('buggy cursor cycle: a cursor-cycle finding, the back edge drawn and both n
     }
   });
   await openChain(panel, `${demo}/buggy/cursor-cycle`);
-  const list = await panel.waitFor<FindingInfo[]>(`(() => { const f = ${findings}; return f.some((x) => x.rule === 'cursor-cycle') && f; })()`);
+  const list = await panel.waitFor<FindingInfo[]>(
+    `(() => { const f = ${findings}; return f.some((x) => x.rule === 'cursor-cycle') && f; })()`,
+  );
   expect(list.find((f) => f.rule === 'cursor-cycle')!.message).toMatch(/loops forever/);
   const all = await panel.eval<NodeInfo[]>(nodes);
   expect(all.map((n) => n.state)).toEqual(['seen', 'seen', 'seen']);
@@ -128,6 +188,8 @@ test('buggy cursor cycle: a cursor-cycle finding, the back edge drawn and both n
   // Full cursor in the tooltip, abbreviated label.
   expect(all[1].label.endsWith('…')).toBe(true);
   expect(all[1].title).toContain('cursor Y3ljbGU6YzE');
-  const back = await panel.eval<number>(`[...document.querySelectorAll('[data-testid=chain-edge][data-rel=next]')].filter((e) => e.dataset.to === 'c:Y3ljbGU6YzE' && e.dataset.from === 'c:Y3ljbGU6YzI').length`);
+  const back = await panel.eval<number>(
+    `[...document.querySelectorAll('[data-testid=chain-edge][data-rel=next]')].filter((e) => e.dataset.to === 'c:Y3ljbGU6YzE' && e.dataset.from === 'c:Y3ljbGU6YzI').length`,
+  );
   expect(back).toBe(1);
 });

@@ -17,12 +17,15 @@ test('screenshots: chain view + diagnostics, light and dark', async ({ h, demo }
   const panel = await h.openPanel();
   await h.page.goto(`${demo}/`);
   const first = '/buggy/shifting-offset?offset=0&limit=10';
-  for (const o of [0, 10, 20]) await h.page.evaluate((u) => fetch(u).then((r) => r.text()), first.replace('offset=0', `offset=${o}`));
+  for (const o of [0, 10, 20])
+    await h.page.evaluate((u) => fetch(u).then((r) => r.text()), first.replace('offset=0', `offset=${o}`));
   await selectRequest(panel, `${demo}${first}`);
   await userClick(panel, byTestid('crawl-start'));
   await waitForCrawl(panel, 'done');
   await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
-  await panel.waitFor(`!!document.querySelector('[data-testid=chain-node][data-state=crawled]') && !!${byTestid('finding')}`);
+  await panel.waitFor(
+    `!!document.querySelector('[data-testid=chain-node][data-state=crawled]') && !!${byTestid('finding')}`,
+  );
   for (const theme of ['light', 'dark']) {
     // The theme DevTools would hand the panel (devtools.panels.themeName), set as main.tsx sets it.
     await panel.eval(`document.documentElement.dataset.theme = ${JSON.stringify(theme)}`);

@@ -54,9 +54,15 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
 }
 
 /** A positive integer option, or the default; a bad value is a usage error. */
-export function intOption(args: ParsedArgs, name: string, dflt: number | undefined, min = 0): number | undefined {
+export function intOption(
+  args: ParsedArgs,
+  name: string,
+  dflt: number | undefined,
+  min = 0,
+): number | undefined {
   const v = args.values[name];
   if (v === undefined) return dflt;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${name} takes a whole number ≥ ${min}, not ${JSON.stringify(v)}`);
+  if (!/^\d+$/.test(v) || Number(v) < min)
+    throw new UsageError(`${name} takes a whole number ≥ ${min}, not ${JSON.stringify(v)}`);
   return Number(v);
 }

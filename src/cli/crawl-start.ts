@@ -35,7 +35,12 @@ function networkReason(e: unknown): string {
 }
 
 /** Fetches and reads the first page. */
-export async function fetchStart(fetch: HttpFetch, url: string, headers: Header[], timeoutMs: number): Promise<StartPage> {
+export async function fetchStart(
+  fetch: HttpFetch,
+  url: string,
+  headers: Header[],
+  timeoutMs: number,
+): Promise<StartPage> {
   let res;
   const t0 = performance.now();
   try {
@@ -45,17 +50,29 @@ export async function fetchStart(fetch: HttpFetch, url: string, headers: Header[
   }
   const mime = headerValue(res.headers, 'content-type') ?? '';
   if (res.status < 200 || res.status > 299) {
-    return { ok: false, message: `${url} answered HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}` };
+    return {
+      ok: false,
+      message: `${url} answered HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`,
+    };
   }
   const parsed = parseJson(res.bodyText);
   if (!parsed.ok) {
-    return { ok: false, message: `${url} did not return JSON (${mime || 'no content-type'}; ${parsed.reason.slice(0, 80)})` };
+    return {
+      ok: false,
+      message: `${url} did not return JSON (${mime || 'no content-type'}; ${parsed.reason.slice(0, 80)})`,
+    };
   }
   const exchange: Exchange = {
     startedDateTime: new Date().toISOString(),
     time: performance.now() - t0,
     request: { method: 'GET', url: res.url || url, headers },
-    response: { status: res.status, statusText: res.statusText, headers: res.headers, mimeType: mime, bodyText: res.bodyText },
+    response: {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+      mimeType: mime,
+      bodyText: res.bodyText,
+    },
   };
   const d = detectWithReason(exchange);
   if (d.ok) return { ok: true, exchange, detection: d.detection };

@@ -1,7 +1,15 @@
 /** How `pagescope diagnose` prints findings: a block per chain for people, or one JSON document. */
 import type { Finding } from '../core/diagnose/diagnose.ts';
 
-export type ChainReport = { title: string; key: string; style?: string; kind?: string; pages: number; findings: Finding[]; note?: string };
+export type ChainReport = {
+  title: string;
+  key: string;
+  style?: string;
+  kind?: string;
+  pages: number;
+  findings: Finding[];
+  note?: string;
+};
 
 const MARK: Record<Finding['severity'], string> = { error: 'error  ', warning: 'warning', info: 'info   ' };
 
@@ -10,7 +18,12 @@ function evidenceLines(f: Finding): string[] {
   const out: string[] = [];
   if (e.pages?.length) out.push(`pages: ${e.pages.join(', ')}`);
   if (e.ids?.length) out.push(`ids: ${e.ids.join(', ')}`);
-  if (e.values && Object.keys(e.values).length) out.push(Object.entries(e.values).map(([k, v]) => `${k}=${v}`).join('  '));
+  if (e.values && Object.keys(e.values).length)
+    out.push(
+      Object.entries(e.values)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('  '),
+    );
   for (const u of e.urls ?? []) out.push(u);
   return out;
 }
@@ -38,7 +51,9 @@ export function formatText(reports: ChainReport[]): string {
     lines.push('');
   }
   const t = tally(reports);
-  lines.push(`${t.error} error${t.error === 1 ? '' : 's'}, ${t.warning} warning${t.warning === 1 ? '' : 's'}, ${t.info} info`);
+  lines.push(
+    `${t.error} error${t.error === 1 ? '' : 's'}, ${t.warning} warning${t.warning === 1 ? '' : 's'}, ${t.info} info`,
+  );
   return lines.join('\n') + '\n';
 }
 

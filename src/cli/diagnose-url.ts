@@ -35,41 +35,83 @@ function tap(fetch: HttpFetch, log: Tapped[]): HttpFetch {
 /** Keeps the crawled pages' metadata; records are read from the tap, duplicates included. */
 function memorySink(): CrawlSink & { pages: CrawledPage[] } {
   const pages: CrawledPage[] = [];
-  return { pages, writePage: async (page: CrawledPage, _records: unknown[], _cp: Checkpoint) => void pages.push(page) };
+  return {
+    pages,
+    writePage: async (page: CrawledPage, _records: unknown[], _cp: Checkpoint) => void pages.push(page),
+  };
 }
 
 function toExchange(t: Tapped): Exchange {
   return {
     request: { method: t.req.method, url: t.req.url, headers: [] },
-    response: { status: t.res.status, statusText: t.res.statusText, headers: t.res.headers, mimeType: '', bodyText: t.res.bodyText },
+    response: {
+      status: t.res.status,
+      statusText: t.res.statusText,
+      headers: t.res.headers,
+      mimeType: '',
+      bodyText: t.res.bodyText,
+    },
   };
 }
 
-function toPage(ex: Exchange, index: number, fallback: Detection, finalUrl: string, probe: boolean): DiagnosePage {
+function toPage(
+  ex: Exchange,
+  index: number,
+  fallback: Detection,
+  finalUrl: string,
+  probe: boolean,
+): DiagnosePage {
   const detection = ex.response.status >= 200 && ex.response.status < 300 ? detect(ex) : null;
   const parsed = parseJson(ex.response.bodyText);
-  const records = parsed.ok && detection ? extractRecords(parsed.value, (detection ?? fallback).recordsPath) : [];
-  const page: DiagnosePage = { index, url: finalUrl, status: ex.response.status, detection, records, requestUrl: ex.request.url };
+  const records =
+    parsed.ok && detection ? extractRecords(parsed.value, (detection ?? fallback).recordsPath) : [];
+  const page: DiagnosePage = {
+    index,
+    url: finalUrl,
+    status: ex.response.status,
+    detection,
+    records,
+    requestUrl: ex.request.url,
+  };
   if (detection) page.rawLinks = rawLinksOf(ex, detection.recordsPath);
   if (probe) page.probe = true;
   return page;
 }
 
 /** Fetches, crawls (up to maxPages) and probes; the pages come back in the order they were fetched. */
-export async function pagesFromUrl(fetch: HttpFetch, url: string, headers: Header[], maxPages: number, timeoutMs: number): Promise<UrlDiagnosisInput> {
+export async function pagesFromUrl(
+  fetch: HttpFetch,
+  url: string,
+  headers: Header[],
+  maxPages: number,
+  timeoutMs: number,
+): Promise<UrlDiagnosisInput> {
   const log: Tapped[] = [];
   const start = await fetchStart(fetch, url, headers, timeoutMs);
   if (!start.ok) return { ok: false, message: start.message };
-  if (!start.detection) return { ok: false, notPaginated: true, message: `${url} is not paginated (${start.why}): nothing to diagnose` };
+  if (!start.detection)
+    return {
+      ok: false,
+      notPaginated: true,
+      message: `${url} is not paginated (${start.why}): nothing to diagnose`,
+    };
   const sink = memorySink();
   // One request at a time, so the fetch order is the chain order, and few retries: a diagnosis is not a harvest.
-  const summary = await crawl({ exchange: start.exchange, detection: start.detection }, { fetch: tap(fetch, log), clock: nodeClock, sink, maxPages, concurrency: 1, retries: 1, timeoutMs });
+  const summary = await crawl(
+    { exchange: start.exchange, detection: start.detection },
+    { fetch: tap(fetch, log), clock: nodeClock, sink, maxPages, concurrency: 1, retries: 1, timeoutMs },
+  );
   const last = sink.pages[sink.pages.length - 1]?.detection ?? start.detection;
   let probeUrl: string | undefined;
   if (summary.stoppedReason === 'done' && last.position.page !== undefined) {
     probeUrl = pageRequest(last, last.position.page + 1)?.url;
     if (probeUrl && !log.some((t) => normalizeUrl(t.req.url) === normalizeUrl(probeUrl!))) {
-      await tap(fetch, log)({ method: 'GET', url: probeUrl, headers, signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
+      await tap(
+        fetch,
+        log,
+      )({ method: 'GET', url: probeUrl, headers, signal: AbortSignal.timeout(timeoutMs) }).catch(
+        () => undefined,
+      );
     } else probeUrl = undefined;
   }
   // Keep the last answer per URL (a retried request answers more than once).
@@ -84,6 +126,14 @@ export async function pagesFromUrl(fetch: HttpFetch, url: string, headers: Heade
     const pick = latest.get(k)!;
     ordered.push({ ex: toExchange(pick), final: pick.res.url || pick.req.url });
   }
-  const pages = ordered.map((o, i) => toPage(o.ex, i, start.detection!, o.final, !!probeUrl && normalizeUrl(o.ex.request.url) === normalizeUrl(probeUrl)));
+  const pages = ordered.map((o, i) =>
+    toPage(
+      o.ex,
+      i,
+      start.detection!,
+      o.final,
+      !!probeUrl && normalizeUrl(o.ex.request.url) === normalizeUrl(probeUrl),
+    ),
+  );
   return { ok: true, pages, detection: start.detection, summary };
 }

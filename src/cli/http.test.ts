@@ -8,18 +8,33 @@ import { createNodeFetch } from './http.ts';
 let connections = 0;
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
-  const body = JSON.stringify({ path: url.pathname, auth: req.headers.authorization ?? null, text: 'Zoë 日本' });
+  const body = JSON.stringify({
+    path: url.pathname,
+    auth: req.headers.authorization ?? null,
+    text: 'Zoë 日本',
+  });
   if (url.pathname === '/gzip') res.writeHead(200, { 'content-encoding': 'gzip' }).end(zlib.gzipSync(body));
-  else if (url.pathname === '/br') res.writeHead(200, { 'content-encoding': 'br' }).end(zlib.brotliCompressSync(body));
-  else if (url.pathname === '/deflate') res.writeHead(200, { 'content-encoding': 'deflate' }).end(zlib.deflateSync(body));
+  else if (url.pathname === '/br')
+    res.writeHead(200, { 'content-encoding': 'br' }).end(zlib.brotliCompressSync(body));
+  else if (url.pathname === '/deflate')
+    res.writeHead(200, { 'content-encoding': 'deflate' }).end(zlib.deflateSync(body));
   else if (url.pathname === '/redirect') res.writeHead(302, { location: '/plain' }).end();
   else if (url.pathname === '/away') res.writeHead(307, { location: `${other}/plain` }).end();
   else if (url.pathname === '/slow') setTimeout(() => res.end(body), 2000).unref();
-  else if (url.pathname === '/multi') res.writeHead(200, [['x-a', '1'], ['x-a', '2']]).end(body);
-  else res.writeHead(url.pathname === '/missing' ? 404 : 200, { 'content-type': 'application/json' }).end(body);
+  else if (url.pathname === '/multi')
+    res
+      .writeHead(200, [
+        ['x-a', '1'],
+        ['x-a', '2'],
+      ])
+      .end(body);
+  else
+    res.writeHead(url.pathname === '/missing' ? 404 : 200, { 'content-type': 'application/json' }).end(body);
 });
 server.on('connection', () => connections++);
-const otherServer = http.createServer((req, res) => res.end(JSON.stringify({ auth: req.headers.authorization ?? null })));
+const otherServer = http.createServer((req, res) =>
+  res.end(JSON.stringify({ auth: req.headers.authorization ?? null })),
+);
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 await new Promise<void>((r) => otherServer.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -52,7 +67,10 @@ test('HTTP errors are responses; repeated headers are kept', async () => {
   const r = await get('/missing');
   assert.equal(r.status, 404);
   const m = await get('/multi');
-  assert.deepEqual(m.headers.filter((h) => h.name === 'x-a').map((h) => h.value), ['1', '2']);
+  assert.deepEqual(
+    m.headers.filter((h) => h.name === 'x-a').map((h) => h.value),
+    ['1', '2'],
+  );
 });
 
 test('follows redirects; credentials do not follow to another origin', async () => {
@@ -73,5 +91,8 @@ test('rejects when aborted and when nothing listens', async () => {
   await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
   const port = (dead.address() as AddressInfo).port;
   await new Promise<void>((r) => dead.close(() => r()));
-  await assert.rejects(fetch({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: [] }), /ECONNREFUSED/);
+  await assert.rejects(
+    fetch({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: [] }),
+    /ECONNREFUSED/,
+  );
 });

@@ -51,7 +51,10 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
   const agents = { 'http:': new http.Agent(agentOpts), 'https:': new https.Agent(agentOpts) };
   const maxRedirects = opts.maxRedirects ?? 5;
 
-  function once(req: HttpRequest, url: URL): Promise<{ status: number; statusText: string; headers: Header[]; raw: http.IncomingMessage }> {
+  function once(
+    req: HttpRequest,
+    url: URL,
+  ): Promise<{ status: number; statusText: string; headers: Header[]; raw: http.IncomingMessage }> {
     return new Promise((resolve, reject) => {
       const proto = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
       if (!proto) return reject(new Error(`unsupported protocol ${url.protocol}`));
@@ -64,11 +67,22 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
       headers['accept-encoding'] ??= 'gzip, deflate, br';
       headers['user-agent'] ??= opts.userAgent ?? 'pagescope/0.1';
       if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
-      const r = proto.request(url, { method: req.method, headers, agent: agents[url.protocol as 'http:'], signal: req.signal });
-      if (opts.timeoutMs) r.setTimeout(opts.timeoutMs, () => r.destroy(new Error(`timed out after ${opts.timeoutMs} ms`)));
+      const r = proto.request(url, {
+        method: req.method,
+        headers,
+        agent: agents[url.protocol as 'http:'],
+        signal: req.signal,
+      });
+      if (opts.timeoutMs)
+        r.setTimeout(opts.timeoutMs, () => r.destroy(new Error(`timed out after ${opts.timeoutMs} ms`)));
       r.on('error', reject);
       r.on('response', (res) =>
-        resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: headerList(res.rawHeaders), raw: res }),
+        resolve({
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? '',
+          headers: headerList(res.rawHeaders),
+          raw: res,
+        }),
       );
       r.end(req.body);
     });
@@ -82,7 +96,9 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
       res.on('error', reject);
       stream.on('error', reject);
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+      stream.on('end', () =>
+        resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')),
+      );
     });
   }
 
@@ -97,13 +113,27 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
         const next = new URL(location, url);
         const keepMethod = res.status === 307 || res.status === 308;
         // Credentials never follow a redirect to another origin (what browsers and undici do).
-        const headers = next.origin === url.origin ? current.headers : current.headers.filter((h) => !CREDENTIAL_HEADERS.test(h.name));
-        current = { ...current, headers, method: keepMethod ? current.method : 'GET', body: keepMethod ? current.body : undefined };
+        const headers =
+          next.origin === url.origin
+            ? current.headers
+            : current.headers.filter((h) => !CREDENTIAL_HEADERS.test(h.name));
+        current = {
+          ...current,
+          headers,
+          method: keepMethod ? current.method : 'GET',
+          body: keepMethod ? current.body : undefined,
+        };
         url = next;
         continue;
       }
       const bodyText = await readBody(res.raw);
-      return { status: res.status, statusText: res.statusText, url: url.href, headers: res.headers, bodyText };
+      return {
+        status: res.status,
+        statusText: res.statusText,
+        url: url.href,
+        headers: res.headers,
+        bodyText,
+      };
     }
   };
   return Object.assign(fetch, {

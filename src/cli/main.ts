@@ -48,9 +48,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 const isEntry = process.argv[1] && /pagescope(\.m?js)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-  );
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
 }

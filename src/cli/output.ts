@@ -2,16 +2,28 @@
 import type { CrawlSummary, StoppedReason } from '../core/crawl/types.ts';
 
 /** The fields of `--json`'s summary line, in this order. */
-export type SummaryJson = Pick<CrawlSummary, 'pages' | 'records' | 'duplicates' | 'errors' | 'retries' | 'stoppedReason' | 'elapsedMs'>;
+export type SummaryJson = Pick<
+  CrawlSummary,
+  'pages' | 'records' | 'duplicates' | 'errors' | 'retries' | 'stoppedReason' | 'elapsedMs'
+>;
 
 export function summaryJson(s: SummaryJson): string {
   const { pages, records, duplicates, errors, retries, stoppedReason } = s;
-  return JSON.stringify({ pages, records, duplicates, errors, retries, stoppedReason, elapsedMs: Math.round(s.elapsedMs) });
+  return JSON.stringify({
+    pages,
+    records,
+    duplicates,
+    errors,
+    retries,
+    stoppedReason,
+    elapsedMs: Math.round(s.elapsedMs),
+  });
 }
 
 /** Exit code per reason: the crawl finished (or hit a limit the user set) → 0; Ctrl+C → 130; else 1. */
 export function exitCodeFor(reason: StoppedReason): number {
-  if (reason === 'done' || reason === 'max-pages' || reason === 'max-records' || reason === 'not-paginated') return 0;
+  if (reason === 'done' || reason === 'max-pages' || reason === 'max-records' || reason === 'not-paginated')
+    return 0;
   return reason === 'aborted' ? 130 : 1;
 }
 
@@ -29,7 +41,8 @@ const WHY: Record<StoppedReason, string> = {
 export function summaryLine(s: CrawlSummary, dest: string): string {
   const secs = (s.elapsedMs / 1000).toFixed(s.elapsedMs < 10_000 ? 2 : 0);
   const extras = [`${s.duplicates} duplicates`, `${s.errors} errors`, `${s.retries} retries`].join(', ');
-  const detail = s.detail && s.stoppedReason !== 'done' && s.detail !== s.stoppedReason ? ` (${s.detail})` : '';
+  const detail =
+    s.detail && s.stoppedReason !== 'done' && s.detail !== s.stoppedReason ? ` (${s.detail})` : '';
   return `${s.pages} pages, ${s.records} records (${extras}) in ${secs} s — ${WHY[s.stoppedReason]}${detail} → ${dest}`;
 }
 

@@ -5,7 +5,14 @@ import type { CrawlProgress } from '../core/crawl/types.ts';
 import { createProgressBar, formatProgress } from './progress.ts';
 
 const p = (over: Partial<CrawlProgress> = {}): CrawlProgress => ({
-  pages: 50, records: 1000, duplicates: 0, retries: 0, errors: 0, ratePerSec: 25, lastUrl: 'http://x', ...over,
+  pages: 50,
+  records: 1000,
+  duplicates: 0,
+  retries: 0,
+  errors: 0,
+  ratePerSec: 25,
+  lastUrl: 'http://x',
+  ...over,
 });
 
 test('formats pages of total, records, rate and ETA', () => {

@@ -45,7 +45,10 @@ export function formatProgress(p: CrawlProgress, columns = 80): string {
 }
 
 /** A progress bar on `stream`, or a no-op when it is not a TTY. */
-export function createProgressBar(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, opts: ProgressOptions = {}): ProgressBar {
+export function createProgressBar(
+  stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
+  opts: ProgressOptions = {},
+): ProgressBar {
   if (!stream.isTTY) return NOOP;
   const interval = opts.intervalMs ?? 100;
   const now = opts.now ?? (() => performance.now());

@@ -10,7 +10,12 @@ export type Exchange = {
   startedDateTime?: string;
   /** Total time in ms, as HAR's `time`. */
   time?: number;
-  request: { method: string; url: string; headers: Header[]; postData?: { mimeType?: string; text?: string } };
+  request: {
+    method: string;
+    url: string;
+    headers: Header[];
+    postData?: { mimeType?: string; text?: string };
+  };
   response: {
     status: number;
     statusText?: string;
@@ -26,7 +31,12 @@ export type Exchange = {
 export type HarEntry = {
   startedDateTime?: string;
   time?: number;
-  request?: { method?: string; url?: string; headers?: Header[]; postData?: { mimeType?: string; text?: string } };
+  request?: {
+    method?: string;
+    url?: string;
+    headers?: Header[];
+    postData?: { mimeType?: string; text?: string };
+  };
   response?: {
     status?: number;
     statusText?: string;
@@ -67,7 +77,8 @@ export function fromHarEntry(entry: HarEntry, id?: string, bodyOverride?: string
   const res = entry.response ?? {};
   const content = res.content ?? {};
   let bodyText: string | null = bodyOverride ?? content.text ?? null;
-  if (bodyOverride == null && bodyText != null && content.encoding === 'base64') bodyText = decodeBase64(bodyText);
+  if (bodyOverride == null && bodyText != null && content.encoding === 'base64')
+    bodyText = decodeBase64(bodyText);
   return {
     id,
     startedDateTime: entry.startedDateTime,
@@ -114,7 +125,7 @@ export function looksLikeJson(text: string | null): boolean {
   for (let i = 0; i < text.length && i < 64; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) continue;
-    return c === 0x7b /* { */ || c === 0x5b /* [ */;
+    return c === 0x7b /* { */ || c === 0x5b; /* [ */
   }
   return false;
 }

@@ -17,8 +17,10 @@ function sources(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const forbiddenImport = /from\s+['"](preact[^'"]*|@preact\/[^'"]*|idb|webextension-polyfill|node:[^'"]+|fs|path|http|https|os|url|got|undici)['"]/;
-const forbiddenGlobal = /\b(window|document|chrome|browser|process|Buffer|require|localStorage|indexedDB)\s*[.([]/;
+const forbiddenImport =
+  /from\s+['"](preact[^'"]*|@preact\/[^'"]*|idb|webextension-polyfill|node:[^'"]+|fs|path|http|https|os|url|got|undici)['"]/;
+const forbiddenGlobal =
+  /\b(window|document|chrome|browser|process|Buffer|require|localStorage|indexedDB)\s*[.([]/;
 
 test('src/core stays pure: no browser, Node, UI or storage imports or globals', () => {
   const files = sources(coreDir);

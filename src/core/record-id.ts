@@ -26,5 +26,7 @@ export function inferIdKey(records: readonly unknown[]): string | undefined {
 export function recordKey(record: unknown, idKey: string | undefined): string | undefined {
   if (!idKey || !isObject(record)) return undefined;
   const v = record[idKey];
-  return typeof v === 'string' || typeof v === 'number' ? `${typeof v === 'number' ? 'n' : 's'}:${v}` : undefined;
+  return typeof v === 'string' || typeof v === 'number'
+    ? `${typeof v === 'number' ? 'n' : 's'}:${v}`
+    : undefined;
 }

@@ -42,7 +42,9 @@ export async function loadCrawlState(path: string): Promise<CrawlState> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read state file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Error(
+      `cannot read state file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   let s: Partial<CrawlState>;
   try {

@@ -10,16 +10,31 @@ import { openFileStore } from './file-store.ts';
 import { loadCrawlState } from './crawl-state.ts';
 
 const page = (index: number) => ({ index }) as CrawledPage;
-const cp = (nextIndex: number) => ({ version: 1, nextIndex, records: nextIndex * 2 }) as unknown as Checkpoint;
-const recs = (p: number) => [{ id: p * 2, name: `r${p}a`, nested: { v: p } }, { id: p * 2 + 1, name: '=cmd' }];
-const exists = (p: string) => access(p).then(() => true, () => false);
+const cp = (nextIndex: number) =>
+  ({ version: 1, nextIndex, records: nextIndex * 2 }) as unknown as Checkpoint;
+const recs = (p: number) => [
+  { id: p * 2, name: `r${p}a`, nested: { v: p } },
+  { id: p * 2 + 1, name: '=cmd' },
+];
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 async function setup(format: ExportFormat) {
   const dir = await mkdtemp(join(tmpdir(), 'pagescope-store-'));
   const out = join(dir, `out.${format}`);
   const statePath = join(dir, 'state.json');
   const stdout = new PassThrough();
-  const base = { format, out, statePath, stdout, startUrl: 'http://127.0.0.1/x', headerNames: ['Authorization'] };
+  const base = {
+    format,
+    out,
+    statePath,
+    stdout,
+    startUrl: 'http://127.0.0.1/x',
+    headerNames: ['Authorization'],
+  };
   return { dir, out, statePath, base };
 }
 
@@ -27,10 +42,16 @@ async function setup(format: ExportFormat) {
  * Writes pages up to `to` (from where the saved checkpoint says, like the engine) and stops.
  * `killed`: no finish; a half-written page lands after the last checkpoint, as when a process dies.
  */
-async function run(o: Awaited<ReturnType<typeof setup>>, resuming: boolean, to: number, end: 'complete' | 'stopped' | 'killed') {
+async function run(
+  o: Awaited<ReturnType<typeof setup>>,
+  resuming: boolean,
+  to: number,
+  end: 'complete' | 'stopped' | 'killed',
+) {
   const resume = resuming ? await loadCrawlState(o.statePath) : undefined;
   const store = await openFileStore({ ...o.base, resume });
-  for (let p = resume?.checkpoint.nextIndex ?? 0; p < to; p++) await store.writePage(page(p), recs(p), cp(p + 1));
+  for (let p = resume?.checkpoint.nextIndex ?? 0; p < to; p++)
+    await store.writePage(page(p), recs(p), cp(p + 1));
   if (end === 'killed') {
     await store.sync();
     const s = await loadCrawlState(o.statePath);
@@ -47,7 +68,13 @@ for (const format of ['ndjson', 'json'] as const) {
     const o = await setup(format);
     await run(o, false, 2, 'stopped');
     const partial = await readFile(o.out, 'utf8');
-    const parse = (t: string) => (format === 'json' ? JSON.parse(t) : t.trim().split('\n').map((l) => JSON.parse(l)));
+    const parse = (t: string) =>
+      format === 'json'
+        ? JSON.parse(t)
+        : t
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l));
     assert.deepEqual(parse(partial), expected(2), 'a stopped crawl leaves a valid file');
     const state = await loadCrawlState(o.statePath);
     assert.equal(state.records, 4);
@@ -83,8 +110,14 @@ test('records on disk ahead of the saved state are cut back and fetched again, e
   // Killed after the records of pages 3–5 reached the file but before their state did.
   await writeFile(o.statePath, lagging);
   await run(o, true, 8, 'complete');
-  const ids = (await readFile(o.out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).id);
-  assert.deepEqual(ids, expected(8).map((r) => r.id));
+  const ids = (await readFile(o.out, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).id);
+  assert.deepEqual(
+    ids,
+    expected(8).map((r) => r.id),
+  );
 });
 
 test('resume refuses a record file that shrank', async () => {
@@ -102,6 +135,15 @@ test('stdout output: records stream to the given stream; unwritable file is a on
   const store = await openFileStore({ ...o.base, out: null, stdout });
   await store.writePage(page(0), recs(0), cp(1));
   await store.finish(cp(1), true);
-  assert.deepEqual(text.trim().split('\n').map((l) => JSON.parse(l)), recs(0));
-  await assert.rejects(openFileStore({ ...o.base, out: join(o.dir, 'no/such/dir/x.ndjson') }), /cannot write .*ENOENT/);
+  assert.deepEqual(
+    text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l)),
+    recs(0),
+  );
+  await assert.rejects(
+    openFileStore({ ...o.base, out: join(o.dir, 'no/such/dir/x.ndjson') }),
+    /cannot write .*ENOENT/,
+  );
 });

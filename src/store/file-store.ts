@@ -63,8 +63,14 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
   let records = o.resume?.records ?? 0;
   if (resumeFile && recordFile) {
     const want = resumeFile.recordBytes ?? 0;
-    const size = await stat(recordFile).then((s) => s.size, () => -1);
-    if (size < want) throw new Error(`${recordFile} is shorter than the state says (${size < 0 ? 'missing' : size + ' bytes'}, expected ${want}); it changed since the crawl stopped`);
+    const size = await stat(recordFile).then(
+      (s) => s.size,
+      () => -1,
+    );
+    if (size < want)
+      throw new Error(
+        `${recordFile} is shorter than the state says (${size < 0 ? 'missing' : size + ' bytes'}, expected ${want}); it changed since the crawl stopped`,
+      );
     await truncate(recordFile, want);
     base = want;
   }
@@ -74,7 +80,9 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
     try {
       await once(file, 'open'); // rejects with the stream's 'error'
     } catch (e) {
-      throw new Error(`cannot write ${recordFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new Error(
+        `cannot write ${recordFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
     }
   }
   const sink = createStreamSink(file ?? o.stdout);

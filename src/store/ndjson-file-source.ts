@@ -9,7 +9,10 @@ import type { RecordSource } from '../core/export/types.ts';
  */
 export function ndjsonFileSource(path: string, batchSize = 1000): RecordSource {
   return async function* () {
-    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const lines = createInterface({
+      input: createReadStream(path, { encoding: 'utf8' }),
+      crlfDelay: Infinity,
+    });
     let batch: unknown[] = [];
     let n = 0;
     for await (const line of lines) {

@@ -14,7 +14,13 @@ import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 const root = resolve(import.meta.dirname, '../../..');
 const bin = join(root, 'dist/cli/pagescope.mjs');
 
-type Style = { style: string; firstPage: string; totalRecords: number; idField: string; request?: { method: string; headers?: Record<string, string>; body?: string } };
+type Style = {
+  style: string;
+  firstPage: string;
+  totalRecords: number;
+  idField: string;
+  request?: { method: string; headers?: Record<string, string>; body?: string };
+};
 
 let demo: DemoServer;
 let dir: string;
@@ -30,7 +36,11 @@ async function newestSource(path: string): Promise<number> {
 }
 
 /** Runs a command without blocking the event loop (the demo server answers from this process). */
-function exec(file: string, args: string[], timeout = 120_000): Promise<{ code: number; out: string; err: string }> {
+function exec(
+  file: string,
+  args: string[],
+  timeout = 120_000,
+): Promise<{ code: number; out: string; err: string }> {
   return new Promise((done) => {
     execFile(file, args, { cwd: dir, timeout, maxBuffer: 64 * 1024 * 1024 }, (e, out, err) => {
       const code = e ? (typeof e.code === 'number' ? e.code : 1) : 0;
@@ -42,7 +52,9 @@ const cli = (...args: string[]) => exec(process.execPath, [bin, ...args]);
 
 before(async () => {
   // Build only when the bundle is missing or older than the sources it is built from.
-  const built = await stat(bin).then((s) => s.mtimeMs).catch(() => 0);
+  const built = await stat(bin)
+    .then((s) => s.mtimeMs)
+    .catch(() => 0);
   if (built < (await newestSource(join(root, 'src')))) {
     const b = await exec(process.execPath, [join(root, 'scripts/build.mjs')]);
     assert.equal(b.code, 0, `build failed: ${b.err}`);
@@ -61,21 +73,28 @@ test('crawl: every demo style to NDJSON holds exactly totalRecords unique ids', 
   assert.ok(styles.length >= 20);
   // Six child processes at a time: each is mostly Node start-up and waiting on the demo.
   const queue = [...styles];
-  await Promise.all(Array.from({ length: 6 }, async () => {
-    for (let s = queue.shift(); s; s = queue.shift()) await crawlsExactly(s);
-  }));
+  await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) await crawlsExactly(s);
+    }),
+  );
 });
 
 async function crawlsExactly(s: Style): Promise<void> {
   {
     // A style read over POST is also served over GET at its firstPage; its headers still matter (PostgREST's Prefer).
-    const headers = Object.entries(s.request?.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type').flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+    const headers = Object.entries(s.request?.headers ?? {})
+      .filter(([k]) => k.toLowerCase() !== 'content-type')
+      .flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
     const out = join(dir, `${s.style}.ndjson`);
     const r = await cli('crawl', new URL(s.firstPage, demo.origin).href, '-o', out, '--json', ...headers);
     assert.equal(r.code, 0, `${s.style}: ${r.err}`);
     const lines = (await readFile(out, 'utf8')).split('\n').filter(Boolean);
     const ids = lines.map((l) => (JSON.parse(l) as Record<string, unknown>)[s.idField]);
-    assert.ok(ids.every((id) => id !== undefined && id !== null), `${s.style}: every record has ${s.idField}`);
+    assert.ok(
+      ids.every((id) => id !== undefined && id !== null),
+      `${s.style}: every record has ${s.idField}`,
+    );
     assert.equal(new Set(ids.map(String)).size, s.totalRecords, `${s.style}: unique ids`);
     assert.equal(lines.length, s.totalRecords, `${s.style}: no record twice`);
     const summary = JSON.parse(r.out.trim().split('\n').pop()!) as { records: number; stoppedReason: string };
@@ -107,7 +126,10 @@ test('diagnose: exit 1 on a buggy chain, 0 on a clean one', async () => {
   const buggy = await cli('diagnose', `${demo.origin}/buggy/drops-filter?status=open&page=1`, '--json');
   assert.equal(buggy.code, 1, buggy.err);
   const report = JSON.parse(buggy.out) as { chains: { findings: { rule: string; severity: string }[] }[] };
-  assert.deepEqual(report.chains.flatMap((c) => c.findings.map((f) => `${f.rule}/${f.severity}`)), ['link-hygiene/error']);
+  assert.deepEqual(
+    report.chains.flatMap((c) => c.findings.map((f) => `${f.rule}/${f.severity}`)),
+    ['link-hygiene/error'],
+  );
   const clean = await cli('diagnose', `${demo.origin}/api/v2/resources?limit=10&page=1`);
   assert.equal(clean.code, 0, clean.err);
   assert.match(clean.out, /no problems|no findings|0 findings/i);

@@ -20,7 +20,9 @@ const tiny = http.createServer((req, res) => {
   if (url.pathname === '/plain') return res.end('[{"id":1},{"id":2}]');
   const ids = [0, 1, 2].map((i) => `9007199254740${993 + at * 3 + i}`);
   const next = at < 9 ? `"next_cursor":"${at + 1}"` : '"next_cursor":null';
-  res.end(`{"data":[${ids.map((id) => `{"id":${id},"page":${at}}`).join(',')}],${next},"has_more":${at < 9}}`);
+  res.end(
+    `{"data":[${ids.map((id) => `{"id":${id},"page":${at}}`).join(',')}],${next},"has_more":${at < 9}}`,
+  );
 });
 await new Promise<void>((r) => tiny.listen(0, '127.0.0.1', r));
 const tinyOrigin = `http://127.0.0.1:${(tiny.address() as AddressInfo).port}`;
@@ -34,14 +36,30 @@ async function cli(...argv: string[]) {
   const { code, out, err } = await runCli(['crawl', ...argv], dir);
   return { code, out, err, lines: out.split('\n').filter(Boolean) };
 }
-const exists = (p: string) => access(p).then(() => true, () => false);
-const ids = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l).id);
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
+const ids = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).id);
 
 test('numbered pages with a known total to stdout; --json summary is the last line', async () => {
   const r = await cli(`${demo.origin}/api/products?page=1`, '--json');
   assert.equal(r.code, 0, r.err);
   const summary = JSON.parse(r.lines.at(-1)!);
-  assert.deepEqual(Object.keys(summary), ['pages', 'records', 'duplicates', 'errors', 'retries', 'stoppedReason', 'elapsedMs']);
+  assert.deepEqual(Object.keys(summary), [
+    'pages',
+    'records',
+    'duplicates',
+    'errors',
+    'retries',
+    'stoppedReason',
+    'elapsedMs',
+  ]);
   assert.equal(summary.records, 437);
   assert.equal(summary.stoppedReason, 'done');
   assert.equal(new Set(r.lines.slice(0, -1).map((l) => JSON.parse(l).id)).size, 437);
@@ -63,16 +81,31 @@ test('cursor chain to a CSV file and to a JSON file', async () => {
 
 test('Ctrl+C stops cleanly; --resume continues with nothing lost or repeated; big ids stay exact', async () => {
   interruptAt = 4;
-  const first = await cli(`${tinyOrigin}/chain`, '--out', 'chain.ndjson', '-H', 'Authorization: Bearer secret');
+  const first = await cli(
+    `${tinyOrigin}/chain`,
+    '--out',
+    'chain.ndjson',
+    '-H',
+    'Authorization: Bearer secret',
+  );
   interruptAt = -1;
   assert.equal(first.code, 130, first.err);
   assert.match(first.err, /interrupted/);
-  assert.match(first.err, /resume with: pagescope crawl --resume .*chain\.ndjson\.state\.json -H 'Authorization: …'/);
+  assert.match(
+    first.err,
+    /resume with: pagescope crawl --resume .*chain\.ndjson\.state\.json -H 'Authorization: …'/,
+  );
   const state = await readFile(join(dir, 'chain.ndjson.state.json'), 'utf8');
   assert.ok(!state.includes('secret'), 'header values are not saved');
   const before = ids(await readFile(join(dir, 'chain.ndjson'), 'utf8'));
   assert.ok(before.length > 0 && before.length < 30);
-  const second = await cli('--resume', 'chain.ndjson.state.json', '-H', 'Authorization: Bearer secret', '--json');
+  const second = await cli(
+    '--resume',
+    'chain.ndjson.state.json',
+    '-H',
+    'Authorization: Bearer secret',
+    '--json',
+  );
   assert.equal(second.code, 0, second.err);
   const all = ids(await readFile(join(dir, 'chain.ndjson'), 'utf8'));
   assert.equal(all.length, 30);
@@ -95,7 +128,10 @@ test('not paginated: says so and exports the one page', async () => {
   const r = await cli(`${tinyOrigin}/plain`);
   assert.equal(r.code, 0, r.err);
   assert.match(r.err, /is not paginated .*exporting its 2 records/);
-  assert.deepEqual(r.lines.map((l) => JSON.parse(l)), [{ id: 1 }, { id: 2 }]);
+  assert.deepEqual(
+    r.lines.map((l) => JSON.parse(l)),
+    [{ id: 1 }, { id: 2 }],
+  );
 });
 
 test('dead host, HTTP error, non-JSON and bad options: one line, non-zero exit', async () => {

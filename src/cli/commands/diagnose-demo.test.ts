@@ -11,7 +11,13 @@ after(() => demo.close());
 type Report = { chains: { findings: { rule: string; severity: string; message: string }[] }[] };
 
 async function diagnoseJson(path: string): Promise<{ code: number; report?: Report; err: string }> {
-  const { code, out, err } = await runCli(['diagnose', new URL(path, demo.origin).href, '--json', '--max-pages', '60']);
+  const { code, out, err } = await runCli([
+    'diagnose',
+    new URL(path, demo.origin).href,
+    '--json',
+    '--max-pages',
+    '60',
+  ]);
   return { code, report: out ? (JSON.parse(out) as Report) : undefined, err };
 }
 
@@ -32,7 +38,6 @@ const expected: Record<string, string> = {
   'unstable-ordering': 'unstable-order',
 };
 
-
 /**
  * Other findings each chain may also get because they are true of it; anything else is collateral
  * (one bug reported as several) and fails the test.
@@ -46,8 +51,14 @@ const alsoTrue: Record<string, string[]> = {
   'totals-inconsistent': ['next-on-last-page'],
 };
 
-const catalog = (await (await fetch(`${demo.origin}/buggy/catalog.json`)).json()) as { bug: string; firstPage: string }[];
-const styles = (await (await fetch(`${demo.origin}/api/styles.json`)).json()) as { style: string; firstPage: string }[];
+const catalog = (await (await fetch(`${demo.origin}/buggy/catalog.json`)).json()) as {
+  bug: string;
+  firstPage: string;
+}[];
+const styles = (await (await fetch(`${demo.origin}/api/styles.json`)).json()) as {
+  style: string;
+  firstPage: string;
+}[];
 
 test('the demo lists buggy chains and clean styles', () => {
   assert.ok(catalog.length >= 10);
@@ -60,9 +71,16 @@ for (const { bug, firstPage } of catalog) {
     assert.ok(rule, `map the new demo bug ${bug} to the rule that should catch it`);
     const r = await diagnoseJson(firstPage);
     const findings = r.report?.chains.flatMap((c) => c.findings) ?? [];
-    assert.ok(findings.some((f) => f.rule === rule), `${bug}: ${r.err}${findings.map((f) => `${f.rule}: ${f.message}`).join('\n')}`);
+    assert.ok(
+      findings.some((f) => f.rule === rule),
+      `${bug}: ${r.err}${findings.map((f) => `${f.rule}: ${f.message}`).join('\n')}`,
+    );
     const collateral = findings.filter((f) => f.rule !== rule && !(alsoTrue[bug] ?? []).includes(f.rule));
-    assert.deepEqual(collateral.map((f) => `${f.rule}: ${f.message}`), [], `${bug}: only its own bug`);
+    assert.deepEqual(
+      collateral.map((f) => `${f.rule}: ${f.message}`),
+      [],
+      `${bug}: only its own bug`,
+    );
     assert.equal(r.code, findings.some((f) => f.severity === 'error') ? 1 : 0);
   });
 }
@@ -71,6 +89,9 @@ for (const { style, firstPage } of styles) {
   test(`demo style ${style} (${firstPage.slice(0, 60)}) → no findings`, async () => {
     const r = await diagnoseJson(firstPage);
     assert.equal(r.code, 0, r.err);
-    assert.deepEqual(r.report?.chains.flatMap((c) => c.findings.map((f) => `${f.rule}: ${f.message}`)), []);
+    assert.deepEqual(
+      r.report?.chains.flatMap((c) => c.findings.map((f) => `${f.rule}: ${f.message}`)),
+      [],
+    );
   });
 }

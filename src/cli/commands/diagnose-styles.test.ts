@@ -16,8 +16,16 @@ import { pagesFromUrl } from '../diagnose-url.ts';
 function fetchOf(handler: Handler): HttpFetch {
   return async (req) => {
     const reply = handler(new URL(req.url));
-    const headers = Object.entries({ 'Content-Type': 'application/json', ...(reply.headers ?? {}) }).map(([name, value]) => ({ name, value }));
-    return { status: reply.status ?? 200, statusText: 'OK', url: req.url, headers, bodyText: JSON.stringify(reply.body) };
+    const headers = Object.entries({ 'Content-Type': 'application/json', ...(reply.headers ?? {}) }).map(
+      ([name, value]) => ({ name, value }),
+    );
+    return {
+      status: reply.status ?? 200,
+      statusText: 'OK',
+      url: req.url,
+      headers,
+      bodyText: JSON.stringify(reply.body),
+    };
   };
 }
 

@@ -48,7 +48,11 @@ test('diagnose URL: next links dropping a filter → error finding, exit 1; --js
   assert.equal(j.code, 1);
   const doc = JSON.parse(j.out);
   assert.equal(doc.chains.length, 1);
-  assert.ok(doc.chains[0].findings.some((f: { rule: string; severity: string }) => f.rule === 'link-hygiene' && f.severity === 'error'));
+  assert.ok(
+    doc.chains[0].findings.some(
+      (f: { rule: string; severity: string }) => f.rule === 'link-hygiene' && f.severity === 'error',
+    ),
+  );
   assert.ok(doc.summary.error >= 1);
 });
 
@@ -68,14 +72,21 @@ test('diagnose URL: --max-pages bounds the crawl', async () => {
 test('diagnose FILE.har: every chain in the file, exit 1 on an error', async () => {
   const exchanges = [
     ...api.walk('https://api.test/v1/users?per_page=5', api.laravel(api.records(23))),
-    ...api.walk('https://api.test/v1/tickets?per_page=5&status=open', api.laravel(api.records(23), { dropInNext: ['status'] })),
+    ...api.walk(
+      'https://api.test/v1/tickets?per_page=5&status=open',
+      api.laravel(api.records(23), { dropInNext: ['status'] }),
+    ),
   ];
   const har = {
     log: {
       version: '1.2',
       entries: exchanges.map((e) => ({
         request: { method: 'GET', url: e.request.url, headers: [] },
-        response: { status: 200, headers: e.response.headers, content: { mimeType: 'application/json', text: e.response.bodyText } },
+        response: {
+          status: 200,
+          headers: e.response.headers,
+          content: { mimeType: 'application/json', text: e.response.bodyText },
+        },
       })),
     },
   };
@@ -85,7 +96,12 @@ test('diagnose FILE.har: every chain in the file, exit 1 on an error', async () 
   assert.equal(r.code, 1, r.err);
   const doc = JSON.parse(r.out);
   assert.equal(doc.chains.length, 2);
-  const byTitle = Object.fromEntries(doc.chains.map((c: { title: string; findings: { rule: string }[] }) => [c.title, c.findings.map((f) => f.rule)]));
+  const byTitle = Object.fromEntries(
+    doc.chains.map((c: { title: string; findings: { rule: string }[] }) => [
+      c.title,
+      c.findings.map((f) => f.rule),
+    ]),
+  );
   assert.deepEqual(byTitle['GET /v1/users'], []);
   assert.ok(byTitle['GET /v1/tickets'].includes('link-hygiene'));
 });

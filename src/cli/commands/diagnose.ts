@@ -22,14 +22,33 @@ const HELP = `usage: pagescope diagnose URL|FILE.har [options]
 exit status: 1 when an error-level finding exists, 0 otherwise, 2 on bad input
 `;
 
-async function fromUrl(url: string, argv: { headers: ReturnType<typeof parseHeader>[]; maxPages: number; timeoutMs: number }): Promise<ChainReport[] | string> {
+async function fromUrl(
+  url: string,
+  argv: { headers: ReturnType<typeof parseHeader>[]; maxPages: number; timeoutMs: number },
+): Promise<ChainReport[] | string> {
   const http = createNodeFetch();
   try {
-    const got = await pagesFromUrl(http, url, argv.headers.filter((h) => !!h), argv.maxPages, argv.timeoutMs);
+    const got = await pagesFromUrl(
+      http,
+      url,
+      argv.headers.filter((h) => !!h),
+      argv.maxPages,
+      argv.timeoutMs,
+    );
     if (!got.ok) return got.message;
     const d = got.detection;
-    const note = got.summary.stoppedReason === 'done' ? undefined : `crawl stopped: ${got.summary.stoppedReason}${got.summary.detail ? ` (${got.summary.detail})` : ''}`;
-    const report: ChainReport = { title: chainTitle(d.method, url), key: url, style: d.style, kind: d.kind, pages: got.pages.filter((p) => !p.probe).length, findings: diagnose(got.pages) };
+    const note =
+      got.summary.stoppedReason === 'done'
+        ? undefined
+        : `crawl stopped: ${got.summary.stoppedReason}${got.summary.detail ? ` (${got.summary.detail})` : ''}`;
+    const report: ChainReport = {
+      title: chainTitle(d.method, url),
+      key: url,
+      style: d.style,
+      kind: d.kind,
+      pages: got.pages.filter((p) => !p.probe).length,
+      findings: diagnose(got.pages),
+    };
     if (note) report.note = note;
     return [report];
   } finally {
@@ -41,7 +60,12 @@ async function fromHar(path: string): Promise<ChainReport[] | string> {
   const har = await readHar(path);
   if (!har.ok) return har.reason;
   return diagnoseExchanges(har.exchanges).map(({ chain, pages, findings }) => ({
-    title: chain.title, key: chain.key, style: chain.style, kind: chain.kind, pages: pages.length, findings,
+    title: chain.title,
+    key: chain.key,
+    style: chain.style,
+    kind: chain.kind,
+    pages: pages.length,
+    findings,
   }));
 }
 
@@ -52,14 +76,22 @@ export const run: Command = async (argv, io) => {
     booleans: ['--json', '--help'],
     aliases: { '--header': '-H' },
   });
-  if (args.flags.has('--help')) return io.stdout.write(HELP), 0;
+  if (args.flags.has('--help')) return (io.stdout.write(HELP), 0);
   const target = args.positionals[0];
   if (!target || args.positionals.length > 1) throw new UsageError('give one URL or HAR file\n\n' + HELP);
-  const headers = (args.lists['-H'] ?? []).map((h) => parseHeader(h) ?? (() => { throw new UsageError(`-H takes 'Name: value', not ${JSON.stringify(h)}`); })());
+  const headers = (args.lists['-H'] ?? []).map(
+    (h) =>
+      parseHeader(h) ??
+      (() => {
+        throw new UsageError(`-H takes 'Name: value', not ${JSON.stringify(h)}`);
+      })(),
+  );
   const maxPages = intOption(args, '--max-pages', 50, 1)!;
   const timeoutMs = intOption(args, '--timeout', 30_000, 1)!;
   const isUrl = /^https?:\/\//i.test(target);
-  const reports = isUrl ? await fromUrl(target, { headers, maxPages, timeoutMs }) : await fromHar(resolve(io.cwd, target));
+  const reports = isUrl
+    ? await fromUrl(target, { headers, maxPages, timeoutMs })
+    : await fromHar(resolve(io.cwd, target));
   if (typeof reports === 'string') {
     io.stderr.write(`pagescope diagnose: ${reports}\n`);
     return 2;

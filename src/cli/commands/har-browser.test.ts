@@ -43,7 +43,12 @@ async function pageFetch(page: Page, url: string): Promise<Fetched> {
 function nextOf(f: Fetched): string {
   const ex: Exchange = {
     request: { method: 'GET', url: f.url, headers: [] },
-    response: { status: f.status, headers: f.headers.map(([name, value]) => ({ name, value })), mimeType: 'application/json', bodyText: f.body },
+    response: {
+      status: f.status,
+      headers: f.headers.map(([name, value]) => ({ name, value })),
+      mimeType: 'application/json',
+      bodyText: f.body,
+    },
   };
   const next = detect(ex)?.next?.url;
   assert.ok(next, `no next page detected for ${f.url}`);
@@ -56,7 +61,10 @@ function run(argv: string[]): Promise<CliRun> {
 
 before(async () => {
   // Not a skip: CI installs Chromium, and a missing browser must be a loud failure.
-  assert.ok(existsSync(executablePath), `Chromium not found at ${executablePath}: install it or set PAGESCOPE_CHROMIUM`);
+  assert.ok(
+    existsSync(executablePath),
+    `Chromium not found at ${executablePath}: install it or set PAGESCOPE_CHROMIUM`,
+  );
   demo = await startDemoServer({});
   dir = await mkdtemp(join(tmpdir(), 'pagescope-har-'));
   har = join(dir, 'capture.har');
@@ -89,13 +97,24 @@ test('detect reads the browser HAR: each style on both of its pages', async () =
     const pathname = new URL(path, demo.origin).pathname;
     const mine = rows.filter((x) => new URL(x.url).pathname === pathname);
     assert.equal(mine.length, 2, `${path}: two pages in the HAR (${rows.map((x) => x.url).join(', ')})`);
-    assert.deepEqual(mine.map((x) => x.style), [style, style], path);
+    assert.deepEqual(
+      mine.map((x) => x.style),
+      [style, style],
+      path,
+    );
   }
   // The demo page's own requests (HTML, script, catalogs) are not paginated API pages.
   assert.ok(!rows.some((x) => x.paginated && /styles\.json|catalog\.json|demo\.js/.test(x.url)));
 });
 
-type DiagnoseReport = { chains: { title: string; style: string; pages: number; findings: { rule: string; severity: string; message: string }[] }[] };
+type DiagnoseReport = {
+  chains: {
+    title: string;
+    style: string;
+    pages: number;
+    findings: { rule: string; severity: string; message: string }[];
+  }[];
+};
 
 test('diagnose reads the browser HAR: the buggy chains are caught, the clean ones are not', async () => {
   const r = await run(['diagnose', har, '--json']);
@@ -104,10 +123,17 @@ test('diagnose reads the browser HAR: the buggy chains are caught, the clean one
   const byPath = (p: string) => report.chains.find((c) => c.title.includes(p));
   const filter = byPath('/buggy/drops-filter');
   assert.ok(filter, report.chains.map((c) => c.title).join('\n'));
-  assert.deepEqual(filter.findings.map((f) => `${f.rule}/${f.severity}`), ['link-hygiene/error'], filter.findings.map((f) => f.message).join('\n'));
+  assert.deepEqual(
+    filter.findings.map((f) => `${f.rule}/${f.severity}`),
+    ['link-hygiene/error'],
+    filter.findings.map((f) => f.message).join('\n'),
+  );
   assert.match(filter.findings[0].message, /drops status=open/);
   const shifting = byPath('/buggy/shifting-offset');
-  assert.ok(shifting?.findings.some((f) => f.rule === 'duplicate-records' && f.severity === 'error'), JSON.stringify(shifting));
+  assert.ok(
+    shifting?.findings.some((f) => f.rule === 'duplicate-records' && f.severity === 'error'),
+    JSON.stringify(shifting),
+  );
   for (const path of Object.keys(STYLES)) {
     const chain = byPath(new URL(path, demo.origin).pathname);
     assert.ok(chain, `a chain for ${path}`);

@@ -12,20 +12,33 @@ import type { Chain } from './types.ts';
 export type ChainItem = { exchange: Exchange; detection: Detection };
 
 /** What markCrawled reads of a crawled page (the crawl engine's CrawledPage fits). */
-export type CrawledPageLike = { url: string; request?: { url: string }; detection: Detection | null; recordCount: number };
+export type CrawledPageLike = {
+  url: string;
+  request?: { url: string };
+  detection: Detection | null;
+  recordCount: number;
+};
 
 /** Totals and size: the latest page that states them wins, since totals can change during a capture. */
 function metaOf(key: string, detections: Detection[], base?: ChainMeta): ChainMeta {
   const first = detections[0];
   const meta: ChainMeta = base
     ? { ...base, params: { ...base.params } }
-    : { key, title: chainTitle(first.method, first.url), method: first.method.toUpperCase(), style: first.style, kind: first.kind, params: { ...first.params } };
+    : {
+        key,
+        title: chainTitle(first.method, first.url),
+        method: first.method.toUpperCase(),
+        style: first.style,
+        kind: first.kind,
+        params: { ...first.params },
+      };
   for (const d of detections) {
     if (d.pageSize !== undefined) meta.pageSize = d.pageSize;
     if (d.totalRecords !== undefined) meta.totalRecords = d.totalRecords;
     if (d.totalPages !== undefined) meta.totalPages = d.totalPages;
     for (const k of ['page', 'size', 'offset', 'cursor', 'pageBase'] as const) {
-      if (meta.params[k] === undefined && d.params[k] !== undefined) (meta.params as Record<string, unknown>)[k] = d.params[k];
+      if (meta.params[k] === undefined && d.params[k] !== undefined)
+        (meta.params as Record<string, unknown>)[k] = d.params[k];
     }
   }
   return meta;
@@ -42,8 +55,13 @@ export function buildChains(items: readonly ChainItem[]): Chain[] {
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(item);
   }
   return [...groups].map(([key, group]) => {
-    const meta = metaOf(key, group.map((g) => g.detection));
-    const pages: KnownPage[] = group.map((g) => knownFromDetection(g.exchange.request.url, withParams(g.detection, meta), 'seen', g.exchange.id));
+    const meta = metaOf(
+      key,
+      group.map((g) => g.detection),
+    );
+    const pages: KnownPage[] = group.map((g) =>
+      knownFromDetection(g.exchange.request.url, withParams(g.detection, meta), 'seen', g.exchange.id),
+    );
     return layoutChain(meta, pages);
   });
 }
@@ -59,8 +77,14 @@ function withParams(d: Detection, meta: ChainMeta): Detection {
  * Pages without a detection are skipped (nothing says where they sit).
  */
 export function markCrawled(chain: Chain, pages: readonly CrawledPageLike[]): Chain {
-  const withDetection = pages.filter((p): p is CrawledPageLike & { detection: Detection } => p.detection !== null);
-  const meta = metaOf(chain.key, withDetection.map((p) => p.detection), chainMeta(chain));
+  const withDetection = pages.filter(
+    (p): p is CrawledPageLike & { detection: Detection } => p.detection !== null,
+  );
+  const meta = metaOf(
+    chain.key,
+    withDetection.map((p) => p.detection),
+    chainMeta(chain),
+  );
   const known = chain.nodes.map(knownFromNode).filter((k): k is KnownPage => k !== null);
   for (const p of withDetection) {
     const k = knownFromDetection(p.request?.url ?? p.url, withParams(p.detection, meta), 'crawled');

@@ -10,12 +10,42 @@ import type { Detection } from '../detect/types.ts';
  * Deliberately no `start`/`since`/`count`: those are filters as often as they are positions.
  */
 export const COMMON_PAGE_PARAMS: readonly string[] = [
-  'page', 'pagenumber', 'page_number', 'pageno', 'pagenum', 'pageindex', 'page_index',
-  'per_page', 'perpage', 'page_size', 'pagesize', 'limit',
-  'offset', 'skip', '$skip', '$top', 'startat', 'maxresults', 'first_result',
-  'cursor', 'after', 'before', 'starting_after', 'ending_before', 'next_cursor',
-  'pagetoken', 'page_token', 'nextpagetoken', 'next_page_token', 'next_token', 'continuation',
-  'continuationtoken', 'continuation_token', '$skiptoken', 'marker', 'scroll_id',
+  'page',
+  'pagenumber',
+  'page_number',
+  'pageno',
+  'pagenum',
+  'pageindex',
+  'page_index',
+  'per_page',
+  'perpage',
+  'page_size',
+  'pagesize',
+  'limit',
+  'offset',
+  'skip',
+  '$skip',
+  '$top',
+  'startat',
+  'maxresults',
+  'first_result',
+  'cursor',
+  'after',
+  'before',
+  'starting_after',
+  'ending_before',
+  'next_cursor',
+  'pagetoken',
+  'page_token',
+  'nextpagetoken',
+  'next_page_token',
+  'next_token',
+  'continuation',
+  'continuationtoken',
+  'continuation_token',
+  '$skiptoken',
+  'marker',
+  'scroll_id',
 ];
 
 /** True for `page[number]`, `page[size]`, `page[cursor]`, `page[after]` (JSON:API style families). */
@@ -43,7 +73,10 @@ export function filterQuery(url: URL, drop: Set<string>): string {
  * Method + origin + path + the query without pagination parameters (the detection's own and the
  * common ones). An unparsable URL is its own key.
  */
-export function chainKey(exchange: Pick<Exchange, 'request'>, detection: Pick<Detection, 'params'> | null): string {
+export function chainKey(
+  exchange: Pick<Exchange, 'request'>,
+  detection: Pick<Detection, 'params'> | null,
+): string {
   const method = (exchange.request.method || 'GET').toUpperCase();
   let url: URL;
   try {
@@ -71,7 +104,9 @@ export function normalizeUrl(url: string): string {
   try {
     const u = new URL(url);
     u.hash = '';
-    const sorted = [...u.searchParams.entries()].sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+    const sorted = [...u.searchParams.entries()].sort(([a, av], [b, bv]) =>
+      a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0,
+    );
     u.search = sorted.length ? '?' + new URLSearchParams(sorted).toString() : '';
     return u.href;
   } catch {

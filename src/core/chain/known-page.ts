@@ -26,9 +26,16 @@ function intParam(url: string, name: string | undefined): number | undefined {
 }
 
 /** Page number, offset and cursor read from a URL's query, by the chain's parameter names. */
-export function positionFromUrl(url: string, params: PageParams): { page?: number; offset?: number; cursor?: string } {
+export function positionFromUrl(
+  url: string,
+  params: PageParams,
+): { page?: number; offset?: number; cursor?: string } {
   const cursor = params.cursor ? getParam(url, params.cursor) : undefined;
-  return { page: intParam(url, params.page), offset: intParam(url, params.offset), cursor: cursor || undefined };
+  return {
+    page: intParam(url, params.page),
+    offset: intParam(url, params.offset),
+    cursor: cursor || undefined,
+  };
 }
 
 /**
@@ -45,7 +52,8 @@ export function knownFromDetection(
   const fromUrl = positionFromUrl(url, d.params);
   const page = d.position.page ?? fromUrl.page;
   // Without a page parameter in the URL the request is the first page (GitHub `?per_page=30`).
-  const firstByOmission = d.params.page && page === undefined && fromUrl.page === undefined ? (d.params.pageBase ?? 1) : undefined;
+  const firstByOmission =
+    d.params.page && page === undefined && fromUrl.page === undefined ? (d.params.pageBase ?? 1) : undefined;
   const next = d.next?.url ?? d.links.next;
   return {
     url,

@@ -22,7 +22,11 @@ export function pageLabel(p: { page?: number; offset?: number; cursor?: string }
 export type OrderMode = 'page' | 'offset' | 'links';
 
 /** The node id of a page in a chain ordered by `mode`; `normUrl` is the page's normalised URL. */
-export function pageId(p: { page?: number; offset?: number; cursor?: string }, mode: OrderMode, normUrl: string): string {
+export function pageId(
+  p: { page?: number; offset?: number; cursor?: string },
+  mode: OrderMode,
+  normUrl: string,
+): string {
   if (mode === 'page' && p.page !== undefined) return `p${p.page}`;
   if (mode === 'offset' && p.offset !== undefined) return `o${p.offset}`;
   if (p.cursor) return `c:${p.cursor}`;

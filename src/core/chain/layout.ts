@@ -12,7 +12,12 @@ import type { Chain, ChainEdge, ChainNode } from './types.ts';
 export type ChainMeta = Omit<Chain, 'nodes' | 'edges'>;
 
 function toNode(p: KnownPage, mode: OrderMode): ChainNode {
-  const n: ChainNode = { id: pageId(p, mode, normalizeUrl(p.url)), label: pageLabel(p, mode), url: p.url, state: p.state };
+  const n: ChainNode = {
+    id: pageId(p, mode, normalizeUrl(p.url)),
+    label: pageLabel(p, mode),
+    url: p.url,
+    state: p.state,
+  };
   if (p.cursor) n.cursor = p.cursor;
   if (p.page !== undefined) n.page = p.page;
   if (p.offset !== undefined) n.offset = p.offset;
@@ -31,7 +36,9 @@ function dedupe(pages: KnownPage[], mode: OrderMode): KnownPage[] {
     const id = pageId(p, mode, normalizeUrl(p.url));
     const had = byId.get(id);
     if (!had) byId.set(id, { ...p });
-    else for (const k of Object.keys(p) as (keyof KnownPage)[]) if (had[k] === undefined) (had as Record<string, unknown>)[k] = p[k];
+    else
+      for (const k of Object.keys(p) as (keyof KnownPage)[])
+        if (had[k] === undefined) (had as Record<string, unknown>)[k] = p[k];
   }
   return [...byId.values()];
 }
@@ -43,7 +50,8 @@ export function layoutChain(meta: ChainMeta, fetched: KnownPage[]): Chain {
   const ordered = mode === 'links' ? orderByLinks(pages) : orderByNumber(pages, mode);
   let nodes = ordered.map((p) => toNode(p, mode));
   // In a cursor chain the page without a cursor is the start, whatever page number it echoes.
-  if (mode === 'links' && nodes.some((n) => n.cursor)) for (const n of nodes) if (!n.cursor) n.label = 'start';
+  if (mode === 'links' && nodes.some((n) => n.cursor))
+    for (const n of nodes) if (!n.cursor) n.label = 'start';
   if (mode !== 'links') nodes = predictNumbered(meta, mode, nodes);
   nodes = predictNext(meta, mode, nodes);
   const base = meta.params.pageBase ?? 1;
@@ -51,7 +59,8 @@ export function layoutChain(meta: ChainMeta, fetched: KnownPage[]): Chain {
   for (const n of nodes) {
     if (n.page === base && mode === 'page') n.first = true;
     if (n.offset === 0 && mode === 'offset') n.first = true;
-    if (mode === 'links' && n.state !== 'predicted' && !n.cursor && !n.prev && n.page === undefined) n.first = true;
+    if (mode === 'links' && n.state !== 'predicted' && !n.cursor && !n.prev && n.page === undefined)
+      n.first = true;
     if (mode === 'page' && lastPage !== undefined && n.page === lastPage) n.last = true;
   }
   return { ...meta, nodes, edges: linkEdges(meta, mode, nodes) };
@@ -68,16 +77,29 @@ function predictNext(meta: ChainMeta, mode: OrderMode, nodes: ChainNode[]): Chai
   for (const n of nodes) {
     if (n.state === 'predicted' || !n.next || resolve(n.next)) continue;
     const pos = positionFromUrl(n.next, meta.params);
-    const p: ChainNode = { id: pageId(pos, mode, normalizeUrl(n.next)), label: pageLabel(pos, mode), url: n.next, state: 'predicted' };
+    const p: ChainNode = {
+      id: pageId(pos, mode, normalizeUrl(n.next)),
+      label: pageLabel(pos, mode),
+      url: n.next,
+      state: 'predicted',
+    };
     if (pos.page !== undefined) p.page = pos.page;
     if (pos.offset !== undefined) p.offset = pos.offset;
     if (pos.cursor) p.cursor = pos.cursor;
     if (out.some((o) => o.id === p.id)) continue;
     const field = mode === 'page' ? 'page' : 'offset';
-    const at = mode === 'links' || p[field] === undefined ? out.indexOf(n) + 1 : out.findIndex((o) => (o[field] ?? -1) > p[field]!);
+    const at =
+      mode === 'links' || p[field] === undefined
+        ? out.indexOf(n) + 1
+        : out.findIndex((o) => (o[field] ?? -1) > p[field]!);
     out.splice(at < 0 ? out.length : at, 0, p);
   }
-  if (mode === 'links' && meta.totalPages !== undefined && out.length && out[out.length - 1].state === 'predicted') {
+  if (
+    mode === 'links' &&
+    meta.totalPages !== undefined &&
+    out.length &&
+    out[out.length - 1].state === 'predicted'
+  ) {
     const more = meta.totalPages - out.length;
     if (more > 0) {
       const tail = out[out.length - 1];
@@ -102,7 +124,14 @@ function resolver(meta: ChainMeta, mode: OrderMode, nodes: ChainNode[]): (url: s
     const hit = byUrl.get(normalizeUrl(url));
     if (hit) return hit;
     const pos = positionFromUrl(url, meta.params);
-    const id = mode === 'page' && pos.page !== undefined ? `p${pos.page}` : mode === 'offset' && pos.offset !== undefined ? `o${pos.offset}` : pos.cursor ? `c:${pos.cursor}` : undefined;
+    const id =
+      mode === 'page' && pos.page !== undefined
+        ? `p${pos.page}`
+        : mode === 'offset' && pos.offset !== undefined
+          ? `o${pos.offset}`
+          : pos.cursor
+            ? `c:${pos.cursor}`
+            : undefined;
     return id && ids.has(id) ? id : undefined;
   };
 }
@@ -124,7 +153,8 @@ function linkEdges(meta: ChainMeta, mode: OrderMode, nodes: ChainNode[]): ChainE
   nodes.forEach((n, i) => {
     const to = n.next ? resolve(n.next) : undefined;
     if (to) edges.push({ from: n.id, to, rel: 'next' });
-    else if (implicitNext(mode, n, nodes[i + 1])) edges.push({ from: n.id, to: nodes[i + 1].id, rel: 'next' });
+    else if (implicitNext(mode, n, nodes[i + 1]))
+      edges.push({ from: n.id, to: nodes[i + 1].id, rel: 'next' });
     const back = n.prev ? resolve(n.prev) : undefined;
     if (back) edges.push({ from: n.id, to: back, rel: 'prev' });
   });

@@ -22,7 +22,11 @@ function grid(meta: ChainMeta, mode: 'page' | 'offset'): Grid | undefined {
   }
   const size = meta.pageSize;
   if (meta.totalRecords === undefined || !size || !meta.params.offset) return undefined;
-  return { count: Math.ceil(meta.totalRecords / size), value: (s) => s * size, slotOf: (v) => Math.floor(v / size) };
+  return {
+    count: Math.ceil(meta.totalRecords / size),
+    value: (s) => s * size,
+    slotOf: (v) => Math.floor(v / size),
+  };
 }
 
 /** Number of grid values strictly between a and b. */
@@ -57,7 +61,8 @@ export function predictNumbered(meta: ChainMeta, mode: 'page' | 'offset', fetche
   sorted.forEach((v, i) => {
     if (i > 0) {
       const gap = between(g, sorted[i - 1], v);
-      if (gap.count > 0) out.push(gapNode(meta, mode, template, g.value(gap.first), g.value(gap.last), gap.count, g.count));
+      if (gap.count > 0)
+        out.push(gapNode(meta, mode, template, g.value(gap.first), g.value(gap.last), gap.count, g.count));
     }
     out.push(byValue.get(v) ?? predictedNode(meta, mode, template, v));
   });
@@ -66,12 +71,25 @@ export function predictNumbered(meta: ChainMeta, mode: 'page' | 'offset', fetche
 
 function predictedNode(meta: ChainMeta, mode: 'page' | 'offset', template: string, v: number): ChainNode {
   const url = numberedUrl(meta, template, mode, v) ?? '';
-  const n: ChainNode = { id: mode === 'page' ? `p${v}` : `o${v}`, label: mode === 'page' ? String(v) : `@${v}`, url, state: 'predicted' };
+  const n: ChainNode = {
+    id: mode === 'page' ? `p${v}` : `o${v}`,
+    label: mode === 'page' ? String(v) : `@${v}`,
+    url,
+    state: 'predicted',
+  };
   n[mode] = v;
   return n;
 }
 
-function gapNode(meta: ChainMeta, mode: 'page' | 'offset', template: string, from: number, to: number, count: number, total: number): ChainNode {
+function gapNode(
+  meta: ChainMeta,
+  mode: 'page' | 'offset',
+  template: string,
+  from: number,
+  to: number,
+  count: number,
+  total: number,
+): ChainNode {
   const what = mode === 'page' ? `pages ${from}–${to}` : `offsets ${from}–${to}`;
   return {
     id: `gap:${from}-${to}`,
@@ -84,7 +102,12 @@ function gapNode(meta: ChainMeta, mode: 'page' | 'offset', template: string, fro
 }
 
 /** The URL of page `n` (or offset `n`) made from a fetched page's URL; undefined without the parameter. */
-export function numberedUrl(meta: ChainMeta, template: string, mode: 'page' | 'offset', n: number): string | undefined {
+export function numberedUrl(
+  meta: ChainMeta,
+  template: string,
+  mode: 'page' | 'offset',
+  n: number,
+): string | undefined {
   const name = mode === 'page' ? meta.params.page : meta.params.offset;
   if (!name) return undefined;
   try {

@@ -18,7 +18,8 @@ function compactId(v: unknown): IdKey | undefined {
   return undefined;
 }
 const toText = (k: IdKey) => (typeof k === 'number' ? `n:${k}` : `s:${k}`);
-const fromText = (t: string): IdKey => (t.startsWith('n:') ? Number(t.slice(2)) : t.startsWith('s:') ? t.slice(2) : t);
+const fromText = (t: string): IdKey =>
+  t.startsWith('n:') ? Number(t.slice(2)) : t.startsWith('s:') ? t.slice(2) : t;
 
 export type Accepted = {
   fresh: unknown[];
@@ -56,8 +57,13 @@ export class CrawlState {
     this.guard = new LoopGuard(from, cap);
     if (!from) return;
     Object.assign(this, {
-      idKey: from.idKey, nextIndex: from.nextIndex, pages: from.pages, records: from.records,
-      duplicates: from.duplicates, errors: from.errors, retries: from.retries,
+      idKey: from.idKey,
+      nextIndex: from.nextIndex,
+      pages: from.pages,
+      records: from.records,
+      duplicates: from.duplicates,
+      errors: from.errors,
+      retries: from.retries,
     });
     for (const t of from.seenIds) {
       this.seen.add(fromText(t));
@@ -89,7 +95,8 @@ export class CrawlState {
       if (id !== undefined) {
         if (!this.seen.add(id)) {
           duplicates++;
-          if (repeats.length < MAX_REPEATS) repeats.push({ at, id: (r as Record<string, string | number>)[key!] });
+          if (repeats.length < MAX_REPEATS)
+            repeats.push({ at, id: (r as Record<string, string | number>)[key!] });
           continue;
         }
         added.push(id);

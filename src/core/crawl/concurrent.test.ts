@@ -19,7 +19,9 @@ function setup(route: (url: URL) => FakeReply) {
       return await f.fetch(req);
     } finally {
       inflight--;
-      arrivals.push(new URL(req.url).searchParams.get('page') ?? new URL(req.url).searchParams.get('offset') ?? '');
+      arrivals.push(
+        new URL(req.url).searchParams.get('page') ?? new URL(req.url).searchParams.get('offset') ?? '',
+      );
     }
   };
   const sink = new MemorySink();
@@ -36,11 +38,17 @@ test('pages arriving out of order are written in page order', async () => {
   const s = await crawl(start, w.opts({ onProgress: (p) => seen.push(p.pages) }));
   assert.equal(s.stoppedReason, 'done');
   assert.deepEqual(w.arrivals, ['5', '4', '3', '2'], 'arrived last page first');
-  assert.deepEqual(w.sink.pages.map((p) => [p.index, p.url]), [1, 2, 3, 4, 5].map((n) => [n - 1, `http://api.test/users?page=${n}`]));
+  assert.deepEqual(
+    w.sink.pages.map((p) => [p.index, p.url]),
+    [1, 2, 3, 4, 5].map((n) => [n - 1, `http://api.test/users?page=${n}`]),
+  );
   assert.deepEqual(ids(w.sink.records), range(15));
   assert.deepEqual(seen, [1, 2, 3, 4, 5]);
   const t0 = w.calls[1].at;
-  assert.ok(w.calls.slice(1).every((c) => c.at === t0), 'all four requested at once');
+  assert.ok(
+    w.calls.slice(1).every((c) => c.at === t0),
+    'all four requested at once',
+  );
 });
 
 test('the pool never has more than `concurrency` requests in flight', async () => {
@@ -56,13 +64,21 @@ test('the pool never has more than `concurrency` requests in flight', async () =
 test('offset pages with a total (X-Total-Count) are fetched concurrently by offset', async () => {
   const w = setup((url) => {
     const off = Number(url.searchParams.get('offset') ?? '0');
-    return { body: range(7).slice(off, off + 2).map((id) => ({ id })), headers: { 'x-total-count': '7' } };
+    return {
+      body: range(7)
+        .slice(off, off + 2)
+        .map((id) => ({ id })),
+      headers: { 'x-total-count': '7' },
+    };
   });
   const start = await startOf(w.fetch, 'http://api.test/items?offset=0&limit=2');
   assert.equal(start.detection.kind, 'offset');
   const s = await crawl(start, w.opts());
   assert.equal(s.stoppedReason, 'done');
-  assert.deepEqual(w.calls.slice(1).map((c) => new URL(c.url).searchParams.get('offset')), ['2', '4', '6']);
+  assert.deepEqual(
+    w.calls.slice(1).map((c) => new URL(c.url).searchParams.get('offset')),
+    ['2', '4', '6'],
+  );
   assert.deepEqual(ids(w.sink.records), range(7));
 });
 
@@ -81,7 +97,10 @@ test('a failing page keeps every page before it; the checkpoint range starts at 
   const r = await crawl(start, w.opts({ resume: s.checkpoint }));
   assert.equal(r.stoppedReason, 'done');
   assert.deepEqual(ids(w.sink.records), range(15));
-  assert.deepEqual(w.sink.pages.map((p) => p.index), [0, 1, 2, 3, 4]);
+  assert.deepEqual(
+    w.sink.pages.map((p) => p.index),
+    [0, 1, 2, 3, 4],
+  );
   assert.equal(r.duplicates, 0);
 });
 

@@ -48,7 +48,10 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
   const launch = (n: number) => {
     const spec = plan.build(n);
     if (!spec) {
-      slotOf(slots, n).resolve({ spec, r: { ok: false, aborted: false, reason: `cannot build the request for page ${n}` } });
+      slotOf(slots, n).resolve({
+        spec,
+        r: { ok: false, aborted: false, reason: `cannot build the request for page ${n}` },
+      });
       return;
     }
     const ctrl = new AbortController();
@@ -73,7 +76,11 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
       launch(nextLaunch++);
     }
     // Aborted while waiting to launch: the writer may be waiting for this very page.
-    if (!stopped && nextLaunch <= limitTo) slotOf(slots, nextLaunch).resolve({ spec: plan.build(nextLaunch), r: { ok: false, aborted: true, reason: 'aborted' } });
+    if (!stopped && nextLaunch <= limitTo)
+      slotOf(slots, nextLaunch).resolve({
+        spec: plan.build(nextLaunch),
+        r: { ok: false, aborted: true, reason: 'aborted' },
+      });
   })();
 
   let stop: Stop | null = null;
@@ -87,19 +94,29 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
     const { spec, r } = await slotOf(slots, n).promise;
     slots.delete(n);
     if (!r.ok || !spec) {
-      stop = { reason: r.ok ? 'error' : r.aborted ? 'aborted' : 'error', detail: r.ok ? `page ${n}` : r.reason, next: spec, range };
+      stop = {
+        reason: r.ok ? 'error' : r.aborted ? 'aborted' : 'error',
+        detail: r.ok ? `page ${n}` : r.reason,
+        next: spec,
+        range,
+      };
       break;
     }
     const page = run.arrive(baseIndex + (n - from), spec, r);
     const d = page.detection;
     const ended =
-      d?.hasMore === false ? 'hasMore is false' : page.records.length === 0 && d?.emptyPageEnds !== false ? 'empty page' : undefined;
+      d?.hasMore === false
+        ? 'hasMore is false'
+        : page.records.length === 0 && d?.emptyPageEnds !== false
+          ? 'empty page'
+          : undefined;
     const last = ended !== undefined || n >= to;
     const s = await run.commit(page, last ? null : plan.build(n + 1), last ? undefined : { from: n + 1, to });
     nextWrite = n + 1;
     ping();
     if (s) stop = s.reason === 'loop' || s.reason === 'error' ? { ...s, range } : s;
-    else if (ended && n < to) stop = { reason: 'done', detail: `${ended} at page ${page.index} (${page.url})`, next: null };
+    else if (ended && n < to)
+      stop = { reason: 'done', detail: `${ended} at page ${page.index} (${page.url})`, next: null };
   }
   stopped = true;
   ctrls.forEach((c) => c.abort());
@@ -107,6 +124,12 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
   await launcher;
   run.signal?.removeEventListener('abort', onUserAbort);
   if (stop) return stop;
-  if (limitTo < to) return { reason: 'max-pages', detail: `${state.pages} pages`, next: plan.build(limitTo + 1), range: { from: limitTo + 1, to } };
+  if (limitTo < to)
+    return {
+      reason: 'max-pages',
+      detail: `${state.pages} pages`,
+      next: plan.build(limitTo + 1),
+      range: { from: limitTo + 1, to },
+    };
   return { reason: 'done', next: null };
 }

@@ -25,10 +25,21 @@ const names = (hs: Header[]) => hs.map((h) => h.name.toLowerCase());
 const SECRET = ['authorization', 'cookie', 'x-api-key', 'x-auth-token', 'ocp-apim-subscription-key'];
 
 test('credential-looking header names', () => {
-  for (const n of ['Authorization', 'Cookie', 'X-Api-Key', 'api_key', 'X-CSRF-Token', 'Private-Token', 'X-Goog-Api-Key', 'Proxy-Authorization', 'X-Amz-Security-Token']) {
+  for (const n of [
+    'Authorization',
+    'Cookie',
+    'X-Api-Key',
+    'api_key',
+    'X-CSRF-Token',
+    'Private-Token',
+    'X-Goog-Api-Key',
+    'Proxy-Authorization',
+    'X-Amz-Security-Token',
+  ]) {
     assert.ok(isCredentialHeader(n), n);
   }
-  for (const n of ['Accept', 'Accept-Language', 'User-Agent', 'X-Requested-With', 'Content-Type', 'Monkey']) assert.ok(!isCredentialHeader(n), n);
+  for (const n of ['Accept', 'Accept-Language', 'User-Agent', 'X-Requested-With', 'Content-Type', 'Monkey'])
+    assert.ok(!isCredentialHeader(n), n);
 });
 
 test('replayed headers: no hop-by-hop, Host, pseudo-headers, Content-Length, conditionals or Accept-Encoding', () => {
@@ -37,19 +48,52 @@ test('replayed headers: no hop-by-hop, Host, pseudo-headers, Content-Length, con
 
 test('same origin gets the credentials; another origin gets none unless allowed', () => {
   const base = replayableHeaders(original);
-  const same = buildRequest({ method: 'GET', url: 'http://api.test/items?page=2' }, base, 'http://api.test/items', false);
+  const same = buildRequest(
+    { method: 'GET', url: 'http://api.test/items?page=2' },
+    base,
+    'http://api.test/items',
+    false,
+  );
   assert.deepEqual(names(same.headers), [...SECRET, 'accept']);
-  const other = buildRequest({ method: 'GET', url: 'http://cdn.test/items?page=2' }, base, 'http://api.test/items', false);
+  const other = buildRequest(
+    { method: 'GET', url: 'http://cdn.test/items?page=2' },
+    base,
+    'http://api.test/items',
+    false,
+  );
   assert.deepEqual(names(other.headers), ['accept']);
-  const port = buildRequest({ method: 'GET', url: 'http://api.test:8080/items' }, base, 'http://api.test/items', false);
+  const port = buildRequest(
+    { method: 'GET', url: 'http://api.test:8080/items' },
+    base,
+    'http://api.test/items',
+    false,
+  );
   assert.deepEqual(names(port.headers), ['accept'], 'another port is another origin');
-  const allowed = buildRequest({ method: 'GET', url: 'http://cdn.test/items' }, base, 'http://api.test/items', true);
+  const allowed = buildRequest(
+    { method: 'GET', url: 'http://cdn.test/items' },
+    base,
+    'http://api.test/items',
+    true,
+  );
   assert.deepEqual(names(allowed.headers), [...SECRET, 'accept']);
 });
 
 test("a request spec's own headers override the replayed ones", () => {
-  const r = buildRequest({ method: 'POST', url: 'http://api.test/graphql', body: '{}', headers: [{ name: 'accept', value: 'text/plain' }] }, replayableHeaders(original), 'http://api.test/', false);
-  assert.deepEqual(r.headers.filter((h) => h.name.toLowerCase() === 'accept'), [{ name: 'accept', value: 'text/plain' }]);
+  const r = buildRequest(
+    {
+      method: 'POST',
+      url: 'http://api.test/graphql',
+      body: '{}',
+      headers: [{ name: 'accept', value: 'text/plain' }],
+    },
+    replayableHeaders(original),
+    'http://api.test/',
+    false,
+  );
+  assert.deepEqual(
+    r.headers.filter((h) => h.name.toLowerCase() === 'accept'),
+    [{ name: 'accept', value: 'text/plain' }],
+  );
   assert.equal(r.body, '{}');
   assert.equal(r.method, 'POST');
 });
@@ -57,12 +101,19 @@ test("a request spec's own headers override the replayed ones", () => {
 async function crawlAcross(allowCrossOriginCredentials?: boolean) {
   const clock = new FakeClock();
   const f = fakeFetch(clock, (url) => {
-    if (url.host === 'api.test' && url.searchParams.get('page') === '1') return { body: [{ id: 1 }], headers: { link: '<http://api.test/items?page=2>; rel="next"' } };
-    if (url.host === 'api.test') return { body: [{ id: 2 }], headers: { link: '<http://mirror.test/items?page=3>; rel="next"' } };
+    if (url.host === 'api.test' && url.searchParams.get('page') === '1')
+      return { body: [{ id: 1 }], headers: { link: '<http://api.test/items?page=2>; rel="next"' } };
+    if (url.host === 'api.test')
+      return { body: [{ id: 2 }], headers: { link: '<http://mirror.test/items?page=3>; rel="next"' } };
     return { body: [{ id: 3 }] };
   });
   const start = await startOf(f.fetch, 'http://api.test/items?page=1', original);
-  const s = await crawl(start, { fetch: f.fetch, clock, sink: new MemorySink(), allowCrossOriginCredentials });
+  const s = await crawl(start, {
+    fetch: f.fetch,
+    clock,
+    sink: new MemorySink(),
+    allowCrossOriginCredentials,
+  });
   assert.equal(s.stoppedReason, 'done');
   return f.calls.slice(1);
 }

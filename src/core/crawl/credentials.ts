@@ -13,13 +13,34 @@ import { originOf } from '../url.ts';
  * and conditional headers — a replayed If-None-Match would turn pages into bodiless 304s.
  */
 const DROP = new Set([
-  'connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade',
-  'content-length', 'host', 'accept-encoding',
-  'if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range', 'range',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'content-length',
+  'host',
+  'accept-encoding',
+  'if-none-match',
+  'if-modified-since',
+  'if-match',
+  'if-unmodified-since',
+  'if-range',
+  'range',
 ]);
 
-const CREDENTIAL_EXACT = new Set(['authorization', 'proxy-authorization', 'cookie', 'apikey', 'api-key', 'key']);
-const CREDENTIAL_PATTERN = /(^|[-_])(token|key|secret|session|password|passwd|signature|auth)$|api[-_]?key|access[-_]?token|^x-auth/;
+const CREDENTIAL_EXACT = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'apikey',
+  'api-key',
+  'key',
+]);
+const CREDENTIAL_PATTERN =
+  /(^|[-_])(token|key|secret|session|password|passwd|signature|auth)$|api[-_]?key|access[-_]?token|^x-auth/;
 
 /** True for Authorization, Cookie and names that look like API keys or tokens (`X-Api-Key`, `X-Auth-Token`, `*-Key`). */
 export function isCredentialHeader(name: string): boolean {
@@ -37,7 +58,12 @@ export function replayableHeaders(headers: readonly Header[]): Header[] {
  * spec's own, minus credential headers when `spec.url` is on another origin than `startUrl` and
  * `allowCrossOrigin` is false.
  */
-export function buildRequest(spec: RequestSpec, base: readonly Header[], startUrl: string, allowCrossOrigin: boolean): HttpRequest {
+export function buildRequest(
+  spec: RequestSpec,
+  base: readonly Header[],
+  startUrl: string,
+  allowCrossOrigin: boolean,
+): HttpRequest {
   const own = spec.headers ?? [];
   const overridden = new Set(own.map((h) => h.name.toLowerCase()));
   let headers = [...base.filter((h) => !overridden.has(h.name.toLowerCase())), ...replayableHeaders(own)];

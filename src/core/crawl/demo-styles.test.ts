@@ -19,8 +19,19 @@ const clock: Clock = {
     }),
 };
 const httpFetch: HttpFetch = async (req) => {
-  const res = await fetch(req.url, { method: req.method, headers: req.headers.map((h): [string, string] => [h.name, h.value]), body: req.body, signal: req.signal });
-  return { status: res.status, statusText: res.statusText, url: res.url, headers: [...res.headers].map(([name, value]) => ({ name, value })), bodyText: await res.text() };
+  const res = await fetch(req.url, {
+    method: req.method,
+    headers: req.headers.map((h): [string, string] => [h.name, h.value]),
+    body: req.body,
+    signal: req.signal,
+  });
+  return {
+    status: res.status,
+    statusText: res.statusText,
+    url: res.url,
+    headers: [...res.headers].map(([name, value]) => ({ name, value })),
+    bodyText: await res.text(),
+  };
 };
 
 let demo: DemoServer;
@@ -34,21 +45,36 @@ async function crawlStyle(s: StyleInfo, prefix: string) {
   // The start page is the caller's to fetch (the CLI retries it too); faults may hit it.
   const first = () => httpFetch({ method, url, headers, body: s.request?.body }).catch(() => null);
   let res = await first();
-  for (let i = 0; i < 20 && !(res && res.status >= 200 && res.status < 300 && res.bodyText.trimEnd().match(/[}\]]$/)); i++) res = await first();
+  for (
+    let i = 0;
+    i < 20 && !(res && res.status >= 200 && res.status < 300 && res.bodyText.trimEnd().match(/[}\]]$/));
+    i++
+  )
+    res = await first();
   assert.ok(res, `${s.style}: first page fetched`);
   const exchange = {
     request: { method, url, headers, postData: s.request?.body ? { text: s.request.body } : undefined },
-    response: { status: res.status, headers: res.headers, mimeType: 'application/json', bodyText: res.bodyText },
+    response: {
+      status: res.status,
+      headers: res.headers,
+      mimeType: 'application/json',
+      bodyText: res.bodyText,
+    },
   };
   const detection = detect(exchange);
   assert.ok(detection, `${s.style}: first page detected`);
   const sink = new MemorySink();
-  const summary = await crawl({ exchange, detection }, { fetch: httpFetch, clock, sink, maxPages: 500, retries: 8, retryBaseMs: 1, maxRetryAfterMs: 5 });
+  const summary = await crawl(
+    { exchange, detection },
+    { fetch: httpFetch, clock, sink, maxPages: 500, retries: 8, retryBaseMs: 1, maxRetryAfterMs: 5 },
+  );
   const ids = sink.records.map((r) => (r as Record<string, unknown>)[s.idField]);
   return { summary, ids };
 }
 
-for (const [label, prefix] of [['with faults', '/_faults/fail=0.25,mode=500|429|reset|truncate,retryAfter=0,seed=11']] as const) {
+for (const [label, prefix] of [
+  ['with faults', '/_faults/fail=0.25,mode=500|429|reset|truncate,retryAfter=0,seed=11'],
+] as const) {
   test(`every demo style crawls completely (${label})`, async () => {
     const bad: string[] = [];
     let retried = 0;
@@ -57,7 +83,9 @@ for (const [label, prefix] of [['with faults', '/_faults/fail=0.25,mode=500|429|
       retried += summary.retries;
       const unique = new Set(ids).size;
       if (summary.stoppedReason !== 'done' || ids.length !== s.totalRecords || unique !== ids.length) {
-        bad.push(`${s.style}: ${summary.stoppedReason} ${summary.detail ?? ''} — ${ids.length}/${s.totalRecords} records, ${unique} unique`);
+        bad.push(
+          `${s.style}: ${summary.stoppedReason} ${summary.detail ?? ''} — ${ids.length}/${s.totalRecords} records, ${unique} unique`,
+        );
       }
     }
     assert.deepEqual(bad, []);

@@ -22,11 +22,14 @@ test('link chain: page 0 is the start page, follows next links, ends when there 
   assert.equal(s.stoppedReason, 'done');
   assert.match(s.detail ?? '', /no next link.* at page 2 /);
   assert.deepEqual(idsOf(w.sink.records), [1, 2, 3, 4, 5, 6, 7]);
-  assert.deepEqual(w.sink.pages.map((p) => [p.index, p.url, p.recordCount]), [
-    [0, 'http://api.test/items?page=1', 3],
-    [1, 'http://api.test/items?page=2', 3],
-    [2, 'http://api.test/items?page=3', 1],
-  ]);
+  assert.deepEqual(
+    w.sink.pages.map((p) => [p.index, p.url, p.recordCount]),
+    [
+      [0, 'http://api.test/items?page=1', 3],
+      [1, 'http://api.test/items?page=2', 3],
+      [2, 'http://api.test/items?page=3', 1],
+    ],
+  );
   assert.equal(w.calls.length, 3, 'the start page fetched once by startOf, then pages 2 and 3');
   assert.equal(s.pages, 3);
   assert.equal(s.records, 7);
@@ -47,7 +50,8 @@ test('cursor chain ends when hasMore is false (Stripe)', async () => {
 test('cursor chain ends on an empty cursor in the next link', async () => {
   const w = setup((url) => {
     const c = url.searchParams.get('cursor');
-    if (c === 'a') return { body: [{ id: 1 }], headers: { link: '<http://api.test/x?cursor=b>; rel="next"' } };
+    if (c === 'a')
+      return { body: [{ id: 1 }], headers: { link: '<http://api.test/x?cursor=b>; rel="next"' } };
     if (c === 'b') return { body: [{ id: 2 }], headers: { link: '<http://api.test/x?cursor=>; rel="next"' } };
     return { status: 500 };
   });
@@ -73,10 +77,16 @@ test('an empty page ends the chain by default', async () => {
 });
 
 test('Vanilla: empty and short pages mid-chain are not the end; only Paging-Next decides', async () => {
-  const bodies: Record<number, unknown[]> = { 1: [{ id: 1 }], 2: [], 3: [{ id: 3 }], 4: [{ id: 4 }, { id: 5 }] };
+  const bodies: Record<number, unknown[]> = {
+    1: [{ id: 1 }],
+    2: [],
+    3: [{ id: 3 }],
+    4: [{ id: 4 }, { id: 5 }],
+  };
   const w = setup((url) => {
     const page = Number(url.searchParams.get('page'));
-    const headers: Record<string, string> = page < 4 ? { 'paging-next': `/api/v2/discussions?page=${page + 1}&limit=2` } : {};
+    const headers: Record<string, string> =
+      page < 4 ? { 'paging-next': `/api/v2/discussions?page=${page + 1}&limit=2` } : {};
     return { body: bodies[page], headers };
   });
   const start = await startOf(w.fetch, 'http://api.test/api/v2/discussions?page=1&limit=2');
@@ -123,15 +133,29 @@ for (const [name, route, url] of [
 }
 
 test('duplicates across pages (by id) are counted and not written twice; order is kept', async () => {
-  const pages: Record<number, unknown[]> = { 1: [{ id: 1 }, { id: 2 }], 2: [{ id: 2 }, { id: 3 }], 3: [{ id: 4 }, { id: 1 }] };
+  const pages: Record<number, unknown[]> = {
+    1: [{ id: 1 }, { id: 2 }],
+    2: [{ id: 2 }, { id: 3 }],
+    3: [{ id: 4 }, { id: 1 }],
+  };
   const w = setup((url) => {
     const p = Number(url.searchParams.get('page'));
-    return { body: pages[p], headers: p < 3 ? { link: `<http://api.test/i?page=${p + 1}>; rel="next"` } : {} };
+    return {
+      body: pages[p],
+      headers: p < 3 ? { link: `<http://api.test/i?page=${p + 1}>; rel="next"` } : {},
+    };
   });
   const s = await crawl(await startOf(w.fetch, 'http://api.test/i?page=1'), w.opts());
   assert.deepEqual(idsOf(w.sink.records), [1, 2, 3, 4]);
   assert.equal(s.duplicates, 2);
-  assert.deepEqual(w.sink.pages.map((p) => [p.newRecords, p.duplicates]), [[2, 0], [1, 1], [1, 1]]);
+  assert.deepEqual(
+    w.sink.pages.map((p) => [p.newRecords, p.duplicates]),
+    [
+      [2, 0],
+      [1, 1],
+      [1, 1],
+    ],
+  );
   // Where the skipped ones stood, so diagnostics can rebuild each page's ids from the store.
   assert.deepEqual(
     w.sink.pages.map((p) => p.repeats),
@@ -144,15 +168,32 @@ test('delayMs waits between requests (virtual time)', async () => {
   const start = await startOf(w.fetch, 'http://api.test/items?page=1');
   const t0 = w.clock.now();
   await crawl(start, w.opts({ delayMs: 250 }));
-  assert.deepEqual(w.calls.slice(1).map((c) => c.at - t0), [250, 500]);
+  assert.deepEqual(
+    w.calls.slice(1).map((c) => c.at - t0),
+    [250, 500],
+  );
 });
 
 test('progress: one event per written page with counts, totals, rate and ETA', async () => {
   const w = setup(laravelPages(9, 3, { 1: 100, 2: 100, 3: 100 }));
   const start = await startOf(w.fetch, 'http://api.test/users?page=1');
-  const events: { pages: number; records: number; totalPages?: number; ratePerSec: number; etaMs?: number; lastUrl: string }[] = [];
+  const events: {
+    pages: number;
+    records: number;
+    totalPages?: number;
+    ratePerSec: number;
+    etaMs?: number;
+    lastUrl: string;
+  }[] = [];
   await crawl(start, w.opts({ concurrency: 1, onProgress: (p) => events.push(p) }));
-  assert.deepEqual(events.map((e) => [e.pages, e.records, e.totalPages]), [[1, 3, 3], [2, 6, 3], [3, 9, 3]]);
+  assert.deepEqual(
+    events.map((e) => [e.pages, e.records, e.totalPages]),
+    [
+      [1, 3, 3],
+      [2, 6, 3],
+      [3, 9, 3],
+    ],
+  );
   assert.equal(events[1].lastUrl, 'http://api.test/users?page=2');
   assert.equal(events[1].ratePerSec, 1 / 0.1, 'two pages written, one fetched in 100 ms of virtual time');
   assert.equal(events[1].etaMs, 100);

@@ -19,7 +19,13 @@ function faulty(faults: FakeReply[]) {
     return healthy(url);
   });
   const sink = new MemorySink();
-  const opts = (more: Partial<CrawlOptions> = {}): CrawlOptions => ({ fetch: f.fetch, clock, sink, random: () => 0, ...more });
+  const opts = (more: Partial<CrawlOptions> = {}): CrawlOptions => ({
+    fetch: f.fetch,
+    clock,
+    sink,
+    random: () => 0,
+    ...more,
+  });
   return { clock, sink, calls: f.calls, fetch: f.fetch, opts };
 }
 const ids = (rs: unknown[]) => rs.map((r) => (r as { id: number }).id);
@@ -55,10 +61,23 @@ test('Retry-After is capped (maxRetryAfterMs)', async () => {
 test('503, 502 then success: exponential backoff (jitter from the injected random)', async () => {
   const w = faulty([{ status: 503 }, { status: 502 }]);
   const events: [number, number, number, string][] = [];
-  const onProgress = (p: { pages: number; retries: number; errors: number; lastUrl: string }) => events.push([p.pages, p.retries, p.errors, p.lastUrl]);
-  const s = await crawl(await startOf(w.fetch, 'http://api.test/items?page=1'), w.opts({ retryBaseMs: 400, random: () => 1, onProgress }));
+  const onProgress = (p: { pages: number; retries: number; errors: number; lastUrl: string }) =>
+    events.push([p.pages, p.retries, p.errors, p.lastUrl]);
+  const s = await crawl(
+    await startOf(w.fetch, 'http://api.test/items?page=1'),
+    w.opts({ retryBaseMs: 400, random: () => 1, onProgress }),
+  );
   const p1 = 'http://api.test/items?page=1';
-  assert.deepEqual(events.slice(0, 4), [[1, 0, 0, p1], [1, 1, 1, p1], [1, 2, 2, p1], [2, 2, 2, 'http://api.test/items?page=2']], 'progress on each retry too');
+  assert.deepEqual(
+    events.slice(0, 4),
+    [
+      [1, 0, 0, p1],
+      [1, 1, 1, p1],
+      [1, 2, 2, p1],
+      [2, 2, 2, 'http://api.test/items?page=2'],
+    ],
+    'progress on each retry too',
+  );
   const [a, b, c] = page2(w.calls);
   assert.deepEqual([b.at - a.at, c.at - b.at], [400, 800]);
   assert.deepEqual([s.stoppedReason, s.retries, s.records], ['done', 2, 9]);
@@ -78,7 +97,10 @@ test('a request that never answers is aborted after timeoutMs and retried', asyn
     if (req.url.endsWith('page=2') && !hungSignal) hungSignal = req.signal;
     return w.fetch(req);
   };
-  const s = await crawl(await startOf(w.fetch, 'http://api.test/items?page=1'), w.opts({ fetch, timeoutMs: 2000, retryBaseMs: 100 }));
+  const s = await crawl(
+    await startOf(w.fetch, 'http://api.test/items?page=1'),
+    w.opts({ fetch, timeoutMs: 2000, retryBaseMs: 100 }),
+  );
   assert.equal(hungSignal?.aborted, true, 'the hung request was aborted');
   const [a, b] = page2(w.calls);
   assert.equal(b.at - a.at, 2000 + 50);
@@ -94,7 +116,10 @@ test('truncated JSON on a 200 is retried', async () => {
 
 test('408 is retried; 404 is not, and stops the crawl with the reason', async () => {
   const a = faulty([{ status: 408 }]);
-  assert.equal((await crawl(await startOf(a.fetch, 'http://api.test/items?page=1'), a.opts())).stoppedReason, 'done');
+  assert.equal(
+    (await crawl(await startOf(a.fetch, 'http://api.test/items?page=1'), a.opts())).stoppedReason,
+    'done',
+  );
   const w = faulty([{ status: 404 }]);
   const s = await crawl(await startOf(w.fetch, 'http://api.test/items?page=1'), w.opts());
   assert.equal(s.stoppedReason, 'error');
@@ -115,7 +140,10 @@ test('exhausted tries: stops with error, keeps what was crawled, and a resume re
   const r = await crawl(start, w.opts({ resume: s.checkpoint }));
   assert.equal(r.stoppedReason, 'done');
   assert.deepEqual(ids(w.sink.records), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
-  assert.deepEqual(w.sink.pages.map((p) => p.index), [0, 1, 2]);
+  assert.deepEqual(
+    w.sink.pages.map((p) => p.index),
+    [0, 1, 2],
+  );
   assert.equal(r.errors, 3, 'counters carry over from the checkpoint');
 });
 

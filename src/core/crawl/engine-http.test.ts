@@ -18,16 +18,33 @@ const clock: Clock = {
 };
 
 const httpFetch: HttpFetch = async (req) => {
-  const res = await fetch(req.url, { method: req.method, headers: req.headers.map((h): [string, string] => [h.name, h.value]), body: req.body, signal: req.signal });
-  return { status: res.status, statusText: res.statusText, url: res.url, headers: [...res.headers].map(([name, value]) => ({ name, value })), bodyText: await res.text() };
+  const res = await fetch(req.url, {
+    method: req.method,
+    headers: req.headers.map((h): [string, string] => [h.name, h.value]),
+    body: req.body,
+    signal: req.signal,
+  });
+  return {
+    status: res.status,
+    statusText: res.statusText,
+    url: res.url,
+    headers: [...res.headers].map(([name, value]) => ({ name, value })),
+    bodyText: await res.text(),
+  };
 };
 
 type Seen = { url: string; auth?: string; key?: string };
-async function serve(handler: (req: IncomingMessage, res: ServerResponse, url: URL) => void): Promise<{ base: string; seen: Seen[]; server: Server }> {
+async function serve(
+  handler: (req: IncomingMessage, res: ServerResponse, url: URL) => void,
+): Promise<{ base: string; seen: Seen[]; server: Server }> {
   const seen: Seen[] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    seen.push({ url: req.url ?? '', auth: req.headers.authorization, key: req.headers['x-api-key'] as string | undefined });
+    seen.push({
+      url: req.url ?? '',
+      auth: req.headers.authorization,
+      key: req.headers['x-api-key'] as string | undefined,
+    });
     handler(req, res, url);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -53,20 +70,29 @@ test('Link-header chain across two origins: all records, credentials only to the
     const next = p < 2 ? `</items?page=${p + 1}>` : `<${mirror.base}/items?page=3>`;
     json(res, range((p - 1) * 5, p * 5), { link: `${next}; rel="next"` });
   });
-  const headers = [{ name: 'Authorization', value: 'Bearer s3cret' }, { name: 'X-Api-Key', value: 'k' }];
+  const headers = [
+    { name: 'Authorization', value: 'Bearer s3cret' },
+    { name: 'X-Api-Key', value: 'k' },
+  ];
   const start = await startOf(httpFetch, `${api.base}/items?page=1`, headers);
   const sink = new MemorySink();
   const s = await crawl(start, { fetch: httpFetch, clock, sink });
   assert.equal(s.stoppedReason, 'done');
   assert.deepEqual(sink.records, range(0, 20));
-  assert.deepEqual(api.seen.map((x) => [x.url, x.auth, x.key]), [
-    ['/items?page=1', 'Bearer s3cret', 'k'],
-    ['/items?page=2', 'Bearer s3cret', 'k'],
-  ]);
-  assert.deepEqual(mirror.seen.map((x) => [x.url, x.auth, x.key]), [
-    ['/items?page=3', undefined, undefined],
-    ['/items?page=4', undefined, undefined],
-  ]);
+  assert.deepEqual(
+    api.seen.map((x) => [x.url, x.auth, x.key]),
+    [
+      ['/items?page=1', 'Bearer s3cret', 'k'],
+      ['/items?page=2', 'Bearer s3cret', 'k'],
+    ],
+  );
+  assert.deepEqual(
+    mirror.seen.map((x) => [x.url, x.auth, x.key]),
+    [
+      ['/items?page=3', undefined, undefined],
+      ['/items?page=4', undefined, undefined],
+    ],
+  );
 });
 
 test('Laravel numbered pages, concurrent, with a 503 (Retry-After: 0) and a truncated body on the way', async () => {
@@ -79,7 +105,14 @@ test('Laravel numbered pages, concurrent, with a 503 (Retry-After: 0) and a trun
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end('{"current_page":5,"data":[{"id":4');
     }
-    const body = { current_page: p, data: range((p - 1) * 4, Math.min(30, p * 4)), last_page: 8, per_page: 4, total: 30, next_page_url: p < 8 ? `/users?page=${p + 1}` : null };
+    const body = {
+      current_page: p,
+      data: range((p - 1) * 4, Math.min(30, p * 4)),
+      last_page: 8,
+      per_page: 4,
+      total: 30,
+      next_page_url: p < 8 ? `/users?page=${p + 1}` : null,
+    };
     json(res, body);
   });
   const start = await startOf(httpFetch, `${api.base}/users?page=1`);
@@ -88,6 +121,9 @@ test('Laravel numbered pages, concurrent, with a 503 (Retry-After: 0) and a trun
   const s = await crawl(start, { fetch: httpFetch, clock, sink, retryBaseMs: 1 });
   assert.equal(s.stoppedReason, 'done');
   assert.deepEqual(sink.records, range(0, 30));
-  assert.deepEqual(sink.pages.map((p) => p.index), [0, 1, 2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(
+    sink.pages.map((p) => p.index),
+    [0, 1, 2, 3, 4, 5, 6, 7],
+  );
   assert.equal(s.retries, 2);
 });

@@ -18,7 +18,8 @@ const link = (href: string) => ({ link: `<${href}>; rel="next"` });
 test('a next link to a URL already fetched (query order aside) is a loop', async () => {
   const { s, sink, calls } = await run('http://api.test/items?page=1&limit=2', (url) => {
     const p = Number(url.searchParams.get('page'));
-    const next = p < 3 ? `http://api.test/items?page=${p + 1}&limit=2` : 'http://api.test/items?limit=2&page=3';
+    const next =
+      p < 3 ? `http://api.test/items?page=${p + 1}&limit=2` : 'http://api.test/items?limit=2&page=3';
     return { body: [{ id: p * 10 }], headers: link(next) };
   });
   assert.equal(s.stoppedReason, 'loop');
@@ -64,7 +65,10 @@ test('pages past the end that repeat the last page (records without ids: by cont
   const { s, sink } = await run('http://api.test/log?page=1', (url) => {
     const p = Number(url.searchParams.get('page'));
     const q = Math.min(p, 3);
-    return { body: [{ line: `l${q}a` }, { line: `l${q}b` }], headers: link(`http://api.test/log?page=${p + 1}`) };
+    return {
+      body: [{ line: `l${q}a` }, { line: `l${q}b` }],
+      headers: link(`http://api.test/log?page=${p + 1}`),
+    };
   });
   assert.equal(s.stoppedReason, 'loop');
   assert.equal(s.detail, 'page 3 (http://api.test/log?page=4) repeats the records of page 2');

@@ -47,7 +47,8 @@ async function fromStart(run: Run): Promise<Stop> {
     const range = more ? { from: plan.current + 1, to: plan.last } : undefined;
     const stop = await run.commit(first, more ? plan.build(plan.current + 1) : null, range);
     if (stop) return stop;
-    if (!more) return { reason: 'done', detail: `the start page is the last of ${plan.last} pages`, next: null };
+    if (!more)
+      return { reason: 'done', detail: `the start page is the last of ${plan.last} pages`, next: null };
     return runConcurrent(run, plan, plan.current + 1, plan.last);
   }
   const step = nextStep(d, first.records.length);
@@ -74,20 +75,41 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
   const state = new CrawlState(startUrl, shape, cap, checkpointFits(resume, startUrl) ? resume : undefined);
   const finish = (stop: Stop): CrawlSummary => {
     const s: CrawlSummary = {
-      pages: state.pages, records: state.records, duplicates: state.duplicates, errors: state.errors, retries: state.retries,
-      stoppedReason: stop.reason, elapsedMs: clock.now() - t0, checkpoint: state.checkpoint(stop.next, stop.range),
+      pages: state.pages,
+      records: state.records,
+      duplicates: state.duplicates,
+      errors: state.errors,
+      retries: state.retries,
+      stoppedReason: stop.reason,
+      elapsedMs: clock.now() - t0,
+      checkpoint: state.checkpoint(stop.next, stop.range),
     };
     if (stop.detail !== undefined) s.detail = stop.detail;
     return s;
   };
-  if (!d) return finish({ reason: 'not-paginated', detail: 'no pagination detected on the start page', next: null });
+  if (!d)
+    return finish({
+      reason: 'not-paginated',
+      detail: 'no pagination detected on the start page',
+      next: null,
+    });
   if (resume && !checkpointFits(resume, startUrl)) {
-    return finish({ reason: 'error', detail: `checkpoint does not belong to ${startUrl} (it is for ${resume.startUrl})`, next: null });
+    return finish({
+      reason: 'error',
+      detail: `checkpoint does not belong to ${startUrl} (it is for ${resume.startUrl})`,
+      next: null,
+    });
   }
   let run: Run;
   const settings: FetchSettings = {
-    fetch: opts.fetch, clock, retries: opts.retries ?? 4, retryBaseMs: opts.retryBaseMs ?? 500,
-    timeoutMs: opts.timeoutMs ?? 30_000, deadlines: new Deadlines(clock), maxRetryAfterMs: opts.maxRetryAfterMs ?? 60_000, random: opts.random ?? Math.random,
+    fetch: opts.fetch,
+    clock,
+    retries: opts.retries ?? 4,
+    retryBaseMs: opts.retryBaseMs ?? 500,
+    timeoutMs: opts.timeoutMs ?? 30_000,
+    deadlines: new Deadlines(clock),
+    maxRetryAfterMs: opts.maxRetryAfterMs ?? 60_000,
+    random: opts.random ?? Math.random,
     onFailure: (_reason, willRetry) => {
       state.errors++;
       if (willRetry) state.retries++;
@@ -95,7 +117,10 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
     },
   };
   const limits = {
-    maxPages: opts.maxPages ?? Infinity, maxRecords: opts.maxRecords ?? Infinity, delayMs: opts.delayMs ?? 0, concurrency: opts.concurrency ?? 4,
+    maxPages: opts.maxPages ?? Infinity,
+    maxRecords: opts.maxRecords ?? Infinity,
+    delayMs: opts.delayMs ?? 0,
+    concurrency: opts.concurrency ?? 4,
   };
   const headers: Header[] = replayableHeaders(start.exchange.request.headers);
   run = new Run(start, opts, limits, state, settings, headers);
@@ -104,7 +129,10 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
     if (!resume) stop = await fromStart(run);
     else {
       const plan = resume.range ? planConcurrent(d) : null;
-      stop = plan && resume.range ? await runConcurrent(run, plan, resume.range.from, resume.range.to) : await runSequential(run, resume.next, null);
+      stop =
+        plan && resume.range
+          ? await runConcurrent(run, plan, resume.range.from, resume.range.to)
+          : await runSequential(run, resume.next, null);
     }
   } finally {
     settings.deadlines.dispose();

@@ -67,7 +67,13 @@ export class FakeClock implements Clock {
 
 /** What a scripted route answers: a response, a network failure, or a request that never answers. */
 export type FakeReply =
-  | { status?: number; headers?: Record<string, string | undefined>; body?: unknown; raw?: string; delayMs?: number }
+  | {
+      status?: number;
+      headers?: Record<string, string | undefined>;
+      body?: unknown;
+      raw?: string;
+      delayMs?: number;
+    }
   | 'network-error'
   | 'hang';
 
@@ -83,7 +89,8 @@ export function fakeFetch(clock: FakeClock, route: (url: URL, n: number, req: Ht
     if (reply === 'hang') return new Promise<never>(() => {});
     if (reply.delayMs) await clock.sleep(reply.delayMs, req.signal);
     const headers: Header[] = [];
-    for (const [name, value] of Object.entries({ 'content-type': 'application/json', ...reply.headers })) if (value !== undefined) headers.push({ name, value });
+    for (const [name, value] of Object.entries({ 'content-type': 'application/json', ...reply.headers }))
+      if (value !== undefined) headers.push({ name, value });
     const bodyText = reply.raw ?? JSON.stringify(reply.body ?? null);
     return { status: reply.status ?? 200, statusText: '', url: req.url, headers, bodyText };
   };
@@ -112,8 +119,16 @@ export class MemorySink implements CrawlSink {
 }
 
 /** An Exchange as the panel or CLI would hand over for the first page. */
-export function exchangeOf(url: string, body: unknown, headers: Record<string, string> = {}, requestHeaders: Header[] = []): Exchange {
-  const hs = Object.entries({ 'content-type': 'application/json', ...headers }).map(([name, value]) => ({ name, value }));
+export function exchangeOf(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  requestHeaders: Header[] = [],
+): Exchange {
+  const hs = Object.entries({ 'content-type': 'application/json', ...headers }).map(([name, value]) => ({
+    name,
+    value,
+  }));
   return {
     request: { method: 'GET', url, headers: requestHeaders },
     response: { status: 200, headers: hs, mimeType: 'application/json', bodyText: JSON.stringify(body) },

@@ -23,7 +23,13 @@ export type FetchSettings = {
   onFailure?: (reason: string, willRetry: boolean) => void;
 };
 
-export type FetchedPage = { ok: true; response: HttpResponse; json: unknown; fetchedAt: number; elapsedMs: number };
+export type FetchedPage = {
+  ok: true;
+  response: HttpResponse;
+  json: unknown;
+  fetchedAt: number;
+  elapsedMs: number;
+};
 export type FetchFailure = { ok: false; aborted: boolean; reason: string };
 
 type Try =
@@ -56,7 +62,13 @@ async function tryOnce(req: HttpRequest, s: FetchSettings, signal: AbortSignal |
     res = await Promise.race([s.fetch({ ...req, signal: ctrl.signal }), abortReason(ctrl.signal)]);
   } catch (e) {
     if (signal?.aborted) return { ok: false, aborted: true, retryable: false, reason: 'aborted' };
-    if (timedOut) return { ok: false, aborted: false, retryable: true, reason: `timeout after ${s.timeoutMs} ms: ${req.url}` };
+    if (timedOut)
+      return {
+        ok: false,
+        aborted: false,
+        retryable: true,
+        reason: `timeout after ${s.timeoutMs} ms: ${req.url}`,
+      };
     const msg = e instanceof Error ? e.message : String(e);
     return { ok: false, aborted: false, retryable: true, reason: `network error (${msg}): ${req.url}` };
   } finally {
@@ -72,9 +84,17 @@ async function tryOnce(req: HttpRequest, s: FetchSettings, signal: AbortSignal |
   }
   const parsed = parseJson(res.bodyText);
   if (!parsed.ok) {
-    return { ok: false, aborted: false, retryable: true, reason: `HTTP ${res.status} with ${parsed.reason.slice(0, 120)}: ${req.url}` };
+    return {
+      ok: false,
+      aborted: false,
+      retryable: true,
+      reason: `HTTP ${res.status} with ${parsed.reason.slice(0, 120)}: ${req.url}`,
+    };
   }
-  return { ok: true, page: { ok: true, response: res, json: parsed.value, fetchedAt, elapsedMs: fetchedAt - t0 } };
+  return {
+    ok: true,
+    page: { ok: true, response: res, json: parsed.value, fetchedAt, elapsedMs: fetchedAt - t0 },
+  };
 }
 
 /**
@@ -82,7 +102,11 @@ async function tryOnce(req: HttpRequest, s: FetchSettings, signal: AbortSignal |
  * 2xx up to `retries` more times, waiting Retry-After (capped) or exponential backoff with jitter.
  * Other statuses fail at once. `signal` aborts the request in flight and any wait.
  */
-export async function fetchPage(req: HttpRequest, s: FetchSettings, signal?: AbortSignal): Promise<FetchedPage | FetchFailure> {
+export async function fetchPage(
+  req: HttpRequest,
+  s: FetchSettings,
+  signal?: AbortSignal,
+): Promise<FetchedPage | FetchFailure> {
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) return { ok: false, aborted: true, reason: 'aborted' };
     const r = await tryOnce(req, s, signal);
@@ -92,7 +116,11 @@ export async function fetchPage(req: HttpRequest, s: FetchSettings, signal?: Abo
     s.onFailure?.(r.reason, willRetry);
     if (!willRetry) {
       const tries = attempt + 1;
-      return { ok: false, aborted: false, reason: r.retryable ? `${r.reason} (gave up after ${tries} tries)` : r.reason };
+      return {
+        ok: false,
+        aborted: false,
+        reason: r.retryable ? `${r.reason} (gave up after ${tries} tries)` : r.reason,
+      };
     }
     const wait = r.waitMs ?? backoffMs(attempt, s.retryBaseMs, s.random);
     if (wait > 0) {

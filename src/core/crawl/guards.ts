@@ -122,7 +122,8 @@ export class LoopGuard {
     const cursor = params?.cursor ? getParam(spec.url, params.cursor) : undefined;
     if (cursor) {
       const at = this.cursors.at.get(cursor);
-      if (at !== undefined) return { ok: false, detail: `cursor ${cursor.slice(0, 80)} repeats (${where(at)}): ${spec.url}` };
+      if (at !== undefined)
+        return { ok: false, detail: `cursor ${cursor.slice(0, 80)} repeats (${where(at)}): ${spec.url}` };
     }
     if (from && params) {
       for (const [name, cur] of [
@@ -131,7 +132,10 @@ export class LoopGuard {
       ] as const) {
         const nextNum = numberParam(spec.url, name);
         if (nextNum !== undefined && cur !== undefined && nextNum <= cur) {
-          return { ok: false, detail: `next link of page ${index - 1} goes back to ${name}=${nextNum}: ${spec.url}` };
+          return {
+            ok: false,
+            detail: `next link of page ${index - 1} goes back to ${name}=${nextNum}: ${spec.url}`,
+          };
         }
       }
     }
@@ -142,7 +146,8 @@ export class LoopGuard {
   checkPage(hash: string | undefined, index: number, url: string): GuardVerdict {
     if (hash === undefined) return OK;
     const at = this.hashes.at.get(hash);
-    if (at !== undefined) return { ok: false, detail: `page ${index} (${url}) repeats the records of ${where(at)}` };
+    if (at !== undefined)
+      return { ok: false, detail: `page ${index} (${url}) repeats the records of ${where(at)}` };
     return OK;
   }
 
@@ -168,7 +173,8 @@ export class LoopGuard {
 
   private keyOf(spec: RequestSpec): string {
     const l = this.last;
-    if (l && l.spec === spec && l.url === spec.url && l.method === spec.method && l.body === spec.body) return l.key;
+    if (l && l.spec === spec && l.url === spec.url && l.method === spec.method && l.body === spec.body)
+      return l.key;
     const key = requestKey(spec);
     this.last = { spec, url: spec.url, method: spec.method, body: spec.body, key };
     return key;

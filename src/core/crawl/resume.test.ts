@@ -25,7 +25,12 @@ function abortAt(pages: number) {
 for (const [name, route, url, total] of [
   ['link chain', linkPages(20, 3), 'http://api.test/items?page=1', 20],
   ['cursor chain', stripePages(20, 3), 'http://api.test/v1/customers?limit=3', 20],
-  ['numbered pages, concurrent', laravelPages(20, 3, { 2: 40, 3: 10, 4: 30, 5: 20, 6: 10 }), 'http://api.test/users?page=1', 20],
+  [
+    'numbered pages, concurrent',
+    laravelPages(20, 3, { 2: 40, 3: 10, 4: 30, 5: 20, 6: 10 }),
+    'http://api.test/users?page=1',
+    20,
+  ],
 ] as const) {
   test(`abort mid-crawl then resume (${name}): no duplicates, no gaps`, async () => {
     const w = setup(route);
@@ -34,13 +39,20 @@ for (const [name, route, url, total] of [
     assert.equal(s.stoppedReason, 'aborted');
     assert.equal(s.pages, 3);
     assert.equal(w.sink.pages.length, 3);
-    assert.deepEqual(s.checkpoint, { ...w.sink.lastCheckpoint!, next: s.checkpoint.next }, 'summary checkpoint agrees with the stored one');
+    assert.deepEqual(
+      s.checkpoint,
+      { ...w.sink.lastCheckpoint!, next: s.checkpoint.next },
+      'summary checkpoint agrees with the stored one',
+    );
     const r = await crawl(start, w.opts({ resume: structuredClone(s.checkpoint) }));
     assert.equal(r.stoppedReason, 'done');
     const got = ids(w.sink.records).map((id) => (typeof id === 'string' ? Number(id.slice(4)) : id));
     assert.deepEqual(got, range(total));
     assert.equal(r.duplicates, 0);
-    assert.deepEqual(w.sink.pages.map((p) => p.index), range(7).map((n) => n - 1));
+    assert.deepEqual(
+      w.sink.pages.map((p) => p.index),
+      range(7).map((n) => n - 1),
+    );
     assert.equal(r.pages, 7);
     assert.equal(r.records, total);
   });
@@ -69,7 +81,10 @@ test('seen ids survive a resume: a record repeated across the pause is counted a
   const pages: Record<number, number[]> = { 1: [1, 2], 2: [3, 4], 3: [4, 5], 4: [6] };
   const w = setup((url) => {
     const p = Number(url.searchParams.get('page'));
-    return { body: pages[p].map((id) => ({ id })), headers: p < 4 ? { link: `<http://api.test/i?page=${p + 1}>; rel="next"` } : {} };
+    return {
+      body: pages[p].map((id) => ({ id })),
+      headers: p < 4 ? { link: `<http://api.test/i?page=${p + 1}>; rel="next"` } : {},
+    };
   });
   const start = await startOf(w.fetch, 'http://api.test/i?page=1');
   const s = await crawl(start, w.opts({ maxPages: 2 }));
@@ -89,7 +104,10 @@ test('maxSeenIds caps the ids kept in the checkpoint (most recent kept)', async 
 test('a checkpoint for another start URL is refused', async () => {
   const w = setup(linkPages(9, 3));
   const a = await crawl(await startOf(w.fetch, 'http://api.test/items?page=1'), w.opts({ maxPages: 1 }));
-  const s = await crawl(await startOf(w.fetch, 'http://api.test/other?page=1'), w.opts({ resume: a.checkpoint }));
+  const s = await crawl(
+    await startOf(w.fetch, 'http://api.test/other?page=1'),
+    w.opts({ resume: a.checkpoint }),
+  );
   assert.equal(s.stoppedReason, 'error');
   assert.match(s.detail ?? '', /checkpoint does not belong/);
 });

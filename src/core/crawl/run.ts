@@ -14,7 +14,12 @@ import { pageHash } from './guards.ts';
 import type { CrawledPage, CrawlOptions, CrawlProgress, CrawlStart, StoppedReason } from './types.ts';
 
 /** Why a strategy stopped, and what a resume should do next. */
-export type Stop = { reason: StoppedReason; detail?: string; next: RequestSpec | null; range?: { from: number; to: number } };
+export type Stop = {
+  reason: StoppedReason;
+  detail?: string;
+  next: RequestSpec | null;
+  range?: { from: number; to: number };
+};
 
 /** A page fetched (or given) and read, not yet committed. */
 export type Arrived = {
@@ -59,7 +64,12 @@ export class Run {
 
   /** Fetches one page with the first request's headers (credentials only to its origin). */
   fetch(spec: RequestSpec, signal = this.opts.signal): Promise<FetchedPage | FetchFailure> {
-    const req = buildRequest(spec, this.baseHeaders, this.start.exchange.request.url, !!this.opts.allowCrossOriginCredentials);
+    const req = buildRequest(
+      spec,
+      this.baseHeaders,
+      this.start.exchange.request.url,
+      !!this.opts.allowCrossOriginCredentials,
+    );
     return fetchPage(req, this.settings, signal);
   }
 
@@ -97,18 +107,37 @@ export class Run {
     const url = res.url || spec.url;
     const exchange: Exchange = {
       request: { method: spec.method || 'GET', url, headers: spec.headers ?? [] },
-      response: { status: res.status, headers: res.headers, mimeType: headerValue(res.headers, 'content-type') ?? 'application/json', bodyText: res.bodyText },
+      response: {
+        status: res.status,
+        headers: res.headers,
+        mimeType: headerValue(res.headers, 'content-type') ?? 'application/json',
+        bodyText: res.bodyText,
+      },
     };
     const detection = this.detectPage(exchange);
     const records = extractRecords(f.json, (detection ?? this.start.detection).recordsPath);
-    return { index, spec, status: res.status, url, headers: res.headers, fetchedAt: f.fetchedAt, elapsedMs: f.elapsedMs, detection, records };
+    return {
+      index,
+      spec,
+      status: res.status,
+      url,
+      headers: res.headers,
+      fetchedAt: f.fetchedAt,
+      elapsedMs: f.elapsedMs,
+      detection,
+      records,
+    };
   }
 
   /**
    * Stores a page: a repeat of an earlier page's records stops with `loop`; else new records (deduped,
    * cut at maxRecords) go to the sink with the checkpoint for `next`/`range`. Null means go on.
    */
-  async commit(a: Arrived, next: RequestSpec | null, range?: { from: number; to: number }): Promise<Stop | null> {
+  async commit(
+    a: Arrived,
+    next: RequestSpec | null,
+    range?: { from: number; to: number },
+  ): Promise<Stop | null> {
     const st = this.state;
     st.learnIdKey(a.records);
     const hash = a.records.length ? pageHash(a.records, st.idKey || undefined) : undefined;
@@ -116,9 +145,17 @@ export class Run {
     if (!verdict.ok) return { reason: 'loop', detail: verdict.detail, next: a.spec };
     const acc = st.accept(a.records, this.limits.maxRecords);
     const page: CrawledPage = {
-      index: a.index, request: a.spec, status: a.status, url: a.url, detection: a.detection,
-      recordCount: a.records.length, newRecords: acc.fresh.length, duplicates: acc.duplicates,
-      fetchedAt: a.fetchedAt, elapsedMs: a.elapsedMs, headers: a.headers,
+      index: a.index,
+      request: a.spec,
+      status: a.status,
+      url: a.url,
+      detection: a.detection,
+      recordCount: a.records.length,
+      newRecords: acc.fresh.length,
+      duplicates: acc.duplicates,
+      fetchedAt: a.fetchedAt,
+      elapsedMs: a.elapsedMs,
+      headers: a.headers,
     };
     if (acc.repeats.length) page.repeats = { idKey: st.idKey!, items: acc.repeats };
     st.pages++;
@@ -131,7 +168,11 @@ export class Run {
       st.pages--;
       st.nextIndex = a.index;
       st.guard.forget();
-      return { reason: 'error', detail: `store failed on page ${a.index}: ${e instanceof Error ? e.message : String(e)}`, next: a.spec };
+      return {
+        reason: 'error',
+        detail: `store failed on page ${a.index}: ${e instanceof Error ? e.message : String(e)}`,
+        next: a.spec,
+      };
     }
     if (!a.given) this.fetchedPages++;
     this.lastUrl = a.url;
@@ -149,10 +190,19 @@ export class Run {
     const secs = (this.opts.clock.now() - this.t0) / 1000;
     const ratePerSec = secs > 0 ? this.fetchedPages / secs : 0;
     const d = this.start.detection;
-    const p: CrawlProgress = { pages: st.pages, records: st.records, duplicates: st.duplicates, retries: st.retries, errors: st.errors, ratePerSec, lastUrl };
+    const p: CrawlProgress = {
+      pages: st.pages,
+      records: st.records,
+      duplicates: st.duplicates,
+      retries: st.retries,
+      errors: st.errors,
+      ratePerSec,
+      lastUrl,
+    };
     if (d.totalPages !== undefined) p.totalPages = d.totalPages;
     if (d.totalRecords !== undefined) p.totalRecords = d.totalRecords;
-    if (p.totalPages !== undefined && ratePerSec > 0) p.etaMs = Math.max(0, ((p.totalPages - st.pages) / ratePerSec) * 1000);
+    if (p.totalPages !== undefined && ratePerSec > 0)
+      p.etaMs = Math.max(0, ((p.totalPages - st.pages) / ratePerSec) * 1000);
     try {
       cb(p);
     } catch {

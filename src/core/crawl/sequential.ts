@@ -10,7 +10,11 @@ import { nextStep } from './strategies.ts';
  * Crawls from `next` (the request after page `from`, or null when the chain is done) until the chain
  * ends, a limit is reached, a guard trips, a request fails for good or the signal aborts.
  */
-export async function runSequential(run: Run, next: RequestSpec | null, from: Detection | null): Promise<Stop> {
+export async function runSequential(
+  run: Run,
+  next: RequestSpec | null,
+  from: Detection | null,
+): Promise<Stop> {
   const { state, limits } = run;
   let prev = from;
   for (;;) {
@@ -27,7 +31,8 @@ export async function runSequential(run: Run, next: RequestSpec | null, from: De
     const step = nextStep(page.detection, page.records.length);
     const stop = await run.commit(page, step.next);
     if (stop) return stop;
-    if (!step.next) return { reason: 'done', detail: `${step.why} at page ${index} (${page.url})`, next: null };
+    if (!step.next)
+      return { reason: 'done', detail: `${step.why} at page ${index} (${page.url})`, next: null };
     prev = page.detection;
     next = step.next;
   }

@@ -21,13 +21,20 @@ export function nextStep(d: Detection | null, recordCount: number): ChainStep {
   if (d.hasMore === false) return { next: null, why: 'hasMore is false' };
   const trustNextOnly = d.emptyPageEnds === false;
   if (!trustNextOnly && recordCount === 0) return { next: null, why: 'empty page' };
-  if (d.emptyPageEnds === true && d.pageSize && recordCount < d.pageSize) return { next: null, why: 'short page' };
+  if (d.emptyPageEnds === true && d.pageSize && recordCount < d.pageSize)
+    return { next: null, why: 'short page' };
   if (!trustNextOnly && d.totalPages !== undefined && d.kind === 'page' && d.position.page !== undefined) {
     const last = d.totalPages - 1 + (d.params.pageBase ?? 1);
     if (d.position.page >= last) return { next: null, why: `last page by the total (${d.totalPages} pages)` };
   }
-  if (!trustNextOnly && d.totalRecords !== undefined && d.kind === 'offset' && d.position.offset !== undefined) {
-    if (d.position.offset + recordCount >= d.totalRecords) return { next: null, why: `last page by the total (${d.totalRecords} records)` };
+  if (
+    !trustNextOnly &&
+    d.totalRecords !== undefined &&
+    d.kind === 'offset' &&
+    d.position.offset !== undefined
+  ) {
+    if (d.position.offset + recordCount >= d.totalRecords)
+      return { next: null, why: `last page by the total (${d.totalRecords} records)` };
   }
   if (!d.next) return { next: null, why: 'no next link' };
   if (d.kind === 'cursor' && d.params.cursor && getParam(d.next.url, d.params.cursor) === '') {
@@ -54,7 +61,8 @@ export function planConcurrent(d: Detection): ConcurrentPlan | null {
   if ((d.kind !== 'page' && d.kind !== 'offset') || d.method.toUpperCase() !== 'GET') return null;
   const base = d.params.pageBase ?? 1;
   const size = d.pageSize;
-  const totalPages = d.totalPages ?? (d.totalRecords !== undefined && size ? Math.ceil(d.totalRecords / size) : undefined);
+  const totalPages =
+    d.totalPages ?? (d.totalRecords !== undefined && size ? Math.ceil(d.totalRecords / size) : undefined);
   if (totalPages === undefined) return null;
   let current: number;
   if (d.kind === 'page') current = d.position.page ?? base;

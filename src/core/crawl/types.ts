@@ -101,7 +101,8 @@ export type CrawlProgress = {
   lastUrl: string;
 };
 
-export type StoppedReason = 'done' | 'max-pages' | 'max-records' | 'loop' | 'error' | 'aborted' | 'not-paginated';
+export type StoppedReason =
+  'done' | 'max-pages' | 'max-records' | 'loop' | 'error' | 'aborted' | 'not-paginated';
 
 export type CrawlSummary = {
   pages: number;

@@ -22,17 +22,42 @@ const recs = api.records(23);
 const desc = [...recs].reverse();
 
 const clean: [string, string, api.Handler, string[]?][] = [
-  ['Laravel with a filter and a short last page', 'https://api.test/v1/users?per_page=5&status=open', api.laravel(recs)],
+  [
+    'Laravel with a filter and a short last page',
+    'https://api.test/v1/users?per_page=5&status=open',
+    api.laravel(recs),
+  ],
   ['Laravel sorted newest first', 'https://api.test/v1/users?per_page=5&sort=-created_at', api.laravel(desc)],
-  ['Vanilla with rows hidden by permissions (an empty page mid-chain)', 'https://forum.test/api/v2/discussions?limit=5', api.vanilla(recs, { hidden: new Set([6, 7, 8, 9, 10, 12]) })],
-  ['Stripe, newest first', 'https://api.test/v1/charges?limit=5', api.stripe(desc.map((r) => ({ ...r, id: `ch_${r.id}` })))],
+  [
+    'Vanilla with rows hidden by permissions (an empty page mid-chain)',
+    'https://forum.test/api/v2/discussions?limit=5',
+    api.vanilla(recs, { hidden: new Set([6, 7, 8, 9, 10, 12]) }),
+  ],
+  [
+    'Stripe, newest first',
+    'https://api.test/v1/charges?limit=5',
+    api.stripe(desc.map((r) => ({ ...r, id: `ch_${r.id}` }))),
+  ],
   ['GitHub Link header', 'https://gh.test/repos/o/r/issues?per_page=5&state=open', api.github(recs)],
   ['Slack cursors', 'https://slack.test/api/users.list?limit=5', api.slack(recs)],
-  ['Vend 0.x totals, short last page, probe past the end', 'https://shop.test/api/customers?page_size=5', api.vend(recs), ['https://shop.test/api/customers?page_size=5&page=6']],
+  [
+    'Vend 0.x totals, short last page, probe past the end',
+    'https://shop.test/api/customers?page_size=5',
+    api.vend(recs),
+    ['https://shop.test/api/customers?page_size=5&page=6'],
+  ],
   ['offset/limit', 'https://x.test/items?limit=5', api.offsetApi(() => recs)],
-  ['offset/limit, server caps nothing, exact multiple', 'https://x.test/items?limit=4', api.offsetApi(() => api.records(20))],
+  [
+    'offset/limit, server caps nothing, exact multiple',
+    'https://x.test/items?limit=4',
+    api.offsetApi(() => api.records(20)),
+  ],
   ['one page only', 'https://api.test/v1/users?per_page=50', api.laravel(recs)],
-  ['Laravel, ids not sequential', 'https://api.test/v1/users?per_page=5', api.laravel(recs.filter((r) => r.id % 3 !== 0))],
+  [
+    'Laravel, ids not sequential',
+    'https://api.test/v1/users?per_page=5',
+    api.laravel(recs.filter((r) => r.id % 3 !== 0)),
+  ],
 ];
 
 for (const [name, start, handler, extra] of clean) {
@@ -49,13 +74,19 @@ test('clean: a HAR with several chains in shuffled order → no findings in any 
     ...api.walk('https://gh.test/repos/o/r/issues?per_page=6', api.github(recs)),
   ];
   // Deterministic shuffle: captures arrive in any order.
-  const shuffled = exchanges.map((e, i) => ({ e, k: (i * 7919) % 31 })).sort((a, b) => a.k - b.k).map((x) => x.e);
+  const shuffled = exchanges
+    .map((e, i) => ({ e, k: (i * 7919) % 31 }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.e);
   const result = diagnoseExchanges(shuffled);
   assert.equal(result.length, 4);
   for (const r of result) assert.deepEqual(summary(r.findings), [], r.chain.key);
   const slackChain = result.find((r) => r.chain.title.includes('users.list'))!;
   assert.equal(slackChain.pages.length, 6);
-  assert.deepEqual(slackChain.pages.map((p) => p.records.length), [4, 4, 4, 4, 4, 3]);
+  assert.deepEqual(
+    slackChain.pages.map((p) => p.records.length),
+    [4, 4, 4, 4, 4, 3],
+  );
 });
 
 // Every detection fixture is a real API's page as its docs show it: diagnosed alone, none is a bug.
@@ -65,13 +96,16 @@ function fixtureExchanges(): [string, Exchange][] {
   for (const mod of [bodyApis, bodyMore, bodySeeds] as Record<string, unknown>[]) {
     for (const list of Object.values(mod)) {
       if (!Array.isArray(list)) continue;
-      for (const f of list) if (f && typeof f === 'object' && 'url' in f && 'body' in f && 'expect' in f) out.push([f.name, exchangeOf(f)]);
+      for (const f of list)
+        if (f && typeof f === 'object' && 'url' in f && 'body' in f && 'expect' in f)
+          out.push([f.name, exchangeOf(f)]);
     }
   }
   for (const mod of [hLink, hGitlab, hWp, hTotal, hRange, hVanilla] as Record<string, unknown>[]) {
     for (const list of Object.values(mod)) {
       if (!Array.isArray(list)) continue;
-      for (const f of list) if (f && typeof f === 'object' && 'url' in f && 'headers' in f) out.push([f.name, headerExchange(f)]);
+      for (const f of list)
+        if (f && typeof f === 'object' && 'url' in f && 'headers' in f) out.push([f.name, headerExchange(f)]);
     }
   }
   return out;
@@ -80,6 +114,8 @@ function fixtureExchanges(): [string, Exchange][] {
 test('clean: every detection fixture, diagnosed alone → no findings', () => {
   const all = fixtureExchanges();
   assert.ok(all.length > 100, `fixtures found: ${all.length}`);
-  const bad = all.flatMap(([name, ex]) => diagnoseExchanges([ex]).flatMap((c) => summary(c.findings).map((s) => `${name}: ${s}`)));
+  const bad = all.flatMap(([name, ex]) =>
+    diagnoseExchanges([ex]).flatMap((c) => summary(c.findings).map((s) => `${name}: ${s}`)),
+  );
   assert.deepEqual(bad, []);
 });

@@ -11,7 +11,10 @@ import type { DiagnoseContext, DiagnoseOptions, DiagnosePage, PageFacts } from '
 function nameOf(p: DiagnosePage, n: number): string {
   const params = p.detection?.params;
   const url = p.requestUrl ?? p.url;
-  for (const [role, word] of [['page', 'page'], ['offset', 'offset']] as const) {
+  for (const [role, word] of [
+    ['page', 'page'],
+    ['offset', 'offset'],
+  ] as const) {
     const name = params?.[role];
     const v = name ? getParam(url, name) : undefined;
     if (v !== undefined && /^\d{1,9}$/.test(v)) return `${word} ${Number(v)}`;
@@ -69,7 +72,8 @@ function consensus(pages: readonly DiagnosePage[]): PageParams {
 export function createContext(pages: readonly DiagnosePage[], opts: DiagnoseOptions = {}): DiagnoseContext {
   const okPages = pages.filter((p) => p.status >= 200 && p.status < 300 && p.detection);
   const idKey = opts.idKey ?? inferIdKey(okPages.flatMap((p) => p.records));
-  const pageBase = pages.find((p) => p.detection?.params.pageBase !== undefined)?.detection?.params.pageBase ?? 1;
+  const pageBase =
+    pages.find((p) => p.detection?.params.pageBase !== undefined)?.detection?.params.pageBase ?? 1;
   const seen = new Map<string, number>();
   const facts: PageFacts[] = pages.map((p, i) => {
     const n = i + 1;

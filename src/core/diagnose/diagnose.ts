@@ -16,7 +16,11 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * Findings for one chain's pages (in chain order), errors first. Zero findings means no rule saw a
  * problem; it does not prove the API correct.
  */
-export function diagnose(pages: readonly DiagnosePage[], opts: DiagnoseOptions = {}, list: readonly Rule[] = allRules): Finding[] {
+export function diagnose(
+  pages: readonly DiagnosePage[],
+  opts: DiagnoseOptions = {},
+  list: readonly Rule[] = allRules,
+): Finding[] {
   const ctx = createContext(pages, opts);
   const out: Finding[] = [];
   for (const rule of list) {
@@ -26,7 +30,10 @@ export function diagnose(pages: readonly DiagnosePage[], opts: DiagnoseOptions =
       // Keep going: the other rules' findings still stand.
     }
   }
-  return out.map((f, i) => ({ f, i })).sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i).map(({ f }) => f);
+  return out
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
 }
 
 /** True when any finding is an error (the CLI exits 1). */

@@ -50,7 +50,13 @@ function toPage(m: Member, index: number, fallback: string[] | undefined): Diagn
   const path = m.detection?.recordsPath ?? (m.exchange.response.status < 300 ? fallback : undefined);
   const parsed = path ? parseJson(m.exchange.response.bodyText) : undefined;
   const records = parsed?.ok && path ? extractRecords(parsed.value, path) : [];
-  const page: DiagnosePage = { index, url: m.exchange.request.url, status: m.exchange.response.status, detection: m.detection, records };
+  const page: DiagnosePage = {
+    index,
+    url: m.exchange.request.url,
+    status: m.exchange.response.status,
+    detection: m.detection,
+    records,
+  };
   if (m.detection) page.rawLinks = rawLinksOf(m.exchange, m.detection.recordsPath);
   return page;
 }
@@ -59,7 +65,9 @@ function toPage(m: Member, index: number, fallback: string[] | undefined): Diagn
  * Chains joined by their own next links: a next link that drops a filter (`status=open`) leads into
  * what looks like another endpoint, but it is the same chain the client followed — and the bug.
  */
-function joinByNextLinks(groups: { chain: Chain; members: Member[] }[]): { chain: Chain; members: Member[] }[] {
+function joinByNextLinks(
+  groups: { chain: Chain; members: Member[] }[],
+): { chain: Chain; members: Member[] }[] {
   const owner = new Map<string, number>();
   groups.forEach((g, i) => g.members.forEach((m) => owner.set(normalizeUrl(m.exchange.request.url), i)));
   const parent = groups.map((_, i) => i);
@@ -68,21 +76,35 @@ function joinByNextLinks(groups: { chain: Chain; members: Member[] }[]): { chain
     for (const m of g.members) {
       const next = m.detection?.next?.url ?? m.detection?.links.next;
       const j = next ? owner.get(normalizeUrl(next)) : undefined;
-      if (j !== undefined && root(j) !== root(i)) parent[Math.max(root(i), root(j))] = Math.min(root(i), root(j));
+      if (j !== undefined && root(j) !== root(i))
+        parent[Math.max(root(i), root(j))] = Math.min(root(i), root(j));
     }
   });
   return groups
-    .map((g, i) => ({ chain: g.chain, members: groups.filter((_, j) => root(j) === i).flatMap((x) => x.members) }))
+    .map((g, i) => ({
+      chain: g.chain,
+      members: groups.filter((_, j) => root(j) === i).flatMap((x) => x.members),
+    }))
     .filter((_, i) => root(i) === i);
 }
 
 /** Every chain among the exchanges with its ordered pages (one page per distinct request URL). */
 export function chainsOfExchanges(exchanges: readonly Exchange[]): { chain: Chain; pages: DiagnosePage[] }[] {
-  const members: Member[] = exchanges.map((exchange, i) => ({ exchange: { ...exchange, id: exchange.id ?? `#${i}` }, detection: detect(exchange) }));
-  const detected = members.filter((m): m is { exchange: Exchange; detection: Detection } => m.detection !== null);
+  const members: Member[] = exchanges.map((exchange, i) => ({
+    exchange: { ...exchange, id: exchange.id ?? `#${i}` },
+    detection: detect(exchange),
+  }));
+  const detected = members.filter(
+    (m): m is { exchange: Exchange; detection: Detection } => m.detection !== null,
+  );
   // A last page often carries no pagination at all (a bare array without a Link header): it has no
   // detection, but a chain member's next link names it, so it is the chain's end, not noise.
-  const linkedTo = new Set(detected.map((m) => m.detection.next?.url ?? m.detection.links.next).filter((u): u is string => !!u).map(normalizeUrl));
+  const linkedTo = new Set(
+    detected
+      .map((m) => m.detection.next?.url ?? m.detection.links.next)
+      .filter((u): u is string => !!u)
+      .map(normalizeUrl),
+  );
   const seen = new Set<string>();
   const groups = buildChains(detected).map((chain) => ({
     chain,
@@ -90,7 +112,12 @@ export function chainsOfExchanges(exchanges: readonly Exchange[]): { chain: Chai
       const key = chainKey(m.exchange, m.detection ?? { params: chain.params });
       // An error page past the end has no detection, but its URL still places it in the chain.
       if (key !== chain.key) return false;
-      if (!m.detection && m.exchange.response.status < 400 && !linkedTo.has(normalizeUrl(m.exchange.request.url))) return false;
+      if (
+        !m.detection &&
+        m.exchange.response.status < 400 &&
+        !linkedTo.has(normalizeUrl(m.exchange.request.url))
+      )
+        return false;
       const u = normalizeUrl(m.exchange.request.url);
       if (seen.has(u)) return false;
       seen.add(u);
@@ -113,6 +140,13 @@ export function pagesFromExchanges(exchanges: readonly Exchange[]): DiagnosePage
 }
 
 /** Diagnoses every chain among the exchanges (a HAR file, a panel capture). */
-export function diagnoseExchanges(exchanges: readonly Exchange[], opts: DiagnoseOptions = {}): ChainDiagnosis[] {
-  return chainsOfExchanges(exchanges).map(({ chain, pages }) => ({ chain, pages, findings: diagnose(pages, opts) }));
+export function diagnoseExchanges(
+  exchanges: readonly Exchange[],
+  opts: DiagnoseOptions = {},
+): ChainDiagnosis[] {
+  return chainsOfExchanges(exchanges).map(({ chain, pages }) => ({
+    chain,
+    pages,
+    findings: diagnose(pages, opts),
+  }));
 }

@@ -7,10 +7,17 @@
 import type { Exchange } from '../exchange.ts';
 import { isObject, parseJson } from '../json.ts';
 
-const NAME = /^(next|prev|previous|first|last|self)([_-]?page)?([_-]?(url|link|href))?$|^@odata\.nextlink$|^nextlink$/i;
+const NAME =
+  /^(next|prev|previous|first|last|self)([_-]?page)?([_-]?(url|link|href))?$|^@odata\.nextlink$|^nextlink$/i;
 const URLISH = /^(https?:\/\/\S+|\/(?!\/)\S*|\?\S*)$/i;
 
-function fromBody(value: unknown, recordsKey: string | undefined, out: string[], depth = 0, parent = ''): void {
+function fromBody(
+  value: unknown,
+  recordsKey: string | undefined,
+  out: string[],
+  depth = 0,
+  parent = '',
+): void {
   if (depth > 4 || !isObject(value)) return;
   for (const [k, v] of Object.entries(value)) {
     if (depth === 0 && k === recordsKey) continue;
@@ -26,7 +33,13 @@ export function rawLinksOf(exchange: Exchange, recordsPath: readonly string[] = 
   const out: string[] = [];
   for (const h of exchange.response.headers) {
     if (/^link$/i.test(h.name)) for (const m of h.value.matchAll(/<([^>]*)>/g)) out.push(m[1].trim());
-    else if (/^(x-)?(paging|page|pagination)?-?(next|prev|previous|first|last)(-page)?(-url|-link)?$/i.test(h.name) && URLISH.test(h.value.trim())) out.push(h.value.trim());
+    else if (
+      /^(x-)?(paging|page|pagination)?-?(next|prev|previous|first|last)(-page)?(-url|-link)?$/i.test(
+        h.name,
+      ) &&
+      URLISH.test(h.value.trim())
+    )
+      out.push(h.value.trim());
   }
   const parsed = parseJson(exchange.response.bodyText);
   if (parsed.ok) fromBody(parsed.value, recordsPath[0], out);

@@ -17,12 +17,13 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n')
+      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += c;
   }
   assert.equal(field + row.length, '0', 'ends with CRLF');
@@ -61,7 +62,16 @@ test('csv: header is the union of columns, nested keys flattened, arrays as JSON
     'just text',
   ];
   const { columns, records } = await exportCsv(sourceOf([recs.slice(0, 1), recs.slice(1)]), sink);
-  assert.deepEqual(columns, ['id', 'user.name', 'user.address.city', 'tags', 'extra', 'empty', 'none', 'value']);
+  assert.deepEqual(columns, [
+    'id',
+    'user.name',
+    'user.address.city',
+    'tags',
+    'extra',
+    'empty',
+    'none',
+    'value',
+  ]);
   assert.equal(records, 4);
   const rows = parseCsv(sink.text());
   assert.deepEqual(rows, [

@@ -33,12 +33,16 @@ export function csvField(cell: Cell, opts: CsvOptions = {}): string {
   const guard = typeof cell === 'string' || (opts.formulaGuard ?? 'all') === 'all';
   if (guard && FORMULA_START.test(s)) s = `'${s}`;
   const d = opts.delimiter ?? ',';
-  if (s.includes('"') || s.includes(d) || s.includes('\n') || s.includes('\r')) s = `"${s.replace(/"/g, '""')}"`;
+  if (s.includes('"') || s.includes(d) || s.includes('\n') || s.includes('\r'))
+    s = `"${s.replace(/"/g, '""')}"`;
   return s;
 }
 
 /** A writer for known columns: the header goes out with the first batch (or on close). */
-export function createCsvWriter(sink: TextSink, opts: CsvOptions & { columns: readonly string[] }): RecordWriter {
+export function createCsvWriter(
+  sink: TextSink,
+  opts: CsvOptions & { columns: readonly string[] },
+): RecordWriter {
   const d = opts.delimiter ?? ',';
   if (d.length !== 1 || /["\r\n]/.test(d)) throw new Error(`bad CSV delimiter ${JSON.stringify(d)}`);
   const columns = [...opts.columns];
@@ -59,7 +63,8 @@ export function createCsvWriter(sink: TextSink, opts: CsvOptions & { columns: re
       for (const r of records) {
         const cells = flattenRecord(r);
         let line = '';
-        for (let i = 0; i < columns.length; i++) line += (i ? d : '') + csvField(cells.get(columns[i]) ?? null, opts);
+        for (let i = 0; i < columns.length; i++)
+          line += (i ? d : '') + csvField(cells.get(columns[i]) ?? null, opts);
         chunk += line + '\r\n';
       }
       count += records.length;

@@ -3,9 +3,16 @@ import assert from 'node:assert/strict';
 import { isUnsafeIntegerLiteral, parseJsonLossless, quoteBigIntegers } from './lossless.ts';
 
 test('big integers keep their exact digits as strings', () => {
-  const r = parseJsonLossless('{"id":12345678901234567890,"n":-98765432109876543210,"small":42,"max":9007199254740991}');
+  const r = parseJsonLossless(
+    '{"id":12345678901234567890,"n":-98765432109876543210,"small":42,"max":9007199254740991}',
+  );
   assert.ok(r.ok);
-  assert.deepEqual(r.value, { id: '12345678901234567890', n: '-98765432109876543210', small: 42, max: 9007199254740991 });
+  assert.deepEqual(r.value, {
+    id: '12345678901234567890',
+    n: '-98765432109876543210',
+    small: 42,
+    max: 9007199254740991,
+  });
   assert.equal(r.exactIntegers, 2);
   // Plain JSON.parse would have made these two distinct ids equal.
   assert.equal(JSON.parse('[9007199254740993]')[0], JSON.parse('[9007199254740992]')[0]);
@@ -15,7 +22,8 @@ test('big integers keep their exact digits as strings', () => {
 });
 
 test('strings, floats and exponents are left alone', () => {
-  const text = '{"s":"12345678901234567890","esc":"\\"12345678901234567890\\"","f":12345678901234567890.5,"e":12345678901234567890e2,"u":"日本 12345678901234567890"}';
+  const text =
+    '{"s":"12345678901234567890","esc":"\\"12345678901234567890\\"","f":12345678901234567890.5,"e":12345678901234567890e2,"u":"日本 12345678901234567890"}';
   const q = quoteBigIntegers(text);
   assert.equal(q.quoted, 0);
   assert.equal(q.text, text);

@@ -73,7 +73,8 @@ export function quoteBigIntegers(text: string): QuotedText {
   return { text: parts.join(''), quoted };
 }
 
-export type LosslessParseResult = (ParseResult & { ok: false }) | { ok: true; value: unknown; exactIntegers: number };
+export type LosslessParseResult =
+  (ParseResult & { ok: false }) | { ok: true; value: unknown; exactIntegers: number };
 
 /**
  * `JSON.parse` that keeps integers beyond 2^53 exact, as strings of digits. `exactIntegers` says

@@ -7,7 +7,10 @@ import { createMemorySink } from './types.ts';
 test('ndjson: one line per record, newlines inside strings escaped, unicode kept', async () => {
   const sink = createMemorySink();
   const w = createNdjsonWriter(sink);
-  await w.write([{ id: 1, text: 'a\nb\r\nc' }, { id: 2, name: 'Zoë 日本 🎉', sep: '\u2028' }]);
+  await w.write([
+    { id: 1, text: 'a\nb\r\nc' },
+    { id: 2, name: 'Zoë 日本 🎉', sep: '\u2028' },
+  ]);
   await w.write([]);
   await w.write([null, 3, 'x']);
   await w.close();
@@ -16,7 +19,10 @@ test('ndjson: one line per record, newlines inside strings escaped, unicode kept
   assert.equal(lines.length, 5);
   assert.deepEqual(JSON.parse(lines[0]), { id: 1, text: 'a\nb\r\nc' });
   assert.deepEqual(JSON.parse(lines[1]), { id: 2, name: 'Zoë 日本 🎉', sep: '\u2028' });
-  assert.deepEqual(lines.slice(2).map((l) => JSON.parse(l)), [null, 3, 'x']);
+  assert.deepEqual(
+    lines.slice(2).map((l) => JSON.parse(l)),
+    [null, 3, 'x'],
+  );
   assert.equal(w.count, 5);
   assert.equal(sink.chunks.length, 2, 'one chunk per non-empty batch');
 });
@@ -24,7 +30,9 @@ test('ndjson: one line per record, newlines inside strings escaped, unicode kept
 test('ndjson: waits for the sink (back-pressure)', async () => {
   const order: string[] = [];
   let release!: () => void;
-  const w = createNdjsonWriter({ write: () => new Promise<void>((r) => (release = () => (order.push('drained'), r()))) });
+  const w = createNdjsonWriter({
+    write: () => new Promise<void>((r) => (release = () => (order.push('drained'), r()))),
+  });
   const p = w.write([{ a: 1 }]).then(() => order.push('written'));
   await Promise.resolve();
   assert.deepEqual(order, []);

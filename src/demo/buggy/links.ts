@@ -48,7 +48,10 @@ function nextBackwards(req: DemoRequest) {
 function dropsFilter(req: DemoRequest) {
   const page = pageOf(req);
   const status = req.query.get('status');
-  const all = items('drops-filter', 36).map((r, i) => ({ ...r, status: i >= 20 && i % 2 === 0 ? 'closed' : 'open' }));
+  const all = items('drops-filter', 36).map((r, i) => ({
+    ...r,
+    status: i >= 20 && i % 2 === 0 ? 'closed' : 'open',
+  }));
   const view = status ? all.filter((r) => r.status === status) : all;
   const data = view.slice((page - 1) * 10, page * 10);
   const more = page * 10 < view.length;
@@ -106,7 +109,8 @@ export const linkChains: BuggyChain[] = [
     bug: 'next-backwards',
     firstPage: '/buggy/next-backwards?page=1',
     kind: 'link',
-    description: 'links.next goes 1 → 2 → 3 → 2: page 3 points backwards although meta.last_page is 5 (pages 4 → 5 are linked correctly).',
+    description:
+      'links.next goes 1 → 2 → 3 → 2: page 3 points backwards although meta.last_page is 5 (pages 4 → 5 are linked correctly).',
     route: { path: '/buggy/next-backwards', handle: nextBackwards },
   },
   {

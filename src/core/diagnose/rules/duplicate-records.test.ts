@@ -6,7 +6,10 @@ import { findingsOf, summary } from '../fixtures/helpers.ts';
 test('duplicate-records: a row inserted while paging an offset API shifts a record onto the next page', () => {
   const before = api.records(20, 1).reverse(); // newest first
   const after = [...api.records(1, 21), ...before]; // a new record arrives after page 1 was read
-  const findings = findingsOf('https://x.test/events?limit=5', api.offsetApi((call) => (call === 0 ? before : after)));
+  const findings = findingsOf(
+    'https://x.test/events?limit=5',
+    api.offsetApi((call) => (call === 0 ? before : after)),
+  );
   const dup = findings.find((f) => f.rule === 'duplicate-records');
   assert.ok(dup, summary(findings).join('\n'));
   assert.equal(dup.severity, 'error');
@@ -17,6 +20,9 @@ test('duplicate-records: a row inserted while paging an offset API shifts a reco
 });
 
 test('duplicate-records: silent when every id appears once', () => {
-  const findings = findingsOf('https://x.test/events?limit=5', api.offsetApi(() => api.records(20)));
+  const findings = findingsOf(
+    'https://x.test/events?limit=5',
+    api.offsetApi(() => api.records(20)),
+  );
   assert.equal(findings.filter((f) => f.rule === 'duplicate-records').length, 0);
 });

@@ -26,7 +26,11 @@ function arithmetic(pages: PageFacts[]): Finding[] {
         rule: 'inconsistent-totals',
         severity: 'warning',
         message: `${f.name} says ${t.records} records in ${t.pages} pages of ${t.size}, but ${t.records} records make ${expected} pages of ${t.size}: a client that trusts the page count ${t.pages > expected ? 'asks for pages that are empty' : 'stops before the end'}.`,
-        evidence: { pages: [f.n], urls: [f.url], values: { totalRecords: t.records, totalPages: t.pages, pageSize: t.size, expectedPages: expected } },
+        evidence: {
+          pages: [f.n],
+          urls: [f.url],
+          values: { totalRecords: t.records, totalPages: t.pages, pageSize: t.size, expectedPages: expected },
+        },
         fix: 'Compute the page count from the same count query and page size as the listing: totalPages = ceil(totalRecords / pageSize).',
       },
     ];
@@ -36,9 +40,14 @@ function arithmetic(pages: PageFacts[]): Finding[] {
 
 function drift(pages: PageFacts[]): Finding[] {
   // A page count is only comparable between full pages of one size (it may be derived from the size).
-  const full = pages.filter((f) => f.page.detection!.pageSize && f.page.detection!.recordCount === f.page.detection!.pageSize);
+  const full = pages.filter(
+    (f) => f.page.detection!.pageSize && f.page.detection!.recordCount === f.page.detection!.pageSize,
+  );
   for (const key of ['totalRecords', 'totalPages'] as const) {
-    const pool = key === 'totalRecords' ? pages : full.filter((f) => f.page.detection!.pageSize === full[0].page.detection!.pageSize);
+    const pool =
+      key === 'totalRecords'
+        ? pages
+        : full.filter((f) => f.page.detection!.pageSize === full[0].page.detection!.pageSize);
     const withTotal = pool.filter((f) => f.page.detection![key] !== undefined);
     const first = withTotal[0];
     const moved = withTotal.find((f) => f.page.detection![key] !== first.page.detection![key]);
@@ -51,7 +60,11 @@ function drift(pages: PageFacts[]): Finding[] {
         rule: 'inconsistent-totals',
         severity: 'warning',
         message: `The ${what} changed during the chain (${first.name}: ${a}, ${moved.name}: ${b}); with offset or page numbers, records then shift between pages and are skipped or repeated.`,
-        evidence: { pages: [first.n, moved.n], urls: [first.url, moved.url], values: { [`${key}@${first.n}`]: a, [`${key}@${moved.n}`]: b } },
+        evidence: {
+          pages: [first.n, moved.n],
+          urls: [first.url, moved.url],
+          values: { [`${key}@${first.n}`]: a, [`${key}@${moved.n}`]: b },
+        },
         fix: 'If the data really changes, page by a cursor or keyset (stable under inserts and deletes) or snapshot the query; otherwise make the count use the same filters on every page.',
       },
     ];

@@ -36,7 +36,11 @@ function backwards(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
     const back = earlier.get(normalizeUrl(next));
     const d = f.page.detection!;
     const nextPage = pageIn(next, ctx.params.page, ctx.pageBase);
-    const backwardsNumber = d.kind !== 'cursor' && d.position.page !== undefined && nextPage !== undefined && nextPage <= d.position.page;
+    const backwardsNumber =
+      d.kind !== 'cursor' &&
+      d.position.page !== undefined &&
+      nextPage !== undefined &&
+      nextPage <= d.position.page;
     if (!back && !backwardsNumber) continue;
     const target = back ? (back.n === f.n ? 'itself' : back.name) : `page ${nextPage}`;
     return [
@@ -44,7 +48,14 @@ function backwards(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
         rule: ruleFor(f),
         severity: 'error',
         message: `The next ${d.kind === 'cursor' ? 'cursor' : 'link'} of ${f.name} leads back to ${target}, so a client following next loops forever.`,
-        evidence: { pages: back ? [back.n, f.n] : [f.n], urls: [f.url, next], values: { ...(nextPage !== undefined ? { nextPage } : {}), ...(d.position.page !== undefined ? { page: d.position.page } : {}) } },
+        evidence: {
+          pages: back ? [back.n, f.n] : [f.n],
+          urls: [f.url, next],
+          values: {
+            ...(nextPage !== undefined ? { nextPage } : {}),
+            ...(d.position.page !== undefined ? { page: d.position.page } : {}),
+          },
+        },
         fix: 'Build the next cursor from the last record of this page (its sort key and id), and the next link from page + 1; never from a cached or first-page value.',
       },
     ];
@@ -55,7 +66,9 @@ function backwards(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
 function contentRepeat(pages: PageFacts[]): Finding[] {
   // An adjacent repeat at the very end is repeated-last-page's; anything else means no progress.
   const last = pages[pages.length - 1];
-  const f = pages.find((p) => p.repeatOf !== undefined && !(p === last && p.repeatOf === p.n - 1) && !p.page.probe);
+  const f = pages.find(
+    (p) => p.repeatOf !== undefined && !(p === last && p.repeatOf === p.n - 1) && !p.page.probe,
+  );
   if (!f) return [];
   const earlier = pages.find((p) => p.n === f.repeatOf)!;
   return [
@@ -63,7 +76,11 @@ function contentRepeat(pages: PageFacts[]): Finding[] {
       rule: ruleFor(f),
       severity: 'error',
       message: `${f.name} serves exactly the records of ${earlier.name}: the chain went back instead of forward, so a client following next loops or collects the same records again.`,
-      evidence: { pages: [earlier.n, f.n], urls: [earlier.url, f.url], values: { records: f.page.records.length } },
+      evidence: {
+        pages: [earlier.n, f.n],
+        urls: [earlier.url, f.url],
+        values: { records: f.page.records.length },
+      },
       fix: 'Make the next link/cursor advance past the last record served (cursor from the last record, page + 1), and make the server honour it.',
     },
   ];
@@ -78,7 +95,13 @@ function prevOfNext(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
     const da = a.page.detection!;
     const db = b.page.detection!;
     const param = ctx.params.page;
-    if (!param || !db.links.prev || da.position.page === undefined || db.position.page !== da.position.page + 1) continue;
+    if (
+      !param ||
+      !db.links.prev ||
+      da.position.page === undefined ||
+      db.position.page !== da.position.page + 1
+    )
+      continue;
     const prevPage = pageIn(db.links.prev, param, ctx.pageBase);
     if (prevPage === undefined || prevPage === da.position.page) continue;
     return [
@@ -86,7 +109,11 @@ function prevOfNext(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
         rule: 'link-cycle',
         severity: 'warning',
         message: `The prev link of ${b.name} points to page ${prevPage}, not back to ${a.name}: prev and next disagree, so clients paging backwards skip or repeat pages.`,
-        evidence: { pages: [a.n, b.n], urls: [a.url, b.url, db.links.prev], values: { expected: da.position.page, prev: prevPage } },
+        evidence: {
+          pages: [a.n, b.n],
+          urls: [a.url, b.url, db.links.prev],
+          values: { expected: da.position.page, prev: prevPage },
+        },
         fix: 'Build prev as page − 1 from the same page number that builds next (page + 1).',
       },
     ];

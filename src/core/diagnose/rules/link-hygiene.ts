@@ -11,7 +11,8 @@ import { getParam } from '../../url.ts';
 import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
 
 /** Parameters that are credentials or cache-busters, not part of what is listed. */
-const NOT_FILTERS = /^(access_token|api_key|apikey|key|token|auth|signature|sig|_|callback|client_id|client_secret|t|ts|nocache)$/i;
+const NOT_FILTERS =
+  /^(access_token|api_key|apikey|key|token|auth|signature|sig|_|callback|client_id|client_secret|t|ts|nocache)$/i;
 
 function filters(url: string, drop: Set<string>): Map<string, string> {
   const out = new Map<string, string>();
@@ -35,12 +36,14 @@ function droppedFilters(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
     const next = d.links.next;
     if (!next) continue;
     const { page, offset } = ctx.params;
-    const numbered = (page && getParam(next, page) !== undefined) || (offset && getParam(next, offset) !== undefined);
+    const numbered =
+      (page && getParam(next, page) !== undefined) || (offset && getParam(next, offset) !== undefined);
     if (!numbered) continue;
     const got = filters(next, drop);
     // A filter kept under another name (Spotify's next says `query=abba` for `q=abba`) is not lost.
     const all = filters(next, new Set());
-    const renamed = (k: string, v: string) => [...all].some(([k2, v2]) => k2 !== k && v2 === v && !wanted.has(k2));
+    const renamed = (k: string, v: string) =>
+      [...all].some(([k2, v2]) => k2 !== k && v2 === v && !wanted.has(k2));
     const lost = [...wanted].filter(([k, v]) => got.get(k) !== v && !renamed(k, v));
     if (!lost.length) continue;
     const shown = lost.map(([k, v]) => `${k}=${v}`).join('&');
@@ -49,7 +52,11 @@ function droppedFilters(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
         rule: 'link-hygiene',
         severity: 'error',
         message: `The next link of ${f.name} ${lost.some(([k]) => got.has(k)) ? 'changes' : 'drops'} ${shown} from the original request, so following it pages through a different (unfiltered) listing.`,
-        evidence: { pages: [f.n], urls: [first.url, next], values: Object.fromEntries(lost.map(([k, v]) => [k, v])) },
+        evidence: {
+          pages: [f.n],
+          urls: [first.url, next],
+          values: Object.fromEntries(lost.map(([k, v]) => [k, v])),
+        },
         fix: 'Build next/prev/first/last links from the full request query (all filters and sort), changing only the page parameter.',
       },
     ];
@@ -64,7 +71,11 @@ function rawLinks(f: PageFacts): string[] {
   for (const e of f.page.detection!.evidence) {
     if (e.where === 'query') continue;
     for (const m of e.value.matchAll(/<([^>]+)>/g)) out.push(m[1]);
-    if (/^(https?:\/\/|\/|\?)\S*$/.test(e.value.trim()) && /next|prev|first|last|link|url/i.test(`${e.path} ${e.note ?? ''}`)) out.push(e.value.trim());
+    if (
+      /^(https?:\/\/|\/|\?)\S*$/.test(e.value.trim()) &&
+      /next|prev|first|last|link|url/i.test(`${e.path} ${e.note ?? ''}`)
+    )
+      out.push(e.value.trim());
   }
   return out;
 }
@@ -92,7 +103,7 @@ function mixedForms(pages: PageFacts[]): Finding[] {
 
 export const linkHygiene: Rule = {
   id: 'link-hygiene',
-  description: 'next links that drop the request\'s filters; relative and absolute links mixed',
+  description: "next links that drop the request's filters; relative and absolute links mixed",
   check(ctx: DiagnoseContext) {
     const pages = ctx.pages.filter((f) => f.ok && !f.page.probe);
     if (!pages.length) return [];

@@ -25,7 +25,11 @@ function totalShortfall(ctx: DiagnoseContext): Finding[] {
       rule: 'missing-records',
       severity: 'error',
       message: `The API says there are ${total} records, but the whole chain (${chain.length} pages, first to last) served only ${got} unique records: ${total - got} are never returned.`,
-      evidence: { pages: chain.map((f) => f.n), urls: [chain[0].url, chain[chain.length - 1].url], values: { total, unique: got, served } },
+      evidence: {
+        pages: chain.map((f) => f.n),
+        urls: [chain[0].url, chain[chain.length - 1].url],
+        values: { total, unique: got, served },
+      },
       fix: 'Make each page start exactly where the previous one ended (offset = (page - 1) × size), keep the total and the listing on the same query and filters, and page by a cursor so deletions during paging do not skip rows.',
     },
   ];

@@ -4,7 +4,10 @@ import * as api from '../fixtures/api.ts';
 import { findingsOf, summary } from '../fixtures/helpers.ts';
 
 test('next-on-last-page: the page the totals call last still has a next link', () => {
-  const findings = findingsOf('https://api.test/v1/users?per_page=5', api.laravel(api.records(23), { nextOnLast: true }));
+  const findings = findingsOf(
+    'https://api.test/v1/users?per_page=5',
+    api.laravel(api.records(23), { nextOnLast: true }),
+  );
   const f = findings.find((x) => x.rule === 'next-on-last-page');
   assert.ok(f, summary(findings).join('\n'));
   assert.equal(f.severity, 'warning');
@@ -13,14 +16,20 @@ test('next-on-last-page: the page the totals call last still has a next link', (
 
 test('next-on-last-page: has_more true on an empty page', () => {
   const data = api.records(10).map((r) => ({ ...r, id: `ch_${r.id}` }));
-  const findings = findingsOf('https://api.test/v1/charges?limit=5', api.stripe(data, { hasMoreOnEmpty: true }));
+  const findings = findingsOf(
+    'https://api.test/v1/charges?limit=5',
+    api.stripe(data, { hasMoreOnEmpty: true }),
+  );
   const f = findings.find((x) => x.rule === 'next-on-last-page');
   assert.ok(f, summary(findings).join('\n'));
   assert.match(f.message, /empty/);
 });
 
 test('next-on-last-page: silent for Vanilla, whose Paging-Next may sit on empty pages by design', () => {
-  const findings = findingsOf('https://forum.test/api/v2/discussions?limit=5', api.vanilla(api.records(15), { hidden: new Set([6, 7, 8, 9, 10]) }));
+  const findings = findingsOf(
+    'https://forum.test/api/v2/discussions?limit=5',
+    api.vanilla(api.records(15), { hidden: new Set([6, 7, 8, 9, 10]) }),
+  );
   assert.deepEqual(summary(findings), []);
 });
 
@@ -33,7 +42,9 @@ test('next-on-last-page: without totals, a short page links on to an empty page 
     if (page === 4) r.headers = { Link: `<${u.origin}${u.pathname}?per_page=5&page=5>; rel="next"` };
     return r;
   };
-  const findings = findingsOf('https://gh.test/repos/o/r/issues?per_page=5', handler, ['https://gh.test/repos/o/r/issues?per_page=5&page=5']);
+  const findings = findingsOf('https://gh.test/repos/o/r/issues?per_page=5', handler, [
+    'https://gh.test/repos/o/r/issues?per_page=5&page=5',
+  ]);
   const f = findings.find((x) => x.rule === 'next-on-last-page');
   assert.ok(f, summary(findings).join('\n'));
   assert.match(f.message, /short \(2 of 5\)/);

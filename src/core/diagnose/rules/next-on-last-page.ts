@@ -22,7 +22,10 @@ function explicitMore(f: PageFacts): string | undefined {
 /** Records never seen before on a page after `f`: the chain really went on, so `f` was not the last page. */
 function newRecordsAfter(ctx: DiagnoseContext, f: PageFacts): boolean {
   const seen = new Set(ctx.pages.filter((p) => p.n <= f.n).flatMap((p) => p.keys));
-  return ctx.pages.some((p) => p.n > f.n && p.ok && p.repeatOf === undefined && p.keys.some((k) => k === undefined || !seen.has(k)));
+  return ctx.pages.some(
+    (p) =>
+      p.n > f.n && p.ok && p.repeatOf === undefined && p.keys.some((k) => k === undefined || !seen.has(k)),
+  );
 }
 
 function onLastPage(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
@@ -40,7 +43,11 @@ function onLastPage(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
         rule: 'next-on-last-page',
         severity: 'warning',
         message: `${f.name} is the last page (the API says ${d.totalPages} pages) but still offers a ${more.split(' (')[0]}, so clients that follow it fetch pages past the end.`,
-        evidence: { pages: [f.n], urls: [f.url, ...(d.links.next ? [d.links.next] : [])], values: { page: d.position.page, totalPages: d.totalPages, more } },
+        evidence: {
+          pages: [f.n],
+          urls: [f.url, ...(d.links.next ? [d.links.next] : [])],
+          values: { page: d.position.page, totalPages: d.totalPages, more },
+        },
         fix: 'Omit the next link (or set has_more to false / the cursor to null) when page × size ≥ total.',
       },
     ];
@@ -59,7 +66,11 @@ function emptyButMore(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
       rule: 'next-on-last-page',
       severity: 'warning',
       message: `${f.name} is empty but still says there is more (${more}), so clients keep requesting empty pages.`,
-      evidence: { pages: [f.n], urls: [f.url, ...(d.next ? [d.next.url] : [])], values: { records: 0, more } },
+      evidence: {
+        pages: [f.n],
+        urls: [f.url, ...(d.next ? [d.next.url] : [])],
+        values: { records: 0, more },
+      },
       fix: 'When a page comes back empty, end the chain: no next link, has_more false, no next cursor.',
     },
   ];
@@ -79,12 +90,22 @@ function shortThenEmpty(ctx: DiagnoseContext): Finding[] {
     const next = prev?.links.next ?? prev?.next?.url;
     return !!next && normalizeUrl(next) === normalizeUrl(p.url);
   };
-  const pages = ctx.pages.filter((p, i) => (!p.page.probe || offered(p, i)) && p.page.status >= 200 && p.page.status < 300);
+  const pages = ctx.pages.filter(
+    (p, i) => (!p.page.probe || offered(p, i)) && p.page.status >= 200 && p.page.status < 300,
+  );
   for (let i = 1; i < pages.length; i++) {
     const f = pages[i - 1];
     const end = pages[i];
     const d = f.page.detection;
-    if (!f.ok || !d || d.kind === 'cursor' || !explicitMore(f) || end.page.records.length || saysMore(end.page)) continue;
+    if (
+      !f.ok ||
+      !d ||
+      d.kind === 'cursor' ||
+      !explicitMore(f) ||
+      end.page.records.length ||
+      saysMore(end.page)
+    )
+      continue;
     const full = Math.max(0, ...pages.slice(0, i - 1).map((p) => p.page.records.length));
     const size = d.pageSize ?? full;
     if (!size || f.page.records.length >= size || f.page.records.length === 0) continue;
@@ -93,7 +114,11 @@ function shortThenEmpty(ctx: DiagnoseContext): Finding[] {
         rule: 'next-on-last-page',
         severity: 'warning',
         message: `${f.name} is short (${f.page.records.length} of ${size}) and is in fact the last page, yet it still has a ${explicitMore(f)!.split(' (')[0].split(' http')[0]}; following it only fetches an empty ${end.name}.`,
-        evidence: { pages: [f.n, end.n], urls: [f.url, end.url], values: { records: f.page.records.length, pageSize: size } },
+        evidence: {
+          pages: [f.n, end.n],
+          urls: [f.url, end.url],
+          values: { records: f.page.records.length, pageSize: size },
+        },
         fix: 'Omit the next link on the last page (when fewer records than the page size remain).',
       },
     ];

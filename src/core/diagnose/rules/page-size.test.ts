@@ -4,7 +4,10 @@ import * as api from '../fixtures/api.ts';
 import { findingsOf, summary } from '../fixtures/helpers.ts';
 
 test('page-size: asked for 10, served 5 on every full page → info (a cap)', () => {
-  const findings = findingsOf('https://x.test/items?limit=10', api.offsetApi(() => api.records(23), { cap: 5 }));
+  const findings = findingsOf(
+    'https://x.test/items?limit=10',
+    api.offsetApi(() => api.records(23), { cap: 5 }),
+  );
   const f = findings.find((x) => x.rule === 'page-size');
   assert.ok(f, summary(findings).join('\n'));
   assert.equal(f.severity, 'info');
@@ -29,7 +32,10 @@ test('page-size: a page size that changes mid-chain → warning', () => {
 });
 
 test('page-size: a last link that disagrees with the totals', () => {
-  const findings = findingsOf('https://api.test/v1/users?per_page=5', api.laravel(api.records(23), { lastLink: 7 }));
+  const findings = findingsOf(
+    'https://api.test/v1/users?per_page=5',
+    api.laravel(api.records(23), { lastLink: 7 }),
+  );
   const f = findings.find((x) => x.rule === 'page-size');
   assert.ok(f, summary(findings).join('\n'));
   assert.match(f.message, /last link/);

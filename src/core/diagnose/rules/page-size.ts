@@ -32,7 +32,11 @@ function sizes(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
         rule: 'page-size',
         severity: 'info',
         message: `Asked for ${want} records per page, got ${counts[0]} on every full page: the API caps the page size (likely a documented maximum), so clients must follow next rather than assume ${want}.`,
-        evidence: { pages: middle.map((f) => f.n), urls: [middle[0].url], values: { asked: want, served: counts[0] } },
+        evidence: {
+          pages: middle.map((f) => f.n),
+          urls: [middle[0].url],
+          values: { asked: want, served: counts[0] },
+        },
         fix: 'Document the maximum page size and echo the size actually used (e.g. meta.per_page), or reject sizes above it with 400.',
       },
     ];
@@ -46,7 +50,11 @@ function sizes(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
       rule: 'page-size',
       severity: 'warning',
       message: `${odd.name} has ${odd.page.records.length} records where the other full pages have ${size}, though more pages follow: with ${kind} arithmetic, a page size that changes mid-chain skips or repeats records.`,
-      evidence: { pages: middle.map((f) => f.n), urls: [odd.url], values: { expected: size, served: odd.page.records.length } },
+      evidence: {
+        pages: middle.map((f) => f.n),
+        urls: [odd.url],
+        values: { expected: size, served: odd.page.records.length },
+      },
       fix: 'Serve exactly the requested (or capped) size on every page but the last, or switch to cursor pagination if rows are filtered after the query.',
     },
   ];
@@ -74,7 +82,11 @@ function linksVsTotals(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
         rule: 'page-size',
         severity: 'warning',
         message: `The ${bad.rel} link of ${f.name} points to page ${bad.got}, but the totals (${d.totalPages} pages) make the ${bad.rel} page ${bad.want}.`,
-        evidence: { pages: [f.n], urls: [f.url, bad.url], values: { linked: bad.got, expected: bad.want, totalPages: d.totalPages } },
+        evidence: {
+          pages: [f.n],
+          urls: [f.url, bad.url],
+          values: { linked: bad.got, expected: bad.want, totalPages: d.totalPages },
+        },
         fix: 'Build first/last links from the same page count the body reports (last = ceil(total / size)).',
       },
     ];

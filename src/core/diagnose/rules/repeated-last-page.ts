@@ -26,7 +26,15 @@ export const repeatedLastPage: Rule = {
         rule: 'repeated-last-page',
         severity: 'warning',
         message: `${f.name} returns exactly the records of ${prev.name} (${f.page.records.length} records) instead of an empty page or 404, so clients that stop on an empty page loop and others count the last page twice.`,
-        evidence: { pages: [prev.n, f.n], urls: [prev.url, f.url], ids: f.keys.filter((k): k is string => !!k).slice(0, 5).map((k) => k.slice(2)), values: { records: f.page.records.length } },
+        evidence: {
+          pages: [prev.n, f.n],
+          urls: [prev.url, f.url],
+          ids: f.keys
+            .filter((k): k is string => !!k)
+            .slice(0, 5)
+            .map((k) => k.slice(2)),
+          values: { records: f.page.records.length },
+        },
         fix: 'Do not clamp the page number to the last page: past the end return an empty list (200) or 404, and no next link.',
       },
     ];

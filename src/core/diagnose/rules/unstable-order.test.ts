@@ -13,10 +13,17 @@ function sortsEachPage(data: api.Rec[]): api.Handler {
   };
 }
 
-const scrambled = api.records(20).map((r, i) => ({ ...r, id: (i * 7) % 20 + 100, created_at: new Date(Date.UTC(2024, 0, 1, 0, 0, (i * 7) % 20)).toISOString() }));
+const scrambled = api.records(20).map((r, i) => ({
+  ...r,
+  id: ((i * 7) % 20) + 100,
+  created_at: new Date(Date.UTC(2024, 0, 1, 0, 0, (i * 7) % 20)).toISOString(),
+}));
 
 test('unstable-order: sorted by created_at inside each page but not across pages', () => {
-  const findings = findingsOf('https://api.test/v1/users?per_page=5&sort=created_at', sortsEachPage(scrambled));
+  const findings = findingsOf(
+    'https://api.test/v1/users?per_page=5&sort=created_at',
+    sortsEachPage(scrambled),
+  );
   const f = findings.find((x) => x.rule === 'unstable-order');
   assert.ok(f, summary(findings).join('\n'));
   assert.equal(f.severity, 'warning');

@@ -11,7 +11,18 @@ import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
 
 const SORT_PARAMS = ['sort', 'sort_by', 'sortby', 'order_by', 'orderby', 'order', 'ordering', '$orderby'];
 /** Fields that commonly carry an order without a sort parameter saying so. */
-const ORDER_FIELDS = ['id', 'version', 'sequence', 'seq', 'created_at', 'createdAt', 'created', 'updated_at', 'updatedAt', 'timestamp'];
+const ORDER_FIELDS = [
+  'id',
+  'version',
+  'sequence',
+  'seq',
+  'created_at',
+  'createdAt',
+  'created',
+  'updated_at',
+  'updatedAt',
+  'timestamp',
+];
 /** In-page comparisons needed before a field's order is believed. */
 const MIN_PAIRS = 8;
 
@@ -21,7 +32,7 @@ type Claim = { field: string; dir?: 1 | -1; source: string };
 function sortClaim(url: string): Claim | undefined {
   for (const p of SORT_PARAMS) {
     const raw = getParam(url, p);
-    if (!raw || raw.includes(',') && !/,(asc|desc)$/i.test(raw)) continue; // multi-key sorts: not checked
+    if (!raw || (raw.includes(',') && !/,(asc|desc)$/i.test(raw))) continue; // multi-key sorts: not checked
     const m = /^([+-]?)([\w.]+)(?:[ :,](asc|desc))?$/i.exec(raw.trim());
     if (!m) continue;
     const desc = m[1] === '-' || m[3]?.toLowerCase() === 'desc';
@@ -37,12 +48,22 @@ function value(r: unknown, field: string): number | string | undefined {
 }
 
 function cmp(a: number | string, b: number | string): number {
-  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+  return typeof a === 'number' && typeof b === 'number'
+    ? a - b
+    : String(a) < String(b)
+      ? -1
+      : String(a) > String(b)
+        ? 1
+        : 0;
 }
 
 function check(pages: PageFacts[], claim: Claim): Finding[] {
   const lists = pages.map((f) => f.page.records.map((r) => value(r, claim.field)));
-  if (lists.some((l) => l.some((v) => v === undefined)) || lists.some((l) => l.some((v) => typeof v !== typeof lists[0][0]))) return [];
+  if (
+    lists.some((l) => l.some((v) => v === undefined)) ||
+    lists.some((l) => l.some((v) => typeof v !== typeof lists[0][0]))
+  )
+    return [];
   const steps = lists.flatMap((l) => l.slice(1).map((v, i) => Math.sign(cmp(v!, l[i]!))));
   if (steps.length < MIN_PAIRS) return [];
   const dir = claim.dir ?? (steps.find((s) => s !== 0) as 1 | -1 | undefined);
@@ -56,7 +77,11 @@ function check(pages: PageFacts[], claim: Claim): Finding[] {
         rule: 'unstable-order',
         severity: 'warning',
         message: `Records are ${dir === 1 ? 'ascending' : 'descending'} by ${claim.field} inside every page (${claim.source}), but ${pages[i].name} starts at ${b} after ${pages[i - 1].name} ended at ${a}: the order is not stable across pages.`,
-        evidence: { pages: [pages[i - 1].n, pages[i].n], urls: [pages[i - 1].url, pages[i].url], values: { field: claim.field, end: a, start: b } },
+        evidence: {
+          pages: [pages[i - 1].n, pages[i].n],
+          urls: [pages[i - 1].url, pages[i].url],
+          values: { field: claim.field, end: a, start: b },
+        },
         fix: 'Sort the whole query (not each page) by a unique key: ORDER BY the sort field plus the primary key, and page by that key.',
       },
     ];
@@ -75,8 +100,14 @@ function safelyComparable(v: unknown): boolean {
  */
 function checkClaimed(pages: PageFacts[], claim: Claim): Finding[] {
   const values = pages.flatMap((f) => f.page.records.map((r) => ({ f, v: value(r, claim.field) })));
-  if (values.length < MIN_PAIRS || !values.every((x) => safelyComparable(x.v)) || new Set(values.map((x) => typeof x.v)).size > 1) return [];
-  const breaks = (dir: number) => values.slice(1).filter((x, i) => Math.sign(cmp(x.v!, values[i].v!)) === -dir).length;
+  if (
+    values.length < MIN_PAIRS ||
+    !values.every((x) => safelyComparable(x.v)) ||
+    new Set(values.map((x) => typeof x.v)).size > 1
+  )
+    return [];
+  const breaks = (dir: number) =>
+    values.slice(1).filter((x, i) => Math.sign(cmp(x.v!, values[i].v!)) === -dir).length;
   const dir = claim.dir ?? (breaks(1) <= breaks(-1) ? 1 : -1);
   const i = values.findIndex((x, k) => k > 0 && Math.sign(cmp(x.v!, values[k - 1].v!)) === -dir);
   if (i < 0) return [];
@@ -88,7 +119,11 @@ function checkClaimed(pages: PageFacts[], claim: Claim): Finding[] {
       rule: 'unstable-order',
       severity: 'warning',
       message: `The request claims ${claim.source} (${dir === 1 ? 'ascending' : 'descending'}), but ${claim.field} ${b.v} follows ${a.v} ${where} (${breaks(dir)} records out of order): a cursor taken from the page's last or highest value skips records.`,
-      evidence: { pages: [...new Set([a.f.n, b.f.n])], urls: [...new Set([a.f.url, b.f.url])], values: { field: claim.field, before: a.v!, after: b.v!, outOfOrder: breaks(dir) } },
+      evidence: {
+        pages: [...new Set([a.f.n, b.f.n])],
+        urls: [...new Set([a.f.url, b.f.url])],
+        values: { field: claim.field, before: a.v!, after: b.v!, outOfOrder: breaks(dir) },
+      },
       fix: 'Sort the whole query by the claimed field plus a unique tie-breaker (ORDER BY field, id) before paging, and take cursors from the last record served.',
     },
   ];
@@ -114,7 +149,10 @@ export const unstableOrder: Rule = {
       return strict.length ? strict : check(pages, claimed);
     }
     for (const field of ORDER_FIELDS) {
-      const found = check(pages, { field, source: 'no sort parameter; the field is ordered inside every page' });
+      const found = check(pages, {
+        field,
+        source: 'no sort parameter; the field is ordered inside every page',
+      });
       if (found.length) return found;
     }
     return [];

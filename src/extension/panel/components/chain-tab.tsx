@@ -23,7 +23,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
 function nodeCounts(chain: Chain): string {
   const c = { seen: 0, crawled: 0, predicted: 0 };
   for (const n of chain.nodes) c[n.state] += n.gap ? n.gap.count : 1;
-  return (['seen', 'crawled', 'predicted'] as const).filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}`).join(' · ');
+  return (['seen', 'crawled', 'predicted'] as const)
+    .filter((s) => c[s] > 0)
+    .map((s) => `${c[s]} ${s}`)
+    .join(' · ');
 }
 
 /** "Crawl remaining pages" for the whole chain: starts where chain-crawl-start.ts says. */
@@ -37,7 +40,11 @@ function ChainCrawlButton({ start }: { start: CrawlStart | null }) {
       data-testid="chain-crawl-start"
       data-start-url={from ?? ''}
       disabled={!start || running}
-      title={running ? 'A crawl is running' : `Fetch the rest of the chain from ${from ?? '?'} into a dataset (asks for access to the host)`}
+      title={
+        running
+          ? 'A crawl is running'
+          : `Fetch the rest of the chain from ${from ?? '?'} into a dataset (asks for access to the host)`
+      }
       onClick={() => start && void crawl.actions.start(start)}
     >
       Crawl remaining pages
@@ -45,7 +52,15 @@ function ChainCrawlButton({ start }: { start: CrawlStart | null }) {
   );
 }
 
-function ChainHeader({ chain, d, start }: { chain: Chain; d: ChainDiagnostics | null; start: CrawlStart | null }) {
+function ChainHeader({
+  chain,
+  d,
+  start,
+}: {
+  chain: Chain;
+  d: ChainDiagnostics | null;
+  start: CrawlStart | null;
+}) {
   const facts = [
     chain.totalRecords !== undefined && plural(chain.totalRecords, 'record'),
     chain.totalPages !== undefined && plural(chain.totalPages, 'page'),
@@ -55,13 +70,23 @@ function ChainHeader({ chain, d, start }: { chain: Chain; d: ChainDiagnostics | 
   const worst = counts?.error ? 'error' : counts?.warning ? 'warning' : counts?.info ? 'info' : 'clean';
   return (
     <div class="chain-header" data-testid="chain-header">
-      <span class="mono chain-title" title={chain.key}>{chain.title}</span>
+      <span class="mono chain-title" title={chain.key}>
+        {chain.title}
+      </span>
       <span class="muted" data-testid="chain-style">{`${chain.style} · ${chain.kind}`}</span>
       <span data-testid="chain-totals">{facts.length ? `total ${facts.join(' · ')}` : 'total unknown'}</span>
-      <span class="muted" data-testid="chain-node-counts">{nodeCounts(chain)}</span>
+      <span class="muted" data-testid="chain-node-counts">
+        {nodeCounts(chain)}
+      </span>
       <span class="spacer" />
       {counts && (
-        <span class={`diagnostic-counts ${worst}`} data-testid="diagnostic-counts" data-errors={counts.error} data-warnings={counts.warning} data-infos={counts.info}>
+        <span
+          class={`diagnostic-counts ${worst}`}
+          data-testid="diagnostic-counts"
+          data-errors={counts.error}
+          data-warnings={counts.warning}
+          data-infos={counts.info}
+        >
           {formatCounts(counts)}
         </span>
       )}
@@ -99,7 +124,13 @@ export function ChainTab({ item }: { item: CapturedItem }) {
     <div class="chain-tab" data-testid="chain-tab" data-chain-key={chain.key}>
       <ChainHeader chain={chain} d={d} start={chains.crawlStart.value} />
       <CrawlStatus />
-      <ChainSvg chain={chain} marks={d?.marks ?? new Map()} selectedId={item.id} highlight={highlight} onPick={pick} />
+      <ChainSvg
+        chain={chain}
+        marks={d?.marks ?? new Map()}
+        selectedId={item.id}
+        highlight={highlight}
+        onPick={pick}
+      />
       <Legend />
       {d && <DiagnosticsView d={d} onHover={setHighlight} />}
     </div>

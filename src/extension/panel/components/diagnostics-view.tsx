@@ -20,13 +20,17 @@ function Evidence({ e }: { e: FindingEvidence }) {
       {e.pages?.length ? (
         <>
           <dt>pages</dt>
-          <dd class="mono" data-testid="finding-pages">{list(e.pages)}</dd>
+          <dd class="mono" data-testid="finding-pages">
+            {list(e.pages)}
+          </dd>
         </>
       ) : null}
       {e.ids?.length ? (
         <>
           <dt>ids</dt>
-          <dd class="mono" data-testid="finding-ids">{list(e.ids)}</dd>
+          <dd class="mono" data-testid="finding-ids">
+            {list(e.ids)}
+          </dd>
         </>
       ) : null}
       {values.length ? (
@@ -40,7 +44,9 @@ function Evidence({ e }: { e: FindingEvidence }) {
           <dt>urls</dt>
           <dd class="mono urls" data-testid="finding-urls">
             {e.urls.slice(0, SAMPLE).map((u, i) => (
-              <div key={i} title={u}>{u}</div>
+              <div key={i} title={u}>
+                {u}
+              </div>
             ))}
             {e.urls.length > SAMPLE && <div class="muted">{`+${e.urls.length - SAMPLE} more`}</div>}
           </dd>
@@ -61,10 +67,14 @@ function FindingItem({ f, onHover }: { f: Finding; onHover(rule: string | null):
       onMouseLeave={() => onHover(null)}
     >
       <div class="finding-head">
-        <span class={`severity ${f.severity}`} data-testid="finding-severity">{f.severity}</span>
+        <span class={`severity ${f.severity}`} data-testid="finding-severity">
+          {f.severity}
+        </span>
         <span class="rule mono">{f.rule}</span>
       </div>
-      <div class="finding-message" data-testid="finding-message">{f.message}</div>
+      <div class="finding-message" data-testid="finding-message">
+        {f.message}
+      </div>
       <Evidence e={f.evidence} />
       <div class="finding-fix" data-testid="finding-fix">
         <span class="muted">Fix: </span>
@@ -87,7 +97,8 @@ export function DiagnosticsView({ d, onHover }: { d: ChainDiagnostics; onHover(r
         </ul>
       ) : (
         <p class="muted" data-testid="diagnostics-clean">
-          No rule saw a problem in these pages (which does not prove the API correct: fetch or crawl more pages to check further).
+          No rule saw a problem in these pages (which does not prove the API correct: fetch or crawl more
+          pages to check further).
         </p>
       )}
     </section>

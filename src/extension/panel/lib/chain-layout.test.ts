@@ -7,7 +7,10 @@ const O = { charWidth: 7, nodeHeight: 22, spacing: 22, minWidth: 28, padding: 8,
 
 test('nodes sit in one row, left to right, widths from their labels', () => {
   const l = layoutChainRow(nodes(['1', '2', 'Y3ljbGU6…']), []);
-  assert.deepEqual(l.boxes.map((b) => b.x), [6, 6 + 28 + 22, 6 + 28 + 22 + 28 + 22]);
+  assert.deepEqual(
+    l.boxes.map((b) => b.x),
+    [6, 6 + 28 + 22, 6 + 28 + 22 + 28 + 22],
+  );
   assert.equal(l.boxes[2].w, 9 * 7 + 16);
   assert.ok(l.boxes.every((b) => b.y === l.boxes[0].y && b.h === 22));
   assert.equal(l.width, l.boxes[2].x + l.boxes[2].w + 6);
@@ -43,10 +46,19 @@ test('a next link back (cycle) arcs above the row, a prev link arcs below, a sel
   ]);
   const y = l.boxes[0].y;
   const ys = (d: string) => [...d.matchAll(/-?\d+(\.\d+)? (-?\d+(\.\d+)?)/g)].map((m) => Number(m[2]));
-  assert.ok(ys(l.edges[0].d).some((v) => v < y), 'cycle arc rises above the nodes');
-  assert.ok(ys(l.edges[1].d).some((v) => v > y + 22), 'prev arc dips below the nodes');
+  assert.ok(
+    ys(l.edges[0].d).some((v) => v < y),
+    'cycle arc rises above the nodes',
+  );
+  assert.ok(
+    ys(l.edges[1].d).some((v) => v > y + 22),
+    'prev arc dips below the nodes',
+  );
   assert.ok(ys(l.edges[2].d).every((v) => v <= y) && l.edges[2].d.startsWith('M'));
-  assert.ok(ys(l.edges[0].d).every((v) => v >= 0), 'arcs stay inside the drawing');
+  assert.ok(
+    ys(l.edges[0].d).every((v) => v >= 0),
+    'arcs stay inside the drawing',
+  );
 });
 
 test('edges to nodes not drawn are dropped', () => {
@@ -55,7 +67,11 @@ test('edges to nodes not drawn are dropped', () => {
 });
 
 test('focus: the selected node, else the first fetched one', () => {
-  const ns = [{ id: 'a', state: 'predicted' }, { id: 'b', state: 'seen' }, { id: 'c', state: 'crawled' }];
+  const ns = [
+    { id: 'a', state: 'predicted' },
+    { id: 'b', state: 'seen' },
+    { id: 'c', state: 'crawled' },
+  ];
   assert.equal(focusIndex(ns, 'c'), 2);
   assert.equal(focusIndex(ns), 1);
   assert.equal(focusIndex([{ id: 'x', state: 'predicted' }]), 0);

@@ -42,7 +42,13 @@ export function layoutChainRow(
   options: LayoutOptions = {},
 ): ChainLayout {
   const o: Required<LayoutOptions> = {
-    charWidth: 7, nodeHeight: 22, spacing: 22, minWidth: 28, padding: 8, margin: 6, ...options,
+    charWidth: 7,
+    nodeHeight: 22,
+    spacing: 22,
+    minWidth: 28,
+    padding: 8,
+    margin: 6,
+    ...options,
   };
   const index = new Map<string, number>();
   nodes.forEach((n, i) => index.set(n.id, i));
@@ -91,5 +97,8 @@ export function routeEdge(a: NodeBox, b: NodeBox, step: number, rel: 'next' | 'p
 export function focusIndex(nodes: readonly { id: string; state: string }[], selectedId?: string): number {
   const sel = selectedId ? nodes.findIndex((n) => n.id === selectedId) : -1;
   if (sel >= 0) return sel;
-  return Math.max(0, nodes.findIndex((n) => n.state !== 'predicted'));
+  return Math.max(
+    0,
+    nodes.findIndex((n) => n.state !== 'predicted'),
+  );
 }

@@ -23,7 +23,12 @@ async function fullRecords(db: PagescopeIdb, p: StoredPage): Promise<unknown[] |
   const repeats = p.repeats?.items ?? [];
   if (p.newRecords + repeats.length !== p.recordCount) return undefined;
   const fresh = p.newRecords
-    ? (await db.getAll('records', IDBKeyRange.bound([p.datasetId, p.firstSeq], [p.datasetId, p.firstSeq + p.newRecords - 1]))).map((r) => r.data)
+    ? (
+        await db.getAll(
+          'records',
+          IDBKeyRange.bound([p.datasetId, p.firstSeq], [p.datasetId, p.firstSeq + p.newRecords - 1]),
+        )
+      ).map((r) => r.data)
     : [];
   if (!repeats.length) return fresh;
   const out: unknown[] = [];
@@ -37,7 +42,11 @@ async function fullRecords(db: PagescopeIdb, p: StoredPage): Promise<unknown[] |
 }
 
 /** Starts the link; returns its unsubscribe. Without crawl services (a plain page) it does nothing. */
-export function linkCrawledPages(chain: Pick<ChainState, 'markChainCrawled'>, crawl: Pick<CrawlState, 'crawledPages'>, services?: CrawlServices): () => void {
+export function linkCrawledPages(
+  chain: Pick<ChainState, 'markChainCrawled'>,
+  crawl: Pick<CrawlState, 'crawledPages'>,
+  services?: CrawlServices,
+): () => void {
   if (!services) return () => {};
   const loaded = new Map<number, number>();
   const records = new Map<string, unknown[] | undefined>();
@@ -52,13 +61,26 @@ export function linkCrawledPages(chain: Pick<ChainState, 'markChainCrawled'>, cr
     for (const p of stored) {
       const at = `${id}:${p.index}`;
       if (!records.has(at)) records.set(at, await fullRecords(db, p));
-      const page: CrawledChainPage = { index: p.index, url: p.url, request: { url: p.request.url }, detection: p.detection, recordCount: p.recordCount, status: p.status };
+      const page: CrawledChainPage = {
+        index: p.index,
+        url: p.url,
+        request: { url: p.request.url },
+        detection: p.detection,
+        recordCount: p.recordCount,
+        status: p.status,
+      };
       const r = records.get(at);
       if (r) page.records = r;
       pages.push(page);
     }
     const first = stored[0];
-    chain.markChainCrawled(chainKey({ request: { method: first.request.method, url: first.request.url, headers: [] } }, first.detection), pages);
+    chain.markChainCrawled(
+      chainKey(
+        { request: { method: first.request.method, url: first.request.url, headers: [] } },
+        first.detection,
+      ),
+      pages,
+    );
   }
 
   async function drain() {

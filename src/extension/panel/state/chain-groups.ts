@@ -23,7 +23,8 @@ export function createChainGrouper(): (items: readonly CapturedItem[]) => ChainG
   let seen: readonly CapturedItem[] = [];
   let groups = new Map<string, readonly CapturedItem[]>();
   return (items) => {
-    const grown = items.length >= seen.length && (seen.length === 0 || items[seen.length - 1] === seen[seen.length - 1]);
+    const grown =
+      items.length >= seen.length && (seen.length === 0 || items[seen.length - 1] === seen[seen.length - 1]);
     const from = grown ? seen.length : 0;
     const next = new Map(grown ? groups : []);
     const touched = new Map<string, CapturedItem[]>();

@@ -23,7 +23,10 @@ export type CrawledChainPage = CrawledPageLike & {
  * The pages diagnose() reads: `seen` as given, then crawled pages not already seen, in crawl order,
  * up to the first one without its full records (rules compare neighbours, so the run stays contiguous).
  */
-export function mergeCrawledPages(seen: readonly DiagnosePage[], crawled: readonly CrawledChainPage[]): DiagnosePage[] {
+export function mergeCrawledPages(
+  seen: readonly DiagnosePage[],
+  crawled: readonly CrawledChainPage[],
+): DiagnosePage[] {
   const out = [...seen];
   const urls = new Set(seen.flatMap((p) => [normalizeUrl(p.url), normalizeUrl(p.requestUrl ?? p.url)]));
   for (const p of [...crawled].sort((a, b) => a.index - b.index)) {
@@ -31,7 +34,13 @@ export function mergeCrawledPages(seen: readonly DiagnosePage[], crawled: readon
     if (urls.has(normalizeUrl(asked)) || urls.has(normalizeUrl(p.url))) continue;
     if (!p.records) break;
     urls.add(normalizeUrl(asked));
-    const page: DiagnosePage = { index: out.length, url: p.url, status: p.status ?? 200, detection: p.detection, records: p.records };
+    const page: DiagnosePage = {
+      index: out.length,
+      url: p.url,
+      status: p.status ?? 200,
+      detection: p.detection,
+      records: p.records,
+    };
     if (asked !== p.url) page.requestUrl = asked;
     out.push(page);
   }

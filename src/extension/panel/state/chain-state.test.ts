@@ -33,8 +33,19 @@ test('the chain of the selected request: seen nodes carry the item ids, predicte
   select(1);
   const c = state.chain.value!;
   assert.equal(c.kind, 'offset');
-  assert.deepEqual(c.nodes.map((n) => [n.label, n.state]), [['@0', 'seen'], ['@10', 'seen'], ['@20', 'predicted'], ['@30', 'predicted']]);
-  assert.deepEqual(c.nodes.slice(0, 2).map((n) => n.exchangeId), capture.items.value.map((it) => it.id));
+  assert.deepEqual(
+    c.nodes.map((n) => [n.label, n.state]),
+    [
+      ['@0', 'seen'],
+      ['@10', 'seen'],
+      ['@20', 'predicted'],
+      ['@30', 'predicted'],
+    ],
+  );
+  assert.deepEqual(
+    c.nodes.slice(0, 2).map((n) => n.exchangeId),
+    capture.items.value.map((it) => it.id),
+  );
   assert.equal(state.diagnostics.value!.findings.length, 0);
   assert.equal(state.diagnostics.value!.counts.error, 0);
 });
@@ -72,17 +83,30 @@ test('markChainCrawled: predicted nodes turn crawled; pages with their records j
   const key = state.selectedKey.value!;
   const crawled = [page(10), page(20, 1)].map((ex, i) => {
     const body = JSON.parse(ex.response.bodyText ?? '');
-    return { index: i + 1, url: ex.request.url, detection: detect(ex), recordCount: 10, status: 200, records: body.items };
+    return {
+      index: i + 1,
+      url: ex.request.url,
+      detection: detect(ex),
+      recordCount: 10,
+      status: 200,
+      records: body.items,
+    };
   });
   state.markChainCrawled(key, crawled);
   const c = state.chain.value!;
-  assert.deepEqual(c.nodes.map((n) => n.state), ['seen', 'crawled', 'crawled', 'predicted']);
+  assert.deepEqual(
+    c.nodes.map((n) => n.state),
+    ['seen', 'crawled', 'crawled', 'predicted'],
+  );
   const d = state.diagnostics.value!;
   assert.equal(d.pages.length, 3);
   assert.ok(d.findings.some((f) => f.rule === 'duplicate-records'));
   assert.ok(d.marks.get('o20'), 'a crawled node can be marked');
   // Without records (a deduplicated store copy) the node still turns crawled but is not diagnosed.
-  state.markChainCrawled(key, crawled.map(({ records: _r, ...p }) => p));
+  state.markChainCrawled(
+    key,
+    crawled.map(({ records: _r, ...p }) => p),
+  );
   assert.equal(state.chain.value!.nodes[2].state, 'crawled');
   assert.equal(state.diagnostics.value!.pages.length, 1);
 });

@@ -40,16 +40,18 @@ export function createChainState(
   /** The chain key of the selected request; null when it is not paginated. */
   const selectedKey = computed(() => (selected.value ? itemChainKey(selected.value) : null));
   /** The captured pages of the selected chain, in capture order (a stable array while they do not change). */
-  const members = computed(() => (selectedKey.value ? groups.value.get(selectedKey.value) ?? [] : []));
+  const members = computed(() => (selectedKey.value ? (groups.value.get(selectedKey.value) ?? []) : []));
   const crawledPages = computed(() => (selectedKey.value ? crawled.value.get(selectedKey.value) : undefined));
 
   /** The selected chain with captured nodes `seen` (their exchangeId = the item id) and crawled ones `crawled`. */
   const chain = computed<Chain | null>(() => {
     const list = members.value;
     if (!list.length) return null;
-    const built = buildChains(list.map((it) => ({ exchange: { ...it.exchange, id: it.id }, detection: it.detection! })))[0];
+    const built = buildChains(
+      list.map((it) => ({ exchange: { ...it.exchange, id: it.id }, detection: it.detection! })),
+    )[0];
     const more = crawledPages.value;
-    return built && more?.length ? markCrawled(built, more as readonly CrawledPageLike[]) : built ?? null;
+    return built && more?.length ? markCrawled(built, more as readonly CrawledPageLike[]) : (built ?? null);
   });
 
   /** Where the Chain tab's crawl button starts (see chain-crawl-start.ts); null when it cannot. */
