@@ -6,33 +6,9 @@ import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { styles } from '../../demo/catalog.ts';
 import type { StyleInfo } from '../../demo/http.ts';
 import { detect } from '../detect/index.ts';
-import type { Clock, HttpFetch } from '../ports.ts';
 import { crawl } from './engine.ts';
 import { MemorySink } from './fakes.ts';
-
-const clock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const t = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
-    }),
-};
-const httpFetch: HttpFetch = async (req) => {
-  const res = await fetch(req.url, {
-    method: req.method,
-    headers: req.headers.map((h): [string, string] => [h.name, h.value]),
-    body: req.body,
-    signal: req.signal,
-  });
-  return {
-    status: res.status,
-    statusText: res.statusText,
-    url: res.url,
-    headers: [...res.headers].map(([name, value]) => ({ name, value })),
-    bodyText: await res.text(),
-  };
-};
+import { realClock as clock, realFetch as httpFetch } from './real-io.ts';
 
 let demo: DemoServer;
 before(async () => (demo = await startDemoServer()));

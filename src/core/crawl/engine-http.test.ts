@@ -5,33 +5,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { crawl } from './engine.ts';
 import { MemorySink } from './fakes.ts';
+import { realClock as clock, realFetch as httpFetch } from './real-io.ts';
 import { startOf } from './fake-apis.ts';
-import type { Clock, HttpFetch } from '../ports.ts';
-
-const clock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const t = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
-    }),
-};
-
-const httpFetch: HttpFetch = async (req) => {
-  const res = await fetch(req.url, {
-    method: req.method,
-    headers: req.headers.map((h): [string, string] => [h.name, h.value]),
-    body: req.body,
-    signal: req.signal,
-  });
-  return {
-    status: res.status,
-    statusText: res.statusText,
-    url: res.url,
-    headers: [...res.headers].map(([name, value]) => ({ name, value })),
-    bodyText: await res.text(),
-  };
-};
 
 type Seen = { url: string; auth?: string; key?: string };
 async function serve(
