@@ -6,7 +6,9 @@
  * Fixtures: fixtures/body-more-apis.ts (algolia).
  */
 import { isObject } from '../json.ts';
-import { carry, count, ev, type Obj } from './body-fields.ts';
+import { count, type Obj } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { carry } from './next-request.ts';
 import type { DetectContext, Detector, RequestSpec } from './types.ts';
 
 /** POST `{"params": "…&page=1"}` keeps the page inside the params string; else carry() places it. */

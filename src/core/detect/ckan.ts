@@ -8,7 +8,9 @@
  * DataStore "datastore_search"). Fixtures: fixtures/body-search-apis.ts.
  */
 import { isObject } from '../json.ts';
-import { carry, count, ev } from './body-fields.ts';
+import { count } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { carry } from './next-request.ts';
 import type { Detector } from './types.ts';
 
 export const ckan: Detector = {

@@ -4,7 +4,9 @@
  * single page. Docs: discogs.com/developers ("Pagination"). Fixtures: fixtures/body-more-apis.ts (discogs).
  */
 import { isObject } from '../json.ts';
-import { count, ev, link, namedCollection, nextGet } from './body-fields.ts';
+import { count, namedCollection } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { link, nextGet } from './next-request.ts';
 import type { Detector, DetectorResult } from './types.ts';
 
 const RELS = ['first', 'prev', 'next', 'last'] as const;

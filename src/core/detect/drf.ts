@@ -6,7 +6,9 @@
  * Docs: django-rest-framework.org/api-guide/pagination. Fixtures: fixtures/body-apis.ts (drf).
  */
 import { isObject } from '../json.ts';
-import { count, ev, isUrlLike, link } from './body-fields.ts';
+import { count, isUrlLike } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { link } from './next-request.ts';
 import type { Detector, DetectorResult, Evidence, PaginationKind } from './types.ts';
 
 function queryNames(...urls: (string | undefined)[]): Set<string> {

@@ -7,7 +7,9 @@
  * #files-list_folder-continue. Fixtures: fixtures/body-more-apis.ts (dropbox).
  */
 import { isObject } from '../json.ts';
-import { bool, ev, nextGet, text } from './body-fields.ts';
+import { bool, text } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { nextGet } from './next-request.ts';
 import type { DetectContext, Detector, RequestSpec } from './types.ts';
 
 function continueRequest(ctx: DetectContext, cursor: string): RequestSpec | undefined {

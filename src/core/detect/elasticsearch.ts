@@ -9,7 +9,9 @@
  * search_after, PIT), /search-search.html (response body). Fixtures: fixtures/body-search-apis.ts.
  */
 import { isObject } from '../json.ts';
-import { carry, count, ev, type Obj } from './body-fields.ts';
+import { count, type Obj } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { carry } from './next-request.ts';
 import type { DetectContext, Detector, Evidence, RequestSpec } from './types.ts';
 
 /** The request's JSON body, when it has one that is an object. */

@@ -8,16 +8,16 @@ import {
   bool,
   count,
   envelopes,
-  ev,
   field,
   hasKey,
   isCursorLike,
   isTokenLike,
   isUrlLike,
-  link,
   spellings,
   type Obj,
 } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { link } from './next-request.ts';
 import type { DetectContext, Evidence } from './types.ts';
 
 // `pages` is Intercom's wrapper (an object there; Vend's number `pages` is skipped as not one);

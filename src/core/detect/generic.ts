@@ -15,15 +15,8 @@
  * Fixtures: fixtures/body-apis.ts (generic), fixtures/body-more-apis.ts, fixtures/body-negatives.ts.
  */
 import { isObject } from '../json.ts';
-import {
-  allObjects,
-  carry,
-  count,
-  field,
-  namedCollection,
-  pageParamIn,
-  requestParam,
-} from './body-fields.ts';
+import { allObjects, count, field, namedCollection } from './body-fields.ts';
+import { carry, pageParamIn, requestParam } from './next-request.ts';
 import { holders, readSignals, TOTAL_KEYS, type Signals } from './generic-signals.ts';
 import { queryValue, roleOfName } from './params.ts';
 import type { DetectContext, Detector, PaginationKind, PageParams, RequestSpec } from './types.ts';

@@ -6,7 +6,9 @@
  * developers.google.com/maps/documentation/places/web-service/search. Fixtures: fixtures/body-apis.ts (google).
  */
 import { isObject } from '../json.ts';
-import { count, envelopes, ev, field, namedCollection, nextGet, qev, text } from './body-fields.ts';
+import { count, envelopes, field, namedCollection, text } from './body-fields.ts';
+import { ev, qev } from './body-evidence.ts';
+import { nextGet } from './next-request.ts';
 import type { Detector, Evidence } from './types.ts';
 
 /** Names a token goes back under; the request's own spelling wins. */

@@ -5,7 +5,9 @@
  * Docs: developers.facebook.com/docs/graph-api/results. Fixtures: fixtures/body-apis.ts (graph-api).
  */
 import { isObject } from '../json.ts';
-import { count, ev, isUrlLike, link, paramHolding, text } from './body-fields.ts';
+import { count, isUrlLike, text } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { link, paramHolding } from './next-request.ts';
 import type { Detector, DetectorResult, Evidence, PaginationKind } from './types.ts';
 
 export const graphApi: Detector = {

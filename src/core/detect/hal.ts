@@ -6,7 +6,9 @@
  * (datatracker.ietf.org/doc/html/draft-kelly-json-hal). Fixtures: fixtures/body-apis.ts (hal).
  */
 import { isObject } from '../json.ts';
-import { count, ev, field, link, namedCollection, pageParamIn, paramHolding } from './body-fields.ts';
+import { count, field, namedCollection } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { link, pageParamIn, paramHolding } from './next-request.ts';
 import type { Detector, DetectorResult, Evidence } from './types.ts';
 
 const RELS = ['first', 'prev', 'next', 'last'] as const;

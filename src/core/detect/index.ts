@@ -7,7 +7,7 @@ import { parseJson } from '../json.ts';
 import { detectors } from './detectors.ts';
 import { finalize } from './finalize.ts';
 import { createGate } from './precheck.ts';
-import { ev } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
 import { inferParams } from './params.ts';
 import { locateRecords } from './records.ts';
 import type {

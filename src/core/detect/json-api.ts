@@ -7,7 +7,9 @@
  * Fixtures: fixtures/body-apis.ts (json-api).
  */
 import { isObject } from '../json.ts';
-import { bool, count, ev, field, link, sample, type Obj } from './body-fields.ts';
+import { bool, count, field, sample, type Obj } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { link } from './next-request.ts';
 import type { Detector, DetectorResult, Evidence, PaginationKind } from './types.ts';
 
 const RELS = ['first', 'prev', 'next', 'last'] as const;

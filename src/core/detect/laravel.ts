@@ -7,18 +7,9 @@
  * Fixtures: fixtures/body-seeds.ts (laravel, laravel-cursor).
  */
 import { isObject } from '../json.ts';
-import {
-  count,
-  ev,
-  field,
-  hasKey,
-  link,
-  nextGet,
-  pageParamIn,
-  paramHolding,
-  text,
-  type Obj,
-} from './body-fields.ts';
+import { count, field, hasKey, text, type Obj } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { link, nextGet, pageParamIn, paramHolding } from './next-request.ts';
 import type { Detector, Evidence } from './types.ts';
 
 const LINK_KEYS = ['first', 'last', 'prev', 'next'] as const;

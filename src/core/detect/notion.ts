@@ -5,7 +5,9 @@
  * Docs: developers.notion.com/reference/intro ("Pagination"). Fixtures: fixtures/body-more-apis.ts (notion).
  */
 import { isObject } from '../json.ts';
-import { bool, carry, count, ev, qev, text } from './body-fields.ts';
+import { bool, count, text } from './body-fields.ts';
+import { ev, qev } from './body-evidence.ts';
+import { carry } from './next-request.ts';
 import type { DetectContext, Detector, Evidence } from './types.ts';
 
 /** The cursor this page was asked for: the query string of a GET, the JSON body of a POST. */

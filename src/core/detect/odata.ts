@@ -7,7 +7,9 @@
  * §"Annotation odata.nextLink"; OData v2 JSON verbose. Fixtures: fixtures/body-apis.ts (odata).
  */
 import { isObject } from '../json.ts';
-import { count, ev, link, nextGet, qev, requestParam } from './body-fields.ts';
+import { count } from './body-fields.ts';
+import { ev, qev } from './body-evidence.ts';
+import { link, nextGet, requestParam } from './next-request.ts';
 import type { Detector, Evidence } from './types.ts';
 
 export const odata: Detector = {

@@ -10,7 +10,9 @@
  * Fixtures: fixtures/body-apis.ts (offset-limit), fixtures/body-more-apis.ts.
  */
 import { isObject } from '../json.ts';
-import { count, ev, field, isUrlLike, link, namedCollection, nextGet, type Obj } from './body-fields.ts';
+import { count, field, isUrlLike, namedCollection, type Obj } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { link, nextGet } from './next-request.ts';
 import type { Detector, Evidence } from './types.ts';
 
 const WRAPPERS = ['meta', 'pagination', 'paging', 'page_info'];

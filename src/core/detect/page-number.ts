@@ -5,7 +5,9 @@
  * Docs: seed 003 "Pagination and versioning"; X.PagedList README. Fixtures: fixtures/body-seeds.ts (page-number).
  */
 import { isObject } from '../json.ts';
-import { bool, count, ev, field, namedCollection, nextGet, requestParam, type Obj } from './body-fields.ts';
+import { bool, count, field, namedCollection, type Obj } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { nextGet, requestParam } from './next-request.ts';
 import type { Detector } from './types.ts';
 
 const WRAPPERS = ['pagination', 'paging', 'meta', 'page', 'pageInfo', 'data', 'result'];

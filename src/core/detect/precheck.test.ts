@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createContext, detectWithReason } from './index.ts';
 import { detectors } from './detectors.ts';
 import { bodyShape, createGate } from './precheck.ts';
-import { ev, jsonPrefix } from './body-fields.ts';
+import { ev, jsonPrefix } from './body-evidence.ts';
 import { isObject } from '../json.ts';
 import type { Exchange } from '../exchange.ts';
 import * as apis from './fixtures/body-apis.ts';

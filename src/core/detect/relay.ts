@@ -7,7 +7,9 @@
  * Fixtures: fixtures/body-apis.ts (relay).
  */
 import { isObject } from '../json.ts';
-import { bool, count, ev, nextGet, text, type Obj } from './body-fields.ts';
+import { bool, count, text, type Obj } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { nextGet } from './next-request.ts';
 import type { DetectContext, Detector, Evidence, RequestSpec } from './types.ts';
 
 /** Breadth-first: the outermost connection is the one the query pages through. */

@@ -7,7 +7,9 @@
  * Docs: docs.slack.dev/apis/web-api/pagination. Fixtures: fixtures/body-apis.ts (slack).
  */
 import { isObject } from '../json.ts';
-import { ev, namedCollection, nextGet, qev, requestParam } from './body-fields.ts';
+import { namedCollection } from './body-fields.ts';
+import { ev, qev } from './body-evidence.ts';
+import { nextGet, requestParam } from './next-request.ts';
 import type { DetectContext, Detector, Evidence, RequestSpec } from './types.ts';
 
 function withCursor(ctx: DetectContext, cursor: string): RequestSpec | undefined {

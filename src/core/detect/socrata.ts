@@ -6,7 +6,9 @@
  * Docs: dev.socrata.com/docs/paging.html, /docs/queries/limit, /docs/queries/offset.
  * Fixtures: fixtures/body-search-apis.ts.
  */
-import { allObjects, nextGet, qev } from './body-fields.ts';
+import { allObjects } from './body-fields.ts';
+import { qev } from './body-evidence.ts';
+import { nextGet } from './next-request.ts';
 import type { Detector, Evidence } from './types.ts';
 
 const DEFAULT_LIMIT = 1000;

@@ -5,7 +5,9 @@
  * Docs: docs.stripe.com/api/pagination, /api/pagination/search. Fixtures: fixtures/body-apis.ts (stripe).
  */
 import { isObject } from '../json.ts';
-import { bool, count, ev, nextGet, qev, requestParam, text } from './body-fields.ts';
+import { bool, count, text } from './body-fields.ts';
+import { ev, qev } from './body-evidence.ts';
+import { nextGet, requestParam } from './next-request.ts';
 import type { Detector, Evidence } from './types.ts';
 
 function idOf(record: unknown): string | undefined {

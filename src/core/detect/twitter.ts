@@ -6,7 +6,9 @@
  * developer.x.com search/recent query parameters. Fixtures: fixtures/body-more-apis.ts (twitter).
  */
 import { isObject } from '../json.ts';
-import { count, ev, nextGet, qev, requestParam, text } from './body-fields.ts';
+import { count, text } from './body-fields.ts';
+import { ev, qev } from './body-evidence.ts';
+import { nextGet, requestParam } from './next-request.ts';
 import type { Detector, Evidence } from './types.ts';
 
 export const twitter: Detector = {

@@ -6,7 +6,9 @@
  * Docs: UserVoice "Pagination" (seed 004). Fixtures: fixtures/body-seeds.ts (uservoice).
  */
 import { isObject } from '../json.ts';
-import { count, ev, field, namedCollection, nextGet, qev, requestParam, text } from './body-fields.ts';
+import { count, field, namedCollection, text } from './body-fields.ts';
+import { ev, qev } from './body-evidence.ts';
+import { nextGet, requestParam } from './next-request.ts';
 import type { Detector } from './types.ts';
 
 export const uservoice: Detector = {

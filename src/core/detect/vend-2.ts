@@ -4,7 +4,9 @@
  * Docs: Vend "Pagination", API 2.0 (seed 001). Fixtures: fixtures/body-seeds.ts (vend-2).
  */
 import { isObject } from '../json.ts';
-import { ev, nextGet, num, qev, requestParam } from './body-fields.ts';
+import { num } from './body-fields.ts';
+import { ev, qev } from './body-evidence.ts';
+import { nextGet, requestParam } from './next-request.ts';
 import type { Detector, Evidence } from './types.ts';
 
 export const vend2: Detector = {

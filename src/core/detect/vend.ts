@@ -4,7 +4,9 @@
  * Docs: Vend "Pagination", API 0.x (seed 001). Fixtures: fixtures/body-seeds.ts (vend).
  */
 import { isObject } from '../json.ts';
-import { count, ev, field, namedCollection, nextGet, requestParam } from './body-fields.ts';
+import { count, field, namedCollection } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { nextGet, requestParam } from './next-request.ts';
 import type { Detector } from './types.ts';
 
 export const vend: Detector = {

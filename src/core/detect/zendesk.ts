@@ -6,7 +6,9 @@
  * Fixtures: fixtures/body-apis.ts (zendesk).
  */
 import { isObject } from '../json.ts';
-import { bool, ev, link, namedCollection, nextGet, paramHolding, text } from './body-fields.ts';
+import { bool, namedCollection, text } from './body-fields.ts';
+import { ev } from './body-evidence.ts';
+import { link, nextGet, paramHolding } from './next-request.ts';
 import type { Detector, DetectorResult, Evidence } from './types.ts';
 
 export const zendesk: Detector = {

@@ -6,7 +6,9 @@
  * Fixtures: fixtures/body-more-apis.ts (zoom).
  */
 import { isObject } from '../json.ts';
-import { count, ev, namedCollection, nextGet, qev, requestParam } from './body-fields.ts';
+import { count, namedCollection } from './body-fields.ts';
+import { ev, qev } from './body-evidence.ts';
+import { nextGet, requestParam } from './next-request.ts';
 import type { Detector, Evidence } from './types.ts';
 
 export const zoom: Detector = {
