@@ -85,9 +85,12 @@ export function inspectedTabId(): number {
   return polyfill.devtools.inspectedWindow.tabId;
 }
 
-/** What the panel needs of `devtools.panels` beyond the polyfill's typings (Chrome-only theme hooks). */
+/**
+ * What the panel needs of `devtools.panels` beyond the polyfill's typings (Chrome-only theme hooks).
+ * Called without a callback, `setThemeChangeHandler` removes the handler (theme.ts does so on cleanup).
+ */
 export type DevtoolsPanels = Browser['devtools']['panels'] & {
-  setThemeChangeHandler?: (cb: (themeName: string) => void) => void;
+  setThemeChangeHandler?: (cb?: (themeName: string) => void) => void;
 };
 
 /**

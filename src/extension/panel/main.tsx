@@ -2,22 +2,18 @@
 import './panel.css';
 import { render } from 'preact';
 import { effect } from '@preact/signals';
-import { browser, createDevtoolsNetwork } from '../browser.ts';
+import { browser, createDevtoolsNetwork, devtoolsPanels } from '../browser.ts';
 import { createNetworkCapture } from '../network.ts';
 import { App } from './app.tsx';
 import { createBrowserCrawlServices } from './services/browser-crawl-services.ts';
 import { createClipboard, createDownload } from './services/dom-services.ts';
-import { createThemeService, type PanelsApi } from './services/theme.ts';
+import { createThemeService } from './services/theme.ts';
 import { createPanelState } from './state/panel-state.ts';
-
-// Chrome's own object has setThemeChangeHandler; the polyfill's proxy may not pass it through.
-const chromePanels = (globalThis as { chrome?: { devtools?: { panels?: PanelsApi } } }).chrome?.devtools
-  ?.panels;
 
 const state = createPanelState({
   // Created first: its DevTools listener must exist before anything can finish unseen.
   network: createNetworkCapture(createDevtoolsNetwork()),
-  ...createThemeService(chromePanels ?? (browser.devtools.panels as unknown as PanelsApi)),
+  ...createThemeService(devtoolsPanels()),
   clipboard: createClipboard(),
   download: createDownload(),
   crawl: createBrowserCrawlServices(browser.permissions),
