@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { detect } from '../src/core/detect/index.ts';
 import type { Exchange } from '../src/core/exchange.ts';
+import { sampleRecord } from './sample-record.ts';
 
 /** Many rounds: the machine is shared and busy; medians of 41 hold where medians of 15 did not. */
 const ROUNDS = 41;
@@ -16,16 +17,7 @@ function records(bytes: number): unknown[] {
   const out: unknown[] = [];
   let size = 2;
   for (let i = 0; size < bytes; i++) {
-    const r = {
-      id: i,
-      uuid: `0800273d-7d7f-11e5-e1c0-${String(i).padStart(12, '0')}`,
-      name: `Customer ${i}`,
-      email: `c${i}@example.com`,
-      balance: i * 1.5,
-      active: i % 3 !== 0,
-      tags: ['a', 'b'],
-      address: { city: 'Springfield', zip: '12345' },
-    };
+    const r = sampleRecord(i);
     size += JSON.stringify(r).length + 1;
     out.push(r);
   }

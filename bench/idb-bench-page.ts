@@ -10,20 +10,12 @@ import { CrawlState, type Accepted } from '../src/core/crawl/checkpoint.ts';
 import type { CrawledPage, CrawlStart } from '../src/core/crawl/types.ts';
 import type { Detection } from '../src/core/detect/types.ts';
 import { createDataset, createIdbSink, openPagescopeDb } from '../src/store/idb-store.ts';
+import { sampleRecord } from './sample-record.ts';
 
 const ORIGIN = 'https://api.example.com';
 
 function makeRecords(n: number): Record<string, unknown>[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: i + 1,
-    uuid: `0800273d-7d7f-11e5-e1c0-${String(i).padStart(12, '0')}`,
-    name: `Customer ${i}`,
-    email: `c${i}@example.com`,
-    balance: i * 1.5,
-    active: i % 3 !== 0,
-    tags: ['a', 'b'],
-    address: { city: 'Springfield', zip: '12345' },
-  }));
+  return Array.from({ length: n }, (_, i) => sampleRecord(i, i + 1));
 }
 
 const detection: Detection = {
