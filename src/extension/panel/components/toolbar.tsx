@@ -1,6 +1,22 @@
 /** The top toolbar: clear, preserve log, filter (text or /regex/, invert, paginated only), HAR in/out, counts. */
+import type { Signal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { usePanelState } from '../state/panel-context.ts';
+
+/** A labelled checkbox bound both ways to a boolean signal. */
+function SignalCheckbox(p: { value: Signal<boolean>; testid: string; label: string; title?: string }) {
+  return (
+    <label class="check" title={p.title}>
+      <input
+        type="checkbox"
+        data-testid={p.testid}
+        checked={p.value.value}
+        onChange={(e) => (p.value.value = e.currentTarget.checked)}
+      />
+      {p.label}
+    </label>
+  );
+}
 
 export function Toolbar({ filterRef }: { filterRef: { current: HTMLInputElement | null } }) {
   const { capture, filter, visible, actions, ui } = usePanelState();
@@ -25,15 +41,12 @@ export function Toolbar({ filterRef }: { filterRef: { current: HTMLInputElement 
       >
         ⊘
       </button>
-      <label class="check" title="Keep the log when the inspected page navigates">
-        <input
-          type="checkbox"
-          data-testid="preserve-log"
-          checked={capture.preserveLog.value}
-          onChange={(e) => (capture.preserveLog.value = e.currentTarget.checked)}
-        />
-        Preserve log
-      </label>
+      <SignalCheckbox
+        value={capture.preserveLog}
+        testid="preserve-log"
+        label="Preserve log"
+        title="Keep the log when the inspected page navigates"
+      />
       <span class="divider" />
       <input
         ref={filterRef}
@@ -46,24 +59,13 @@ export function Toolbar({ filterRef }: { filterRef: { current: HTMLInputElement 
         value={filter.text.value}
         onInput={(e) => (filter.text.value = e.currentTarget.value)}
       />
-      <label class="check" title="Show the requests that do not match">
-        <input
-          type="checkbox"
-          data-testid="filter-invert"
-          checked={filter.invert.value}
-          onChange={(e) => (filter.invert.value = e.currentTarget.checked)}
-        />
-        Invert
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          data-testid="paginated-only"
-          checked={filter.paginatedOnly.value}
-          onChange={(e) => (filter.paginatedOnly.value = e.currentTarget.checked)}
-        />
-        Paginated only
-      </label>
+      <SignalCheckbox
+        value={filter.invert}
+        testid="filter-invert"
+        label="Invert"
+        title="Show the requests that do not match"
+      />
+      <SignalCheckbox value={filter.paginatedOnly} testid="paginated-only" label="Paginated only" />
       <span class="divider" />
       <button title="Import a HAR file (or drop one on the panel)" onClick={() => fileInput.current?.click()}>
         Import HAR
