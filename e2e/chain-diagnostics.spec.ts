@@ -92,6 +92,7 @@ test('seed style (Laravel): seen pages 1–2, predicted pages up to the total, c
 
   // Crawl the rest from the Pagination tab; back on the Chain tab every predicted node is crawled.
   await panel.eval(`${byTestid('detail-tab-pagination')}.click()`);
+  await panel.waitFor(`!!${byTestid('crawl-start')}`);
   await userClick(panel, byTestid('crawl-start'));
   await waitForCrawl(panel, 'done');
   await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
@@ -148,9 +149,13 @@ test('buggy duplicates found while crawling: only page 1 fetched, the crawl brin
   expect(await panel.eval(`${findings}.length`)).toBe(0);
   // The crawler skips repeated ids when storing; the pages' repeats still let diagnostics see them.
   await panel.eval(`${byTestid('detail-tab-pagination')}.click()`);
+  await panel.waitFor(`!!${byTestid('crawl-start')}`);
   await userClick(panel, byTestid('crawl-start'));
-  await waitForCrawl(panel, 'done');
+  const end = await waitForCrawl(panel, 'done');
   await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
+  // Crawled pages fold into the chain as they are read back from IndexedDB: wait for all of them
+  // (the start page is the seen one), so the findings and marks below are the final ones.
+  await waitNodes(panel, `n.filter((x) => x.state !== 'predicted').length === ${end.pages}`);
   const list = await panel.waitFor<FindingInfo[]>(
     `(() => { const f = ${findings}; return f.some((x) => x.rule === 'duplicate-records') && f; })()`,
   );
@@ -179,6 +184,8 @@ test('buggy cursor cycle: a cursor-cycle finding, the back edge drawn and both n
     }
   });
   await openChain(panel, `${demo}/buggy/cursor-cycle`);
+  // All three captures, then the finding they make.
+  await waitNodes(panel, `n.filter((x) => x.state === 'seen').length === 3`);
   const list = await panel.waitFor<FindingInfo[]>(
     `(() => { const f = ${findings}; return f.some((x) => x.rule === 'cursor-cycle') && f; })()`,
   );
