@@ -8,6 +8,8 @@ import { test, expect } from './fixtures.ts';
 import { fetchStyles, vanillaHar, panelDom as $ } from './panel-helpers.ts';
 
 type Row = { url: string; style: string | null };
+const selectedUrl = `document.querySelector('[data-testid=request-row][aria-selected=true] [data-testid=request-url]')?.textContent`;
+const styles = `[...document.querySelectorAll('[data-testid=request-style]')].map((s) => s.textContent)`;
 const rows = `[...document.querySelectorAll('[data-testid=request-row]')].map((r) => ({
   url: r.querySelector('[data-testid=request-url]').textContent,
   style: r.querySelector('[data-testid=request-style]')?.textContent ?? null,
@@ -20,8 +22,11 @@ test('demo styles appear with badges; filter narrows; detail shows kind, evidenc
   const panel = await h.openPanel();
   await h.page.goto(`${demo}/`);
   await fetchStyles(h, ['vanilla', 'vend', 'laravel']);
+  // Every row the page made, not just the styled ones: the demo page's own catalog fetches are
+  // captured asynchronously too, and `all` is compared with the list and the count below.
   const all = await panel.waitFor<Row[]>(
-    `(() => { const r = ${rows}; return r.filter((x) => x.style).length >= 3 && r; })()`,
+    `(() => { const r = ${rows}; const has = (p) => r.some((x) => x.url.includes(p));
+      return r.filter((x) => x.style).length >= 3 && has('/api/styles.json') && has('/buggy/catalog.json') && r; })()`,
   );
   const styleOf = (part: string) => all.find((r) => r.url.includes(part))?.style;
   expect(styleOf('/api/v2/discussions')).toBe('vanilla');
@@ -38,13 +43,13 @@ test('demo styles appear with badges; filter narrows; detail shows kind, evidenc
   await $.type(panel, 'request-filter', '');
   await $.click(panel, 'paginated-only');
   await expect.poll(() => panel.eval<Row[]>(rows)).toEqual(all.filter((r) => r.style));
-  expect(await panel.eval<string>($.text('request-count'))).toMatch(
-    new RegExp(`^${all.filter((r) => r.style).length} / ${all.length} requests`),
-  );
+  await expect
+    .poll(() => panel.eval<string>($.text('request-count')))
+    .toMatch(new RegExp(`^${all.filter((r) => r.style).length} / ${all.length} requests`));
 
   // Select the Vanilla row: Pagination tab with kind and header evidence, highlighted in Headers.
   await $.pickRow(panel, '/api/v2/discussions');
-  await panel.waitFor($.exists('request-detail'));
+  await panel.waitFor(`${selectedUrl}?.includes('/api/v2/discussions') && ${$.exists('request-detail')}`);
   await $.click(panel, 'detail-tab-pagination');
   expect(await panel.waitFor<string>($.text('pagination-kind'))).toMatch(/^(page|link)$/);
   const evidence = await panel.eval<string[][]>(
@@ -59,6 +64,7 @@ test('demo styles appear with badges; filter narrows; detail shows kind, evidenc
 
   // The Vend row's body evidence is highlighted in the JSON tree, its ancestors expanded.
   await $.pickRow(panel, '/api/products');
+  await panel.waitFor(`${selectedUrl}?.includes('/api/products') && ${$.exists('request-detail')}`);
   await $.click(panel, 'detail-tab-pagination');
   expect(await panel.waitFor<string>($.text('pagination-kind'))).toBe('page');
   await $.click(panel, 'detail-tab-response');
@@ -79,18 +85,21 @@ test('keyboard: arrows move the selection, Enter opens, Esc closes, / focuses th
   await panel.eval(`document.querySelector('[data-testid=request-list]').focus()`);
   await $.key(panel, 'ArrowDown');
   await $.key(panel, 'ArrowDown');
-  expect(
-    await panel.waitFor<string>(
-      `document.querySelector('[data-testid=request-row][aria-selected=true]')?.dataset.index`,
-    ),
-  ).toBe('1');
+  // '0' (after the first key) is truthy too: poll for the index itself.
+  await expect
+    .poll(() =>
+      panel.eval<string | null>(
+        `document.querySelector('[data-testid=request-row][aria-selected=true]')?.dataset.index ?? null`,
+      ),
+    )
+    .toBe('1');
   expect(await panel.eval($.exists('request-detail'))).toBe(false);
   await $.key(panel, 'Enter');
   await panel.waitFor($.exists('request-detail'));
   await $.key(panel, 'Escape');
   await panel.waitFor(`!(${$.exists('request-detail')})`);
   await $.key(panel, '/');
-  expect(await panel.eval(`document.activeElement?.dataset.testid`)).toBe('request-filter');
+  await expect.poll(() => panel.eval(`document.activeElement?.dataset.testid`)).toBe('request-filter');
 });
 
 test('HAR import (file picker and drop) adds rows; a bad HAR explains itself; export downloads HAR', async ({
@@ -157,11 +166,14 @@ test('preserve log keeps rows across navigation; without it navigation clears', 
   const panel: CdpFrame = await h.openPanel();
   await h.page.goto(`${demo}/`);
   await fetchStyles(h, ['vanilla']);
-  await panel.waitFor(`document.querySelectorAll('[data-testid=request-row]').length >= 1`);
+  // Styled rows only: the demo page's own catalog fetches are rows too, on every page load.
+  await panel.waitFor(`${styles}.includes('vanilla')`);
   await $.click(panel, 'preserve-log');
   await h.page.goto(`${demo}/?again`);
   await fetchStyles(h, ['vend']);
-  await panel.waitFor(`document.querySelectorAll('[data-testid=request-row]').length >= 2`);
+  // The new page's row arrived and the old page's row is still there.
+  await panel.waitFor(`${styles}.includes('vend')`);
+  expect(await panel.eval<string[]>(styles)).toEqual(['vanilla', 'vend']);
   await $.click(panel, 'preserve-log');
   await h.page.goto(`${demo}/?third`);
   // The new page's own requests may arrive; the paginated ones from before must be gone.
