@@ -46,6 +46,9 @@ async function expectNoInjection(panel: CdpFrame) {
 
 const texts = (selector: string) =>
   `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent)`;
+/** For waitFor: the texts once there are any (an empty array is truthy, so it would not wait). */
+const someTexts = (selector: string) =>
+  `(() => { const t = ${texts(selector)}; return t.length > 0 && t; })()`;
 
 test('markup in a captured response shows as literal text everywhere in the panel', async ({
   h,
@@ -64,7 +67,7 @@ test('markup in a captured response shows as literal text everywhere in the pane
   expect(evidence.some((v) => v.includes(IMG))).toBe(true);
 
   await $.click(panel, 'detail-tab-headers');
-  const headerValues = await panel.waitFor<string[]>(texts('[data-testid=response-headers] .v'));
+  const headerValues = await panel.waitFor<string[]>(someTexts('[data-testid=response-headers] .v'));
   expect(headerValues).toContain(SCRIPT);
   expect(headerValues.some((v) => v.includes(IMG))).toBe(true);
 
@@ -78,7 +81,7 @@ test('markup in a captured response shows as literal text everywhere in the pane
   expect(await panel.eval(texts('[data-testid=json-tree] .json-key'))).toContain(SCRIPT);
   await panel.eval(`document.querySelector('[data-testid=json-node][data-path="0.nested"]').click()`);
   expect(
-    await panel.waitFor(texts('[data-testid=json-node][data-path="0.nested.deeper"] .json-string')),
+    await panel.waitFor(someTexts('[data-testid=json-node][data-path="0.nested.deeper"] .json-string')),
   ).toEqual([JSON.stringify(IMG)]);
   await expectNoInjection(panel);
   expect(await h.page.title()).toBe('hostile app');
@@ -108,9 +111,9 @@ test('markup in an imported HAR (URL, status text, body) stays text', async ({ h
   expect(await panel.eval<string>($.text('notice'))).toContain(`${IMG}.har`);
   await $.pickRow(panel, 'hostile.test');
   await $.click(panel, 'detail-tab-headers');
-  expect(await panel.waitFor<string[]>(texts('[data-testid=request-headers] .k'))).toEqual([SCRIPT]);
+  expect(await panel.waitFor<string[]>(someTexts('[data-testid=request-headers] .k'))).toEqual([SCRIPT]);
   expect(await panel.eval<string[]>(texts('[data-testid=general] .v'))).toContain(`200 ${SCRIPT}`);
   await $.click(panel, 'detail-tab-response');
-  expect(await panel.waitFor<string[]>(texts('[data-testid=json-tree] .json-key'))).toEqual([IMG]);
+  expect(await panel.waitFor<string[]>(someTexts('[data-testid=json-tree] .json-key'))).toEqual([IMG]);
   await expectNoInjection(panel);
 });
