@@ -26,7 +26,9 @@ async function startSlowCrawl(
 ) {
   await fetchStyle(page, info.style);
   await selectRequest(panel, `${demo}${info.firstPage}`);
-  await $.type(panel, 'crawl-delay', '250'); // slow enough to stop half way
+  // Slow enough to stop half way: after the wait below, page-number (7 pages) has about 4 s left for
+  // the pause click or DevTools closing to land, even on a busy machine (250 ms left about 1 s).
+  await $.type(panel, 'crawl-delay', '1000');
   await userClick(panel, byTestid('crawl-start'));
   // Half way: at least 3 pages stored, and the crawl still running.
   return panel.waitFor<{ datasetId: number }>(
