@@ -1,6 +1,8 @@
 // Crawl journey: for every seed style of the demo API (and two common ones), the page fetches page
-// 1, the real panel shows the style and its evidence, one click crawls the rest into IndexedDB, the
+// 1, the real panel shows the style and its evidence, the chain shows page 1 seen and the next page(s)
+// predicted, one click crawls the rest into IndexedDB (the chain then has nothing left predicted), the
 // Datasets view counts the catalog's totalRecords, and a real NDJSON download holds each record once.
+import type { CdpFrame } from './devtools-harness.ts';
 import { test, expect } from './fixtures.ts';
 import {
   byTestid,
@@ -30,7 +32,28 @@ const SEEDS: Record<string, [string, string]> = {
   stripe: ['stripe', 'has_more'],
 };
 
-test('seed styles: detect with evidence, crawl the rest in one click, export every record exactly once', async ({
+/** The Chain tab's nodes, counted by state, and the first node (in chain order). */
+type ChainSummary = {
+  first: { state: string; first: boolean; selected: boolean } | null;
+  seen: number;
+  predicted: number;
+  crawled: number;
+};
+const chainSummary = `(() => {
+  const n = [...document.querySelectorAll('[data-testid=chain-node]')].map((g) => ({
+    state: g.dataset.state, first: g.dataset.first === 'true', selected: g.dataset.selected === 'true' }));
+  const count = (s) => n.filter((x) => x.state === s).length;
+  return { first: n[0] ?? null, seen: count('seen'), predicted: count('predicted'), crawled: count('crawled') };
+})()`;
+
+/** Opens the Chain tab; the caller polls for the state it expects (captures and crawled pages arrive async). */
+async function showChain(panel: CdpFrame) {
+  await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
+  await panel.waitFor(`!!${byTestid('chain-view')}`);
+}
+const readChain = (panel: CdpFrame) => panel.eval<ChainSummary>(chainSummary);
+
+test('seed styles: detect with evidence, chain seen and predicted, crawl the rest in one click, export every record exactly once', async ({
   h,
   demo,
 }) => {
@@ -53,6 +76,26 @@ test('seed styles: detect with evidence, crawl the rest in one click, export eve
       );
       expect(paths).toContain(evidence);
 
+      // The chain: page 1 (the selected request) is the first node and seen; the next page is known
+      // (a link, a cursor or a total), so at least one node is predicted.
+      await showChain(panel);
+      await expect
+        .poll(
+          async () => {
+            const c = await readChain(panel);
+            return { ...c, predicted: c.predicted > 0 ? 'some' : 'none' };
+          },
+          { message: `${style}: chain before the crawl`, timeout: 20_000 },
+        )
+        .toEqual({
+          first: { state: 'seen', first: true, selected: true },
+          seen: 1,
+          crawled: 0,
+          predicted: 'some',
+        });
+      await panel.eval(`${byTestid('detail-tab-pagination')}.click()`);
+      await panel.waitFor(`!!${byTestid('crawl-start')} && !${byTestid('crawl-start')}.disabled`);
+
       await userClick(panel, byTestid('crawl-start'));
       const end = await waitForCrawl(panel, 'done', lastId);
       lastId = end.datasetId;
@@ -61,6 +104,17 @@ test('seed styles: detect with evidence, crawl the rest in one click, export eve
         records: info.totalRecords,
         duplicates: 0,
       });
+
+      // Every page the crawl stored folds into the chain: page 1 stays seen, the rest are crawled.
+      await showChain(panel);
+      await expect
+        .poll(() => readChain(panel), { message: `${style}: chain after the crawl`, timeout: 20_000 })
+        .toEqual({
+          first: { state: 'seen', first: true, selected: true },
+          seen: 1,
+          crawled: end.pages - 1,
+          predicted: 0,
+        });
 
       await showView(panel, 'datasets');
       const row = await datasetRow(panel, end.datasetId, `v.status === 'done'`);
