@@ -1,6 +1,10 @@
-/** Response tab: the body as a JSON tree (or as plain text when it does not parse). */
+/**
+ * Response tab: the body as a JSON tree (or as plain text when it does not parse). Integers beyond
+ * 2^53 show their exact digits, as crawls and exports keep them (lib/exact-json.ts).
+ */
 import { useMemo } from 'preact/hooks';
-import { formatPath, parseJson } from '../../../core/json.ts';
+import { formatPath } from '../../../core/json.ts';
+import { parseJsonForDisplay } from '../lib/exact-json.ts';
 import { parsePath } from '../lib/json-tree.ts';
 import type { CapturedItem } from '../state/services.ts';
 import { JsonTreeView } from './json-tree-view.tsx';
@@ -13,7 +17,7 @@ export function ResponseTab({ item }: { item: CapturedItem }) {
   const parsed = useMemo(
     () =>
       text && text.length <= MAX_TREE_CHARS
-        ? parseJson(text)
+        ? parseJsonForDisplay(text)
         : { ok: false as const, reason: text ? 'body too large for a tree' : 'empty body' },
     [text],
   );

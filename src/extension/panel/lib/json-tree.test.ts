@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseJsonForDisplay } from './exact-json.ts';
 import {
   childrenOf,
   highlightOf,
   initiallyExpanded,
+  isExactInteger,
   isExpandable,
   makeNode,
   nodeId,
@@ -61,6 +63,27 @@ test('long strings are cut in the preview with a count', () => {
   const p = preview(makeNode('s', ['s'], 'x'.repeat(2500)));
   assert.ok(p.endsWith('… (500 more chars)'));
   assert.ok(p.length < 2100);
+});
+
+test('integers beyond 2^53 preview as their exact digits, as numbers; digit strings stay quoted', () => {
+  const r = parseJsonForDisplay(
+    '{"id":9007199254740993,"neg":-9007199254740993,"id_str":"9007199254740993","safe":42,"f":0.5}',
+  );
+  assert.ok(r.ok);
+  const kids = childrenOf(makeNode(null, [], r.value));
+  assert.deepEqual(
+    kids.map((k) => [k.key, k.kind, preview(k), isExactInteger(k)]),
+    [
+      ['id', 'number', '9007199254740993', true],
+      ['neg', 'number', '-9007199254740993', true],
+      ['id_str', 'string', '"9007199254740993"', false],
+      ['safe', 'number', '42', false],
+      ['f', 'number', '0.5', false],
+    ],
+  );
+  assert.equal(isExpandable(kids[0]), false);
+  // What JSON.parse alone would have shown:
+  assert.equal(preview(makeNode('id', ['id'], JSON.parse('9007199254740993'))), '9007199254740992');
 });
 
 test('parsePath understands dots, indexes and [] wildcards', () => {

@@ -1,8 +1,10 @@
 /**
  * The Response tab's JSON tree as data: nodes, their one-line previews, lazily built children, and
  * big arrays split into ranges (`[0 … 99]`) so a 100 000-item array renders a handful of rows.
- * The component renders these nodes as text only.
+ * The component renders these nodes as text only. Integers beyond 2^53 arrive as `ExactInteger`s
+ * (lib/exact-json.ts) and show as numbers with their exact digits.
  */
+import { ExactInteger } from './exact-json.ts';
 
 export type NodeKind = 'object' | 'array' | 'range' | 'string' | 'number' | 'boolean' | 'null';
 
@@ -34,6 +36,7 @@ export function nodeId(path: readonly string[], range?: [number, number]): strin
 
 function kindOf(v: unknown): NodeKind {
   if (v === null) return 'null';
+  if (v instanceof ExactInteger) return 'number';
   if (Array.isArray(v)) return 'array';
   const t = typeof v;
   return t === 'object'
@@ -120,6 +123,7 @@ export function preview(n: TreeNode): string {
       return s.length > MAX_STRING ? `${shown}… (${s.length - MAX_STRING} more chars)` : shown;
     }
     case 'number':
+      return n.value instanceof ExactInteger ? n.value.digits : String(n.value);
     case 'boolean':
       return String(n.value);
     case 'null':
@@ -131,6 +135,11 @@ export function preview(n: TreeNode): string {
     case 'range':
       return `[${n.range![0]} … ${n.range![1] - 1}]`;
   }
+}
+
+/** True for an integer beyond 2^53 shown with its exact digits (JSON.parse would round it). */
+export function isExactInteger(n: TreeNode): boolean {
+  return n.value instanceof ExactInteger;
 }
 
 /**

@@ -185,5 +185,13 @@ test('copy as cURL, copy records and HAR export go through the services', async 
   assert.equal(t.state.ui.notice.value?.text, 'Copied 2 records');
   t.state.actions.exportHar();
   assert.match(t.saved[0].name, /^pagescope-.*\.har$/);
+  t.state.capture.add([ex('http://a.test/big?page=1', '{"items":[{"id":9007199254740993},{"id":2}]}')]);
+  const bigItem = t.state.capture.items.value.find((it) => it.exchange.request.url.includes('/big'))!;
+  await t.state.actions.copyRecords(bigItem);
+  assert.deepEqual(
+    JSON.parse(t.copied[2]),
+    [{ id: '9007199254740993' }, { id: 2 }],
+    'exact, as exports write it',
+  );
   assert.equal(JSON.parse(t.saved[0].text).log.entries.length, 2, 'ours and the backfilled one');
 });

@@ -4,7 +4,8 @@
  * another `createXState()` here and a field on the returned object.
  */
 import { computed, signal } from '@preact/signals';
-import { extractRecords, parseJson } from '../../../core/json.ts';
+import { parseJsonLossless } from '../../../core/export/lossless.ts';
+import { extractRecords } from '../../../core/json.ts';
 import { buildCurl } from '../lib/curl.ts';
 import { parseHar, toHar } from '../lib/har.ts';
 import { linkCrawledPages } from '../services/chain-crawl-link.ts';
@@ -87,9 +88,12 @@ export function createPanelState(services: PanelServices, options: CaptureOption
     copyCurl(item: CapturedItem) {
       return copy(buildCurl(item.exchange), 'Copied as cURL');
     },
-    /** Copies the records array at the detection's records path, as pretty JSON. */
+    /**
+     * Copies the records array at the detection's records path, as pretty JSON. Integers beyond
+     * 2^53 are copied as strings of their exact digits, as the dataset exports write them.
+     */
     copyRecords(item: CapturedItem) {
-      const parsed = parseJson(item.exchange.response.bodyText);
+      const parsed = parseJsonLossless(item.exchange.response.bodyText);
       if (!parsed.ok) return Promise.resolve(notify('error', `No records: ${parsed.reason}`));
       const records = extractRecords(parsed.value, item.detection?.recordsPath ?? []);
       return copy(
