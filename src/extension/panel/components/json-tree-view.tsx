@@ -1,64 +1,139 @@
 /**
- * A collapsible JSON tree rendered as text. Children are built only when a node is expanded; big
- * arrays come as ranges. Evidence paths are highlighted and the way to them starts expanded.
+ * A collapsible JSON tree rendered as text, keyboard-driven like DevTools' object trees: one tab
+ * stop (roving tabindex), arrows move and open/close (lib/json-tree-nav.ts). Children are built
+ * only when a node is opened, once per node; big arrays come as ranges. Evidence paths are
+ * highlighted and the way to them starts expanded.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { treeKeyAction, tabStop, visibleRows, type TreeRow } from '../lib/json-tree-nav.ts';
 import {
   childrenOf,
   highlightOf,
   initiallyExpanded,
-  isExpandable,
+  isExactInteger,
   makeNode,
   preview,
   type TreeNode,
 } from '../lib/json-tree.ts';
 
-type Ctx = { expanded: Set<string>; toggle(id: string): void; patterns: string[][] };
+type RowProps = {
+  row: TreeRow;
+  index: number;
+  tabbable: boolean;
+  patterns: string[][];
+  onPick(index: number): void;
+};
 
-function TreeItem({ node, depth, ctx }: { node: TreeNode; depth: number; ctx: Ctx }) {
-  const open = ctx.expanded.has(node.id);
-  const canOpen = isExpandable(node);
-  const mark = node.kind === 'range' ? null : highlightOf(node.path, ctx.patterns);
+const TreeItem = memo(function TreeItem({ row, index, tabbable, patterns, onPick }: RowProps) {
+  const { node, depth, expandable, open } = row;
+  const mark = node.kind === 'range' ? null : highlightOf(node.path, patterns);
+  const exact = isExactInteger(node);
   return (
-    <>
-      <div
-        class={`tree-row${mark === 'hit' ? ' evidence-hit' : ''}`}
-        style={{ paddingLeft: `${depth * 12 + 4}px` }}
-        data-testid="json-node"
-        data-path={node.kind === 'range' ? undefined : node.path.join('.')}
-        data-evidence={mark === 'hit' ? 'true' : undefined}
-        aria-expanded={canOpen ? open : undefined}
-        onClick={() => canOpen && ctx.toggle(node.id)}
+    <div
+      class={`tree-row${mark === 'hit' ? ' evidence-hit' : ''}`}
+      style={{ paddingLeft: `${depth * 12 + 4}px` }}
+      role="treeitem"
+      tabIndex={tabbable ? 0 : -1}
+      aria-level={depth + 1}
+      aria-setsize={row.setSize}
+      aria-posinset={row.posInSet}
+      aria-expanded={expandable ? open : undefined}
+      data-testid="json-node"
+      data-path={node.kind === 'range' ? undefined : node.path.join('.')}
+      data-evidence={mark === 'hit' ? 'true' : undefined}
+      onClick={(e) => {
+        (e.currentTarget as HTMLElement).focus();
+        onPick(index);
+      }}
+    >
+      <span class="twisty" aria-hidden="true">
+        {expandable ? (open ? '▾' : '▸') : ''}
+      </span>
+      {node.key != null && <span class="json-key">{node.key}</span>}
+      {node.key != null && <span class="json-punct">: </span>}
+      <span
+        class={`json-${node.kind}`}
+        data-exact={exact ? 'true' : undefined}
+        title={exact ? 'Integer beyond 2^53: exact digits (JSON.parse would round it)' : undefined}
       >
-        <span class="twisty">{canOpen ? (open ? '▾' : '▸') : ''}</span>
-        {node.key != null && <span class="json-key">{node.key}</span>}
-        {node.key != null && <span class="json-punct">: </span>}
-        <span class={`json-${node.kind}`}>{preview(node)}</span>
-      </div>
-      {open &&
-        canOpen &&
-        childrenOf(node).map((c) => <TreeItem key={c.id} node={c} depth={depth + 1} ctx={ctx} />)}
-    </>
+        {preview(node)}
+      </span>
+    </div>
   );
-}
+});
 
 export function JsonTreeView({ value, patterns }: { value: unknown; patterns: string[][] }) {
   const [expanded, setExpanded] = useState(() => initiallyExpanded(patterns));
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const treeRef = useRef<HTMLDivElement>(null);
+  const moveFocus = useRef(false);
   const root = useMemo(() => makeNode(null, [], value), [value]);
-  const ctx: Ctx = {
-    expanded,
-    patterns,
-    toggle(id) {
-      setExpanded((prev) => {
-        const next = new Set(prev);
-        if (!next.delete(id)) next.add(id);
-        return next;
-      });
-    },
-  };
+  // One children list per node: re-opening a node or moving focus rebuilds nothing.
+  const children = useMemo(() => {
+    const cache = new Map<string, TreeNode[]>();
+    return (n: TreeNode) => cache.get(n.id) ?? cache.set(n.id, childrenOf(n)).get(n.id)!;
+  }, [root]);
+  const rows = useMemo(() => visibleRows(root, expanded, children), [root, expanded, children]);
+  const stop = tabStop(rows, focusedId);
+  const current = useRef({ rows, stop });
+  current.current = { rows, stop };
+
+  const toggle = useCallback((id: string) => {
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+
+  // A click makes the row the focused one (and the tab stop) and opens or closes it.
+  const onPick = useCallback((index: number) => {
+    const row = current.current.rows[index];
+    if (!row) return;
+    setFocusedId(row.node.id);
+    if (row.expandable) toggle(row.node.id);
+  }, []);
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const action = treeKeyAction(rows, stop, e.key);
+    if (!action) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (action.toggle) toggle(action.toggle);
+    if (action.focus != null && action.focus !== stop) {
+      moveFocus.current = true;
+      setFocusedId(rows[action.focus].node.id);
+    }
+  }
+
+  // Keyboard moves take DOM focus along (focus() also scrolls the row into view).
+  useLayoutEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    (treeRef.current?.children[stop] as HTMLElement | undefined)?.focus();
+  }, [stop, rows]);
+
   return (
-    <div class="json-tree mono" data-testid="json-tree">
-      <TreeItem node={root} depth={0} ctx={ctx} />
+    <div
+      class="json-tree mono"
+      data-testid="json-tree"
+      role="tree"
+      aria-label="Response body"
+      ref={treeRef}
+      onKeyDown={onKeyDown}
+    >
+      {rows.map((r, i) => (
+        <TreeItem
+          key={r.node.id}
+          row={r}
+          index={i}
+          tabbable={i === stop}
+          patterns={patterns}
+          onPick={onPick}
+        />
+      ))}
     </div>
   );
 }
