@@ -8,6 +8,7 @@ import { App } from './app.tsx';
 import { createBrowserCrawlServices } from './services/browser-crawl-services.ts';
 import { createClipboard, createDownload } from './services/dom-services.ts';
 import { createThemeService } from './services/theme.ts';
+import { persistListWidth } from './state/list-width-pref.ts';
 import { createPanelState } from './state/panel-state.ts';
 
 const state = createPanelState({
@@ -22,6 +23,7 @@ const state = createPanelState({
 effect(() => {
   document.documentElement.dataset.theme = state.ui.theme.value === 'dark' ? 'dark' : 'light';
 });
+persistListWidth(state.ui.listWidth, localStorage);
 // e2e waits on this: set once backfill answered, i.e. DevTools has registered the live listener.
 effect(() => {
   if (state.ui.ready.value) document.body.dataset.ready = '1';

@@ -8,6 +8,9 @@ import { computeWindow, pageRows, scrollToReveal } from '../lib/virtual-window.t
 import { usePanelState } from '../state/panel-context.ts';
 import { RequestRow, ROW_HEIGHT } from './request-row.tsx';
 
+/** The list's element id, which the split view's splitter names as what it resizes. */
+export const LIST_PANE_ID = 'request-list-pane';
+
 export function RequestList() {
   const { visible, selection, capture } = usePanelState();
   const body = useRef<HTMLDivElement>(null);
@@ -64,7 +67,7 @@ export function RequestList() {
   });
   const empty = capture.items.value.length === 0;
   return (
-    <div class="request-list" role="grid" aria-rowcount={rows.length}>
+    <div class="request-list" id={LIST_PANE_ID} role="grid" aria-rowcount={rows.length}>
       <div class="row header" role="row">
         <span class="cell method">Method</span>
         <span class="cell status">Status</span>

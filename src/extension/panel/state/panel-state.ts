@@ -38,6 +38,8 @@ export function createPanelState(services: PanelServices, options: CaptureOption
     ready: signal(false),
     /** Why the last HAR import failed; null after a good one. */
     importError: signal<string | null>(null),
+    /** The request list's width in px beside the detail (the splitter); null: the default. */
+    listWidth: signal<number | null>(null),
   };
   let importCount = 0;
 
