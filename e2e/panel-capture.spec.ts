@@ -154,11 +154,9 @@ test('10 000 requests: the list renders a bounded window and scrolls to the end'
   );
   await panel.waitFor(`document.querySelector('[data-testid=request-row][data-index="9999"]')`);
   expect(await domRows()).toBeLessThan(120);
-  // Filtering 10 000 rows answers quickly.
-  const t0 = Date.now();
+  // Filtering 10 000 rows finds the one match (its speed is measured by `npm run bench`, not here).
   await $.type(panel, 'request-filter', 'page=5000&');
   await panel.waitFor(`document.querySelectorAll('[data-testid=request-row]').length === 1`);
-  expect(Date.now() - t0).toBeLessThan(3000);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
