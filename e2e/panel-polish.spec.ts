@@ -172,7 +172,10 @@ test('JSON tree keyboard: arrows move, open and close; one tab stop; ARIA tree r
   await h.screenshotDevtools(test.info().outputPath('tree-keyboard.png'));
 });
 
-test('a 50 000-record body: the tree shows ranges and stays quick to drive', async ({ h, app }) => {
+test('a 50 000-record body: the tree shows ranges, no level over 100 rows, and is driven by keys', async ({
+  h,
+  app,
+}) => {
   const panel = await h.openPanel();
   await h.page.goto(`${app}/`);
   await h.page.evaluate(() => fetch('/api/huge').then((r) => r.text()));
@@ -180,14 +183,12 @@ test('a 50 000-record body: the tree shows ranges and stays quick to drive', asy
   const domRows = () => panel.eval<number>(`document.querySelectorAll('[data-testid=json-node]').length`);
   expect(await domRows()).toBe(2); // root and rows
   await panel.eval(`${node('')}.focus()`);
-  const t0 = Date.now();
   await press(panel, 'ArrowDown');
   await press(panel, 'ArrowRight'); // opens rows: 5 ranges of 10 000
   await press(panel, 'ArrowRight'); // to [0 … 9999]
   await press(panel, 'ArrowRight'); // opens it: 100 ranges of 100 (no level has more than 100)
   await panel.waitFor(`document.activeElement?.getAttribute('aria-expanded') === 'true'`);
   expect(await panel.eval(`document.activeElement.textContent`)).toBe('▾[0 … 9999]');
-  expect(Date.now() - t0).toBeLessThan(5_000);
   expect(await domRows()).toBe(2 + 5 + 100);
   await press(panel, 'End');
   await expect.poll(() => panel.eval(`document.activeElement?.textContent`)).toBe('▸[40000 … 49999]');
