@@ -167,3 +167,19 @@ test('cursor-ish and page-ish spellings beyond the lists', () => {
   assert.equal(inferParams('https://x.example/a?page_num=3', {}).page, 'page_num');
   assert.deepEqual(inferParams('https://x.example/a?afterwards=1&tokenizer=2', {}), {});
 });
+
+test('nested (qs-style) names play their last part’s role, except inside filters', () => {
+  assert.deepEqual(
+    inferParams('https://cms.example.com/api/articles?pagination[page]=2&pagination[pageSize]=10', {}),
+    { page: 'pagination[page]', size: 'pagination[pageSize]' },
+  );
+  assert.deepEqual(
+    inferParams(
+      'https://m.example.com/V1/products?searchCriteria[currentPage]=1&searchCriteria[pageSize]=20',
+      {},
+    ),
+    { page: 'searchCriteria[currentPage]', size: 'searchCriteria[pageSize]' },
+  );
+  assert.equal(inferParams('https://cms.example.com/a?pagination[start]=20', {}).offset, 'pagination[start]');
+  assert.deepEqual(inferParams('https://x.example/a?filter[count]=3&where[from]=5&sort[0]=id', {}), {});
+});

@@ -72,6 +72,9 @@ const CURSOR = new Set([
   'scroll_id',
 ]);
 
+/** Outer names whose nested parameters are data, never pagination. */
+const NOT_PAGING = /^(filters?|where|q|query|search|fields?|sort|include|expand|populate)$/i;
+
 /** Which role a parameter name plays by itself, if any. */
 export function roleOfName(name: string): keyof Omit<PageParams, 'pageBase'> | undefined {
   const n = norm(name);
@@ -82,6 +85,17 @@ export function roleOfName(name: string): keyof Omit<PageParams, 'pageBase'> | u
   // Spellings beyond the lists: GitLab keyset `id_after`, `nextToken`, `page_num`, `pageIndex`, ...
   if (/(^|[_.[-])(after|before|cursor|token|marker)\]?$|(after|cursor|token)$/i.test(name)) return 'cursor';
   if (/^(page|pg)[_-]?(num|no|nr|idx|index)$/i.test(name)) return 'page';
+  // Nested names (qs style) play their last part's role: Strapi `pagination[page]`,
+  // `pagination[start]`, Magento `searchCriteria[currentPage]`, `searchCriteria[pageSize]` — but
+  // not inside a filter (`filter[count]`, `where[from]` are data).
+  const m = /^([\w.-]+)(?:\[[\w-]+\])*\[([A-Za-z_-]+)\]$/.exec(name);
+  const inner = m && !NOT_PAGING.test(m[1]) ? m[2] : undefined;
+  if (inner) {
+    const n = norm(inner);
+    if (PAGE.has(n)) return 'page';
+    if (OFFSET.has(n)) return 'offset';
+    if (SIZE.has(n)) return 'size';
+  }
   return undefined;
 }
 
