@@ -106,6 +106,17 @@ export function isTokenLike(v: unknown): v is string | number {
 }
 
 /**
+ * A token in a slot that may hold anything else (a bare `next`, a root `cursor`): cursor-like, not
+ * a kebab-case word (a CSS cursor `ns-resize`, a slug), and long or all digits — a step's name
+ * (`step_3`) or a caret position (`12:4`) is short.
+ */
+export function isOpaqueToken(v: unknown): v is string {
+  if (typeof v !== 'string' || !isCursorLike(v)) return false;
+  const s = v.trim();
+  return !/^[a-z]+(?:-[a-z]+)+$/.test(s) && (s.length >= 8 || /^\d+$/.test(s));
+}
+
+/**
  * Whether an array holds objects, judged from a few items at the front, middle and back: a page of
  * 10,000 records costs what a page of ten does.
  */
@@ -120,15 +131,12 @@ export function sample<T>(arr: readonly T[]): T[] {
 }
 
 /** Keys whose arrays are pagination metadata, not records. */
-const META_KEYS = new Set([
-  'links',
-  'errors',
-  'warnings',
-  'messages',
-  'html_attributions',
-  'scopes',
-  'included',
-]);
+const META_KEYS = new Set(['links', 'errors', 'warnings', 'html_attributions', 'scopes', 'included']);
+/**
+ * Keys that are metadata beside records but records when alone: `messages` is a status list in
+ * most bodies, and the records of Twilio's and Slack's message lists.
+ */
+const FALLBACK_KEYS = new Set(['messages']);
 
 /**
  * The records beside the metadata: the named collection (`customers`, `suggestions`, `data`) on
@@ -150,19 +158,37 @@ export function namedCollection(
     )
       continue;
     const objects = v.length > 0 && allObjects(v);
-    const score = (objects ? 1e9 : 0) + v.length;
+    if (FALLBACK_KEYS.has(key) && v.length && !objects) continue;
+    const score = (objects ? 1e9 : 0) + v.length - (FALLBACK_KEYS.has(key) ? 5e8 : 0);
     if (!best || score > best.score) best = { key, records: v, score };
   }
   return best && { key: best.key, records: best.records };
 }
 
-/** Objects worth looking in for pagination: the root and the usual envelope (`data`, `result`, ...). */
+const ENVELOPES = ['data', 'result', 'results', 'response', 'body', 'payload'];
+
+/**
+ * Objects worth looking in for pagination: the root, the usual envelope (`data`, `result`, ...),
+ * and the one object of a root that holds nothing else (Spotify's `{artists: {items, next, ...}}`).
+ */
 export function envelopes(json: unknown): { path: string[]; obj: Obj }[] {
   if (!isObject(json)) return [];
   const out: { path: string[]; obj: Obj }[] = [{ path: [], obj: json }];
-  for (const k of ['data', 'result', 'results', 'response', 'body', 'payload']) {
+  for (const k of ENVELOPES) {
     const v = json[k];
     if (isObject(v)) out.push({ path: [k], obj: v });
   }
+  const only = soleKey(json);
+  if (only && !ENVELOPES.includes(only) && isObject(json[only])) out.push({ path: [only], obj: json[only] });
   return out;
+}
+
+/** The object's only key (undefined when it has none or several), without listing a large object's keys. */
+export function soleKey(obj: Obj): string | undefined {
+  let key: string | undefined;
+  for (const k in obj) {
+    if (key !== undefined) return undefined;
+    key = k;
+  }
+  return key;
 }

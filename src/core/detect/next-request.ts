@@ -18,6 +18,17 @@ export function link(ctx: DetectContext, ref: unknown): string | undefined {
     : undefined;
 }
 
+/**
+ * A query-only link (`?limit=5&page=2`, BigCommerce's `links.next`, HubSpot's `paging.next.link`)
+ * read as "this request with these parameters": resolved by RFC 3986 it would drop the request's
+ * other parameters (`include=variants`), which the APIs printing such links mean to keep.
+ */
+export function withQuery(ctx: DetectContext, ref: string): string | undefined {
+  let url = ctx.exchange.request.url;
+  for (const [k, v] of queryEntries(ref.trim())) url = setQueryParam(url, k, v);
+  return link(ctx, url);
+}
+
 /** GET of the request URL with `params` set (undefined removes), the other query parameters kept. */
 export function nextGet(
   ctx: DetectContext,
