@@ -11,17 +11,20 @@ import {
   field,
   hasKey,
   isCursorLike,
+  isOpaqueToken,
   isTokenLike,
   isUrlLike,
   spellings,
   type Obj,
 } from './body-fields.ts';
 import { ev } from './body-evidence.ts';
-import { link } from './next-request.ts';
+import { link, withQuery } from './next-request.ts';
 import type { DetectContext, Evidence } from './types.ts';
 
 // `pages` is Intercom's wrapper (an object there; Vend's number `pages` is skipped as not one);
-// `metadata` is Smile.io's (`metadata.next_cursor`); `cursor` holds `cursor.next`.
+// `metadata` is Smile.io's (`metadata.next_cursor`); `cursor` holds `cursor.next`; `_metadata` is
+// SendGrid's (`_metadata.next`), `additional_data` Pipedrive's (`additional_data.pagination`,
+// `additional_data.next_cursor`), `search_criteria` Magento's echo (`current_page`, `page_size`).
 const WRAPPERS = [
   'meta',
   'pagination',
@@ -32,6 +35,9 @@ const WRAPPERS = [
   'pages',
   'metadata',
   'cursor',
+  '_metadata',
+  'additional_data',
+  'search_criteria',
 ];
 /** Keys that can only hold a cursor: any token without spaces counts (isTokenLike). */
 const CURSOR_KEYS = [
@@ -61,15 +67,29 @@ const CURSOR_SPELLINGS = new Set(CURSOR_KEYS.flatMap(spellings));
 /** In a next object (`paging.next`, `pages.next`, Asana's `next_page`): the cursor, then the link. */
 const INNER_CURSOR = ['after', 'starting_after', 'cursor', 'offset', 'token', 'page_token', 'marker'];
 const INNER_URL = ['link', 'uri', 'href', 'url', 'path'];
-const MORE_KEYS = ['has_more', 'has_next', 'has_next_page', 'has_more_items', 'more'];
+// Pipedrive says `more_items_in_collection`.
+const MORE_KEYS = [
+  'has_more',
+  'has_next',
+  'has_next_page',
+  'has_more_items',
+  'more_items_in_collection',
+  'more',
+];
+/** Eventbrite's `object_count`, Livestorm's `record_count`, Directus's `filter_count` (the filtered total). */
 export const TOTAL_KEYS = [
   'total',
+  'filter_count',
   'total_count',
   'total_results',
   'total_records',
   'total_items',
   'total_size',
+  'object_count',
+  'record_count',
 ];
+/** Where the next offset is printed (Pipedrive `next_start`, Bitbucket Data Center `nextPageStart`). */
+const NEXT_OFFSET_KEYS = ['next_start', 'next_offset', 'next_page_start'];
 
 /** Wrappers first (Fractal nests one more level: `meta.pagination`), then the object itself. */
 export function holders(json: Obj): { obj: Obj; path: string[] }[] {
@@ -103,6 +123,9 @@ export type Signals = {
   cursorKey?: string;
   nextUrl?: string;
   nextPage?: number;
+  /** The offset of the next page, as printed, and the key it was printed under. */
+  nextOffset?: number;
+  nextOffsetKey?: string;
   /** The cursor came with a link in the same next object (HubSpot `paging.next{after, link}`). */
   cursorInLink?: boolean;
   /** What kind of chain an explicit end marker belongs to (`next_page_url: null` → link). */
@@ -137,11 +160,11 @@ export function readSignals(ctx: DetectContext, obj: Obj, path: string[]): Signa
   note(pagesF, (s.totalPages = count(pagesF?.value)), 'total pages');
   const totalF = field(obj, ...TOTAL_KEYS);
   note(totalF, (s.total = count(totalF?.value)), 'total records');
-  const sizeF = field(obj, 'per_page', 'page_size', 'limit', 'size');
+  const sizeF = field(obj, 'per_page', 'page_size', 'items_per_page', 'pagelen', 'limit', 'size');
   note(sizeF, (s.size = count(sizeF?.value)), 'page size');
   // Only a real boolean (or "true"/"false") is a flag: `more: "details below"` is not.
   const moreF = field(obj, ...MORE_KEYS);
-  const isLastF = field(obj, 'is_last', 'last_page_reached');
+  const isLastF = field(obj, 'is_last', 'is_last_page', 'last_page_reached');
   if (typeof moreF?.value === 'boolean' || moreF?.value === 'true' || moreF?.value === 'false') {
     note(moreF, (s.more = bool(moreF.value)), 'more pages flag', true);
   } else if (typeof isLastF?.value === 'boolean')
@@ -180,12 +203,14 @@ export function readSignals(ctx: DetectContext, obj: Obj, path: string[]): Signa
       : undefined) ??
     (bare && typeof bare.value === 'string' && !isUrlLike(bare.value) ? bare : undefined);
   // The key name decides how sure a token must look: `next_cursor`, `paging.next.after` and
-  // `cursor.next` can only be cursors; a root `offset` or a bare `next` may be anything.
-  const named =
-    !!cursorF &&
-    (cursorF !== rootToken || cursorF.key !== 'offset') &&
-    (cursorF !== bare || /^cursors?$/i.test(path[path.length - 1] ?? ''));
-  if (cursorF && (named ? isTokenLike(cursorF.value) : isCursorLike(cursorF.value))) {
+  // `cursor.next` can only be cursors; a root `offset` may be anything; a bare `next` or a root
+  // `cursor` may be a step's name (`step_3`), a CSS cursor (`ns-resize`) or a caret (`12:4`).
+  const bareNext = !!cursorF && cursorF === bare && !/^cursors?$/i.test(path[path.length - 1] ?? '');
+  const rootCursor = !!cursorF && !path.length && /^cursor$/i.test(cursorF.key);
+  const named = !!cursorF && (cursorF !== rootToken || cursorF.key !== 'offset') && !bareNext;
+  const sure = (v: unknown) =>
+    bareNext || rootCursor ? isOpaqueToken(v) : named ? isTokenLike(v) : isCursorLike(v);
+  if (cursorF && sure(cursorF.value)) {
     s.cursor = String(cursorF.value);
     s.cursorKey = 'param' in cursorF ? (cursorF.param as string) : cursorF.key;
     note(cursorF, s.cursor, 'next cursor', true);
@@ -200,7 +225,7 @@ export function readSignals(ctx: DetectContext, obj: Obj, path: string[]): Signa
   const urlV = inner && innerUrl ? innerUrl.value : urlF?.value;
   const urlKey = inner && innerUrl ? `${nextObj!.key}.${innerUrl.key}` : urlF?.key;
   if (isUrlLike(urlV)) {
-    s.nextUrl = link(ctx, urlV);
+    s.nextUrl = urlV.trim().startsWith('?') ? withQuery(ctx, urlV) : link(ctx, urlV);
     note({ key: urlKey!, value: urlV }, s.nextUrl, 'next link', true);
   } else if (relNext) {
     // PayPal and other HATEOAS APIs: `links: [{href, rel: "next", method: "GET"}]`.
@@ -219,5 +244,8 @@ export function readSignals(ctx: DetectContext, obj: Obj, path: string[]): Signa
     const nextPageF = field(obj, 'next_page');
     note(nextPageF, (s.nextPage = count(nextPageF?.value)), 'next page number');
   }
+  const nextOffsetF = field(obj, ...NEXT_OFFSET_KEYS);
+  note(nextOffsetF, (s.nextOffset = count(nextOffsetF?.value)), 'next offset');
+  if (s.nextOffset !== undefined) s.nextOffsetKey = nextOffsetF!.key;
   return s;
 }

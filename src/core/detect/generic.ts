@@ -4,70 +4,40 @@
  * `response_metadata`), beside a records array. Lower confidence than any named style, and only with
  * two agreeing signals or one strong one (a cursor token, a next URL, a has-more flag, an explicit
  * `next_…: null`). Names are read in snake_case, camelCase or PascalCase; numbers may be strings
- * (see generic-signals.ts). Two weak shapes count only with the request's word for them: a bare
- * `page` equal to the request's page parameter, and a total beside the request's offset parameter.
+ * (see generic-signals.ts). Three weak shapes count only with the request's word for them: a bare
+ * `page` equal to the request's page parameter, a total beside the request's offset parameter, and
+ * a total in a wrapper beside a root list and the request's page parameter (generic-verdict.ts).
  * Docs: the common shapes of REST APIs that document their own fields — Salesforce REST "Query"
  * (`nextRecordsUrl`, `done`), HubSpot CRM "Paging" (`paging.next.after`), Intercom "Pagination"
  * (`pages.next.starting_after`), Asana "Pagination" (`next_page{offset,uri}`), Airtable "List records"
  * (`offset`), Square "Pagination" (`cursor`), Box "Marker-based pagination" (`next_marker`), Twilio
  * "Paging" (`meta.next_page_url`), PayPal "HATEOAS links", Mailchimp "Pagination" (`total_items` +
- * `offset`/`count`), Fractal `meta.pagination`, Zendesk offset `next_page`.
- * Fixtures: fixtures/body-apis.ts (generic), fixtures/body-more-apis.ts, fixtures/body-negatives.ts.
+ * `offset`/`count`), Fractal `meta.pagination`, Zendesk offset `next_page`, Pipedrive "Pagination"
+ * (`additional_data.pagination{more_items_in_collection, next_start}`, `additional_data.next_cursor`),
+ * Directus "Query parameters" (`meta.filter_count` beside `?page=`/`?offset=`), Twitch "Pagination"
+ * (`pagination.cursor` → `after` beside `first`; `pagination: {}` at the end), Eventbrite
+ * `pagination.continuation`, Ghost and Strapi `meta.pagination`, Magento `search_criteria`,
+ * BigCommerce `meta.pagination.links.next` (`?page=2`: the request's other parameters stay), Tines
+ * and SendGrid (`count` of all items in `meta`/`_metadata`), Livestorm `meta.record_count`.
+ * Fixtures: fixtures/body-apis.ts (generic), fixtures/body-more-apis.ts, fixtures/body-negatives.ts,
+ * fixtures/public-apis-*.ts.
  */
 import { isObject } from '../json.ts';
-import { allObjects, count, field, namedCollection } from './body-fields.ts';
+import { allObjects, count, envelopes, field, namedCollection, soleKey } from './body-fields.ts';
 import { carry, pageParamIn, requestParam } from './next-request.ts';
-import { holders, readSignals, TOTAL_KEYS, type Signals } from './generic-signals.ts';
-import { queryValue, roleOfName } from './params.ts';
-import type { DetectContext, Detector, PaginationKind, PageParams, RequestSpec } from './types.ts';
-
-const CURSOR_PARAMS = ['cursor', 'after', 'page_token', 'pageToken', 'next_token', 'pagination_token'];
-const PAGE_PARAMS = ['page', 'page_number', 'pageNumber', 'p', 'current_page'];
-
-/** The request's own offset parameter with a number (`?offset=20`, `?skip=40`), if any. */
-function offsetParam(ctx: DetectContext): [string, string] | undefined {
-  for (const [k, v] of ctx.url.searchParams)
-    if (roleOfName(k) === 'offset' && /^\d{1,15}$/.test(v)) return [k, v];
-  return undefined;
-}
-
-/** A bare page number counts when the request asked for that very page (`?page=3` → `page: 3`). */
-function pageEchoed(ctx: DetectContext, s: Signals): boolean {
-  const sent = requestParam(ctx, ...PAGE_PARAMS, s.pageKey ?? 'page');
-  return s.page !== undefined && !!sent && sent[1] === String(s.page);
-}
-
-/** Page and size alone are everywhere (a book's page, an image size): they need company. */
-function enough(ctx: DetectContext, s: Signals): 'strong' | 'weak' | false {
-  if (s.strong) return 'strong';
-  const paged = s.page !== undefined || s.nextPage !== undefined;
-  const totals = s.totalPages !== undefined || s.total !== undefined || s.nextPage !== undefined;
-  if (s.evidence.length >= 2 && paged && totals) return 'strong';
-  if (s.total !== undefined && offsetParam(ctx)) return 'weak';
-  return pageEchoed(ctx, s) ? 'weak' : false;
-}
-
-function kindOf(ctx: DetectContext, s: Signals): PaginationKind {
-  if (s.cursor) return 'cursor';
-  if (s.page !== undefined || s.nextPage !== undefined) return 'page';
-  if (s.nextUrl) return 'link';
-  if (offsetParam(ctx)) return 'offset';
-  // The end of a cursor chain: the request still carries its token (`?offset=eyJ…`, `?marker=…`).
-  for (const [k, v] of ctx.url.searchParams)
-    if (roleOfName(k) === 'cursor' || (k === 'offset' && !/^\d+$/.test(v))) return 'cursor';
-  if (s.endKind) return s.endKind;
-  return requestParam(ctx, ...PAGE_PARAMS) ? 'page' : 'cursor';
-}
-
-/** Without one in the request, `next_cursor` goes back as `cursor`, `next_page_token` as `page_token`. */
-function cursorParam(ctx: DetectContext, key: string): string {
-  const sent = requestParam(ctx, ...CURSOR_PARAMS, key)?.[0];
-  if (sent) return sent;
-  const stripped = key.replace(/^next_?/i, '').replace(/^[A-Z]/, (c) => c.toLowerCase());
-  if (key === 'next') return 'cursor';
-  if (/^after_?cursor$/i.test(key)) return 'after';
-  return /^(token|key|)$/i.test(stripped) ? key : stripped;
-}
+import { holders, readSignals, TOTAL_KEYS } from './generic-signals.ts';
+import {
+  completeSignals,
+  cursorParam,
+  echoedPage,
+  enough,
+  kindOf,
+  moreByTotals,
+  numberParam,
+  PAGE_PARAMS,
+} from './generic-verdict.ts';
+import { queryValue } from './params.ts';
+import type { Detector, PageParams, RequestSpec } from './types.ts';
 
 export const generic: Detector = {
   name: 'generic',
@@ -75,31 +45,43 @@ export const generic: Detector = {
   requires: (b) => b.object,
   detect(ctx) {
     if (!isObject(ctx.json)) return null;
-    const atRoot = namedCollection(ctx.json);
-    const records = atRoot ?? (isObject(ctx.json.data) ? namedCollection(ctx.json.data) : undefined);
+    // The records: at the root, under `data`, or in the root's only object (Spotify's `artists`).
+    const alone = soleKey(ctx.json) !== undefined;
+    const place = envelopes(ctx.json)
+      .filter((e) => e.path.length === 0 || e.path[0] === 'data' || alone)
+      .map((e) => ({ path: e.path, found: namedCollection(e.obj) }))
+      .find((e) => e.found);
+    const records = place?.found;
     if (!records) return null;
+    const atRoot = place.path.length === 0;
     for (const { obj, path } of holders(ctx.json)) {
       const s = readSignals(ctx, obj, path);
-      const verdict = enough(ctx, s);
+      completeSignals(ctx, s, obj, path, records.records.length);
+      const verdict = enough(ctx, s, path.length > 0 && atRoot, records.records.length);
       if (!verdict) continue;
       // Totals may sit beside the wrapper rather than in it (HubSpot search: `total` + `paging`).
       if (path.length && s.total === undefined) s.total = count(field(ctx.json, ...TOTAL_KEYS)?.value);
       // The weak shapes describe a list of records, not any object that happens to hold an array.
       if (verdict === 'weak' && !allObjects(records.records) && records.records.length) continue;
+      const kind = kindOf(ctx, s);
+      // A page asked for by number, with only a total in the body (Directus): the request's page.
+      const asked = kind === 'page' && s.page === undefined ? numberParam(ctx, 'page') : undefined;
+      if (asked) s.page = Number(asked[1]);
       const hasMore =
         s.nextUrl || s.cursor
           ? true
           : (s.more ??
             (s.page !== undefined && s.totalPages !== undefined
               ? s.page < s.totalPages
-              : s.nextPage !== undefined
+              : s.nextPage !== undefined || s.nextOffset !== undefined
                 ? true
-                : undefined));
-      const kind = kindOf(ctx, s);
+                : moreByTotals(ctx, s, kind)));
       const params: PageParams = {};
       let next: RequestSpec | undefined = s.nextUrl ? { method: 'GET', url: s.nextUrl } : undefined;
       if (s.cursor) {
-        params.cursor = cursorParam(ctx, s.cursorKey!);
+        // Twitch's `pagination: {cursor}`, alone in its wrapper, goes back as `after`.
+        const helix = path[path.length - 1] === 'pagination' && Object.keys(obj).length === 1;
+        params.cursor = cursorParam(ctx, s.cursorKey!, helix);
         // HubSpot's `link: "?after=…"` would drop the request's other parameters; its `after` (read
         // back from the link, where it is already URL-decoded) keeps them.
         const queryOnly = s.cursorInLink && s.nextUrl && s.linkRaw?.startsWith('?');
@@ -114,12 +96,17 @@ export const generic: Detector = {
           s.nextUrl && s.page !== undefined
             ? pageParamIn(ctx.url.href, { next: s.nextUrl }, s.page)
             : undefined;
-        params.page = linked ?? requestParam(ctx, ...PAGE_PARAMS)?.[0] ?? own;
+        params.page = linked ?? echoedPage(ctx, s) ?? requestParam(ctx, ...PAGE_PARAMS)?.[0] ?? own;
         params.pageBase = s.page === 0 ? 0 : 1;
         const target = s.nextPage ?? (s.page !== undefined ? s.page + 1 : undefined);
         // A bare echoed page says nothing of the end: step on while pages hold records.
         const step = hasMore ?? (verdict === 'weak' && records.records.length > 0);
         if (!next && step && target !== undefined) next = carry(ctx, { [params.page]: target });
+      } else if (kind === 'offset' && s.nextOffset !== undefined) {
+        // Pipedrive's `next_start`: the offset the server wants next, under the request's own name.
+        params.offset =
+          numberParam(ctx, 'offset')?.[0] ?? (/start/i.test(s.nextOffsetKey!) ? 'start' : 'offset');
+        next ??= carry(ctx, { [params.offset]: s.nextOffset });
       }
       const sent = params.cursor ? ctx.url.searchParams.get(params.cursor) : null;
       const strength =
@@ -140,7 +127,7 @@ export const generic: Detector = {
         links: s.nextUrl && next?.url === s.nextUrl ? { next: s.nextUrl } : {},
         next: hasMore === false ? undefined : next,
         params,
-        recordsPath: atRoot ? [records.key] : ['data', records.key],
+        recordsPath: [...place.path, records.key],
         recordCount: records.records.length,
       };
     }

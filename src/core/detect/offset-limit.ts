@@ -6,8 +6,9 @@
  * Docs: dummyjson.com/docs (Limit and skip), developer.spotify.com/documentation/web-api/concepts/api-calls
  * (paging object), Atlassian Jira REST v3 "Pagination" (`startAt`/`maxResults`/`total`/`isLast`, PageBean
  * `nextPage`), Contentful CDA "Collection resources and pagination" (`skip`/`limit`/`total`/`items`),
- * Box "Offset-based pagination" (`offset`/`limit`/`total_count`/`entries`).
- * Fixtures: fixtures/body-apis.ts (offset-limit), fixtures/body-more-apis.ts.
+ * Box "Offset-based pagination" (`offset`/`limit`/`total_count`/`entries`), Bitbucket Data Center "Paged
+ * APIs" (`start`/`limit`/`isLastPage`/`nextPageStart`), Medusa "Pagination" (`count` is the total).
+ * Fixtures: fixtures/body-apis.ts (offset-limit), fixtures/body-more-apis.ts, fixtures/public-apis-offset.ts.
  */
 import { isObject } from '../json.ts';
 import { count, field, isUrlLike, namedCollection, type Obj } from './body-fields.ts';
@@ -29,6 +30,17 @@ function holders(json: Obj): { obj: Obj; path: string[] }[] {
   return out;
 }
 
+/**
+ * Medusa's `count` beside `offset` and `limit` is the total ("the total count of products"); as
+ * this page's length it would equal the records, so only one that differs from it and reaches past
+ * this page (at least offset + records) is read as a total.
+ */
+function countAsTotal(obj: Obj, limitKey: string, offset: number, length: number) {
+  const f = limitKey === 'count' ? undefined : field(obj, 'count');
+  const n = count(f?.value);
+  return f && n !== undefined && n >= offset + length && n !== length ? f : undefined;
+}
+
 export const offsetLimit: Detector = {
   name: 'offset-limit',
   /** Pre-check: its own first guards, so the registry need not call it (precheck.ts). */
@@ -38,15 +50,19 @@ export const offsetLimit: Detector = {
     for (const { obj, path } of holders(ctx.json)) {
       const offF = field(obj, 'offset', 'skip', 'start', 'start_at');
       const limF = field(obj, 'limit', 'take', 'max_results', 'per_page', 'page_size', 'count');
-      const totF = field(obj, 'total', 'total_count', 'total_results', 'total_records', 'total_items');
       const offset = count(offF?.value);
       const limit = count(limF?.value);
-      const total = count(totF?.value);
       if (!offF || !limF || offset === undefined || limit === undefined) continue;
-      // `count` as a limit only next to a total; alone it is usually the number of records.
-      if (limF.key === 'count' && total === undefined) continue;
+      // A body that numbers its pages is a page chain, whatever index it prints (Twilio's `start`).
+      if (count(field(obj, 'page', 'current_page', 'page_number')?.value) !== undefined) continue;
       const records = namedCollection(obj) ?? (path.length ? namedCollection(ctx.json, path) : undefined);
       if (!records) continue;
+      const totF =
+        field(obj, 'total', 'total_count', 'total_results', 'total_records', 'total_items') ??
+        countAsTotal(obj, limF.key, offset, records.records.length);
+      const total = count(totF?.value);
+      // `count` as a limit only next to a total; alone it is usually the number of records.
+      if (limF.key === 'count' && total === undefined) continue;
       const recordsPath = namedCollection(obj) ? [...path, records.key] : [records.key];
       const at = (k: string) => [...path, k].join('.');
       const evidence: Evidence[] = [
@@ -62,7 +78,8 @@ export const offsetLimit: Detector = {
         (k) => k in obj && obj[k] === null,
       );
       // Jira says `isLast` (PageBean); its search results give only startAt/maxResults/total.
-      const isLast = field(obj, 'is_last')?.value;
+      const isLastF = field(obj, 'is_last', 'is_last_page');
+      const isLast = isLastF?.value;
       const step = limit > 0 ? limit : records.records.length;
       const hasMore = nextLink
         ? true
@@ -74,8 +91,15 @@ export const offsetLimit: Detector = {
               ? false
               : undefined;
       if (nextLink) evidence.push(ev(at(nextF!.key), nextF!.value, 'next page'));
-      if (typeof isLast === 'boolean')
-        evidence.push(ev(at(field(obj, 'is_last')!.key), isLast, 'last page flag'));
+      if (typeof isLast === 'boolean') evidence.push(ev(at(isLastF!.key), isLast, 'last page flag'));
+      // Bitbucket Data Center: "a client should always use nextPageStart" (ids need not be contiguous).
+      const nextStartF = field(obj, 'next_page_start', 'next_start');
+      const nextStart = count(nextStartF?.value);
+      if (nextStart !== undefined) evidence.push(ev(at(nextStartF!.key), nextStart, 'next offset'));
+      // An offset and a size beside a list say nothing alone (a UTC offset, a display limit): they
+      // need a total, a link, a flag, or the request's own offset parameter.
+      const echoed = ctx.url.searchParams.get(offF.key) === String(offset);
+      if (total === undefined && !nextLink && typeof isLast !== 'boolean' && !endKey && !echoed) continue;
       // The body echoes the request's own parameter names (offset/limit, skip/take, start/count).
       const offsetParam = offF.key;
       const sizeParam = limF.key;
@@ -93,7 +117,7 @@ export const offsetLimit: Detector = {
         next: nextLink
           ? { method: 'GET', url: nextLink }
           : hasMore && step > 0
-            ? nextGet(ctx, { [offsetParam]: offset + step })
+            ? nextGet(ctx, { [offsetParam]: nextStart ?? offset + step })
             : undefined,
         params: { offset: offsetParam, size: sizeParam },
         recordsPath,
