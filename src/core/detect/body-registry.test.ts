@@ -31,6 +31,11 @@ const BODY = [
   'zoom',
   'discogs',
   'dropbox',
+  'reddit',
+  'bitbucket',
+  'confluence',
+  'jira',
+  'strapi',
   'generic',
 ];
 

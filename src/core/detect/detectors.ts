@@ -37,6 +37,11 @@ import { zoom } from './zoom.ts';
 import { ckan } from './ckan.ts';
 import { elasticsearch } from './elasticsearch.ts';
 import { socrata } from './socrata.ts';
+import { bitbucket } from './bitbucket.ts';
+import { confluence } from './confluence.ts';
+import { jira } from './jira.ts';
+import { reddit } from './reddit.ts';
+import { strapi } from './strapi.ts';
 
 export const detectors: Detector[] = [
   // Header schemes
@@ -57,6 +62,11 @@ export const detectors: Detector[] = [
   elasticsearch,
   ckan,
   socrata,
+  reddit,
+  bitbucket,
+  confluence,
+  jira,
+  strapi,
   discogs,
   dropbox,
   odata,
