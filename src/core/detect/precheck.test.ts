@@ -14,6 +14,10 @@ import * as more from './fixtures/body-more-apis.ts';
 import * as seeds from './fixtures/body-seeds.ts';
 import * as search from './fixtures/body-search-apis.ts';
 import { negativeFixtures } from './fixtures/body-negatives.ts';
+import { publicPageFixtures } from './fixtures/public-apis-page.ts';
+import { publicOffsetFixtures } from './fixtures/public-apis-offset.ts';
+import { publicCursorFixtures } from './fixtures/public-apis-cursor.ts';
+import { publicApiNegatives } from './fixtures/public-apis-negatives.ts';
 import { exchangeOf, type BodyFixture } from './fixtures/body-fixture.ts';
 import { headerExchange, type HeaderFixture } from './fixtures/headers-fixture.ts';
 import { vanillaFixtures } from './fixtures/headers-vanilla.ts';
@@ -24,11 +28,14 @@ import { contentRangeFixtures } from './fixtures/headers-content-range.ts';
 import { linkFixtures } from './fixtures/headers-link.ts';
 import { moreHeaderFixtures } from './fixtures/headers-more.ts';
 
-const bodies: BodyFixture[] = [
+const bodies: Pick<BodyFixture, 'name' | 'url' | 'method' | 'requestBody' | 'body' | 'headers'>[] = [
   ...Object.values(seeds),
   ...Object.values(apis),
   ...Object.values(more),
   ...Object.values(search),
+  publicPageFixtures,
+  publicOffsetFixtures,
+  publicCursorFixtures,
 ].flat();
 const headerFixtures: HeaderFixture[] = [
   vanillaFixtures,
@@ -64,7 +71,7 @@ const exchanges: [string, Exchange][] = [
       (b, i) => [`${f.name} #${i}`, exchangeOf({ ...f, body: b })] as [string, Exchange],
     ),
   ]),
-  ...negativeFixtures.flatMap((f) => [
+  ...[...negativeFixtures, ...publicApiNegatives].flatMap((f) => [
     [f.name, exchangeOf(f)] as [string, Exchange],
     ...variants(f.body).map(
       (b, i) => [`${f.name} #${i}`, exchangeOf({ ...f, body: b })] as [string, Exchange],
