@@ -47,7 +47,12 @@ function value(r: unknown, field: string): number | string | undefined {
   return typeof v === 'number' || (typeof v === 'string' && v !== '') ? v : undefined;
 }
 
+const NUMERIC = /^-?\d{1,15}(\.\d+)?$/;
+
+/** Numbers, and numbers written as strings (JSON:API ids are strings: "9" comes before "10"), by value. */
 function cmp(a: number | string, b: number | string): number {
+  if (typeof a === 'string' && typeof b === 'string' && NUMERIC.test(a) && NUMERIC.test(b))
+    return Number(a) - Number(b);
   return typeof a === 'number' && typeof b === 'number'
     ? a - b
     : String(a) < String(b)
