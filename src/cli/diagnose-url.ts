@@ -6,14 +6,16 @@
 import { crawl } from '../core/crawl/engine.ts';
 import type { Checkpoint, CrawledPage, CrawlSink, CrawlSummary } from '../core/crawl/types.ts';
 import { detect } from '../core/detect/index.ts';
-import { pageRequest } from '../core/detect/params.ts';
+import { pageRequest, setQueryParam } from '../core/detect/params.ts';
 import type { Detection } from '../core/detect/types.ts';
 import type { DiagnosePage } from '../core/diagnose/diagnose.ts';
-import { rawLinksOf } from '../core/diagnose/raw-links.ts';
+import { endPageDetection } from '../core/diagnose/end-page.ts';
+import { linkHeaderNext, rawLinksOf } from '../core/diagnose/raw-links.ts';
 import type { Exchange, Header } from '../core/exchange.ts';
 import { extractRecords, parseJson } from '../core/json.ts';
 import type { HttpFetch, HttpRequest, HttpResponse } from '../core/ports.ts';
 import { normalizeUrl } from '../core/chain/key.ts';
+import { getParam } from '../core/url.ts';
 import { fetchStart } from './crawl-start.ts';
 import { nodeClock } from './node-clock.ts';
 
@@ -61,10 +63,11 @@ function toPage(
   finalUrl: string,
   probe: boolean,
 ): DiagnosePage {
-  const detection = ex.response.status >= 200 && ex.response.status < 300 ? detect(ex) : null;
+  const ok = ex.response.status >= 200 && ex.response.status < 300;
+  // A last page without pagination fields is still the chain's end, read with the chain's detection.
+  const detection = ok ? (detect(ex) ?? endPageDetection(ex, fallback)) : null;
   const parsed = parseJson(ex.response.bodyText);
-  const records =
-    parsed.ok && detection ? extractRecords(parsed.value, (detection ?? fallback).recordsPath) : [];
+  const records = parsed.ok && detection ? extractRecords(parsed.value, detection.recordsPath) : [];
   const page: DiagnosePage = {
     index,
     url: finalUrl,
@@ -74,8 +77,24 @@ function toPage(
     requestUrl: ex.request.url,
   };
   if (detection) page.rawLinks = rawLinksOf(ex, detection.recordsPath);
+  const rawNext = linkHeaderNext(ex);
+  if (rawNext) page.rawNext = rawNext;
   if (probe) page.probe = true;
   return page;
+}
+
+/**
+ * The request one page past a numbered chain's last page: page + 1, or offset + page size. Cursor and
+ * link chains have no address past their end.
+ */
+function pastTheEnd(last: Detection): string | undefined {
+  if (last.position.page !== undefined) return pageRequest(last, last.position.page + 1)?.url;
+  const { offset } = last.position;
+  if (last.kind !== 'offset' || offset === undefined || !last.params.offset || last.method !== 'GET')
+    return undefined;
+  const asked = last.params.size ? getParam(last.url, last.params.size) : undefined;
+  const size = last.pageSize ?? (asked && /^\d+$/.test(asked) ? Number(asked) : last.recordCount);
+  return size > 0 ? setQueryParam(last.url, last.params.offset, String(offset + size)) : undefined;
 }
 
 /** Fetches, crawls (up to maxPages) and probes; the pages come back in the order they were fetched. */
@@ -103,8 +122,11 @@ export async function pagesFromUrl(
   );
   const last = sink.pages[sink.pages.length - 1]?.detection ?? start.detection;
   let probeUrl: string | undefined;
-  if (summary.stoppedReason === 'done' && last.position.page !== undefined) {
-    probeUrl = pageRequest(last, last.position.page + 1)?.url;
+  // Numbered chains only (a link chain whose last page reads like offsets has no address past its end).
+  if (summary.stoppedReason === 'done' && last.kind === start.detection.kind) {
+    // The next the last page still offered (a crawler stops on a short page), else one page past it.
+    const offered = last.next && last.next.method === 'GET' && !last.next.body ? last.next.url : undefined;
+    probeUrl = last.kind === 'page' || last.kind === 'offset' ? (offered ?? pastTheEnd(last)) : undefined;
     if (probeUrl && !log.some((t) => normalizeUrl(t.req.url) === normalizeUrl(probeUrl!))) {
       await tap(
         fetch,

@@ -1,5 +1,6 @@
 /** Facts every rule reads, computed once per diagnosis: ids, repeats, completeness. */
 import { inferIdKey, recordKey } from '../record-id.ts';
+import { normalizeUrl } from '../chain/key.ts';
 import { getParam } from '../url.ts';
 import type { PageParams } from '../detect/types.ts';
 import type { DiagnoseContext, DiagnoseOptions, DiagnosePage, PageFacts } from './types.ts';
@@ -41,6 +42,28 @@ export function saysMore(p: DiagnosePage): boolean {
   return !!d && (!!d.next || !!d.links.next || d.hasMore === true);
 }
 
+/** The page a previous page's next (link, cursor request or Link header) offered is this one. */
+export function offeredBy(prev: DiagnosePage | undefined, p: DiagnosePage): boolean {
+  const d = prev?.detection;
+  const next = d?.links.next ?? d?.next?.url ?? prev?.rawNext;
+  return !!next && normalizeUrl(next) === normalizeUrl(p.requestUrl ?? p.url);
+}
+
+/**
+ * Past the end of the chain: a probe the API did not offer, a page beyond the page count, or a page
+ * asked for after one that said there is no more. A page the API's own next offered is inside the
+ * chain, even when it repeats the one before (that is a cycle, not a clamp).
+ */
+export function pastEnd(ctx: DiagnoseContext, f: PageFacts): boolean {
+  const prev = ctx.pages[f.n - 2];
+  if (f.page.probe && !offeredBy(prev?.page, f.page)) return true;
+  const d = f.page.detection;
+  const total = ctx.pages.find((p) => p.page.detection?.totalPages !== undefined)?.page.detection!.totalPages;
+  if (total !== undefined && d?.position.page !== undefined && d.position.page > ctx.pageBase + total - 1)
+    return true;
+  return !!prev && !saysMore(prev.page) && !prev.page.rawNext;
+}
+
 function startsChain(p: DiagnosePage, base: number): boolean {
   const d = p.detection;
   if (!d) return false;
@@ -68,18 +91,54 @@ function consensus(pages: readonly DiagnosePage[]): PageParams {
   return out;
 }
 
+/**
+ * A link chain whose links step a page number or an offset (PayPal's HATEOAS `links`, a generic `next`
+ * URL) is a numbered chain: its position is what the request asked for. Detectors leave the position
+ * of link chains empty, so the rules that compare positions would skip it.
+ */
+function numberedView(p: DiagnosePage, params: PageParams, base: number): DiagnosePage {
+  const d = p.detection;
+  if (d?.kind !== 'link' || Object.keys(d.position).length) return p;
+  const url = p.requestUrl ?? p.url;
+  for (const role of ['page', 'offset'] as const) {
+    const name = params[role];
+    if (!name || params.cursor) continue;
+    const v = getParam(url, name);
+    const at = v === undefined ? (role === 'page' ? base : 0) : /^\d{1,9}$/.test(v) ? Number(v) : undefined;
+    if (at === undefined) return p;
+    return { ...p, detection: { ...d, kind: role, position: { [role]: at } } };
+  }
+  return p;
+}
+
+/**
+ * The first page number most pages agree on: a request for `page=0` on a 1-based API makes that one
+ * page's detector guess 0-based, and it must not renumber the whole chain.
+ */
+function baseOf(pages: readonly DiagnosePage[]): number {
+  const votes = [0, 0];
+  for (const p of pages) {
+    const params = p.detection?.params;
+    const b = params?.pageBase ?? (params?.page ? 1 : undefined);
+    if (b === 0 || b === 1) votes[b]++;
+  }
+  return votes[0] > votes[1] ? 0 : 1;
+}
+
 /** Builds the shared facts. Pages must be in chain order. */
-export function createContext(pages: readonly DiagnosePage[], opts: DiagnoseOptions = {}): DiagnoseContext {
+export function createContext(given: readonly DiagnosePage[], opts: DiagnoseOptions = {}): DiagnoseContext {
+  const chainParams = consensus(given.filter((p) => p.status >= 200 && p.status < 300 && p.detection));
+  const pageBase = baseOf(given);
+  const pages = given.map((p) => numberedView(p, chainParams, pageBase));
   const okPages = pages.filter((p) => p.status >= 200 && p.status < 300 && p.detection);
   const idKey = opts.idKey ?? inferIdKey(okPages.flatMap((p) => p.records));
-  const pageBase =
-    pages.find((p) => p.detection?.params.pageBase !== undefined)?.detection?.params.pageBase ?? 1;
   const seen = new Map<string, number>();
   const facts: PageFacts[] = pages.map((p, i) => {
     const n = i + 1;
     const ok = p.status >= 200 && p.status < 300 && p.detection !== null;
     const keys = p.records.map((r) => recordKey(r, idKey));
-    const f: PageFacts = { page: p, n, name: nameOf(p, n), url: p.requestUrl ?? p.url, ok, keys };
+    const inChain = !p.probe || offeredBy(pages[i - 1], p);
+    const f: PageFacts = { page: p, n, name: nameOf(p, n), url: p.requestUrl ?? p.url, ok, keys, inChain };
     if (ok && p.records.length) {
       const fp = fingerprint(keys, p.records);
       if (fp && seen.has(fp)) f.repeatOf = seen.get(fp);
@@ -87,14 +146,15 @@ export function createContext(pages: readonly DiagnosePage[], opts: DiagnoseOpti
     }
     return f;
   });
-  const chainPages = facts.filter((f) => !f.page.probe);
+  const chainPages = facts.filter((f) => f.inChain);
   const last = chainPages[chainPages.length - 1];
   const complete =
     opts.complete ??
     (chainPages.length > 0 &&
       chainPages.every((f) => f.ok) &&
       startsChain(chainPages[0].page, pageBase) &&
-      !saysMore(last.page));
+      // The last page says no more, or it came back empty: past the data, whatever a total promised.
+      (!saysMore(last.page) || (last.page.records.length === 0 && chainPages.length > 1)));
   return {
     pages: facts,
     idKey,

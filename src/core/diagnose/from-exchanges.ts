@@ -12,7 +12,8 @@ import type { Detection, PageParams } from '../detect/types.ts';
 import type { Exchange } from '../exchange.ts';
 import { extractRecords, parseJson } from '../json.ts';
 import { diagnose } from './diagnose.ts';
-import { rawLinksOf } from './raw-links.ts';
+import { endPageDetection } from './end-page.ts';
+import { linkHeaderNext, rawLinksOf } from './raw-links.ts';
 import type { DiagnoseOptions, DiagnosePage, Finding } from './types.ts';
 
 export type ChainDiagnosis = { chain: Chain; pages: DiagnosePage[]; findings: Finding[] };
@@ -45,19 +46,21 @@ function order(members: Member[], params: PageParams): Member[] {
   return (sorted as (KnownPage & { i: number })[]).map((k) => members[k.i]);
 }
 
-/** Records by the page's own detection, or for an undetected 2xx end page by the chain's records path. */
-function toPage(m: Member, index: number, fallback: string[] | undefined): DiagnosePage {
-  const path = m.detection?.recordsPath ?? (m.exchange.response.status < 300 ? fallback : undefined);
-  const parsed = path ? parseJson(m.exchange.response.bodyText) : undefined;
-  const records = parsed?.ok && path ? extractRecords(parsed.value, path) : [];
+/** Records by the page's own detection, or for an undetected 2xx end page by the chain's (end-page.ts). */
+function toPage(m: Member, index: number, chain: Detection | undefined): DiagnosePage {
+  const detection = m.detection ?? (chain ? endPageDetection(m.exchange, chain) : null);
+  const parsed = detection ? parseJson(m.exchange.response.bodyText) : undefined;
+  const records = parsed?.ok && detection ? extractRecords(parsed.value, detection.recordsPath) : [];
   const page: DiagnosePage = {
     index,
     url: m.exchange.request.url,
     status: m.exchange.response.status,
-    detection: m.detection,
+    detection,
     records,
   };
-  if (m.detection) page.rawLinks = rawLinksOf(m.exchange, m.detection.recordsPath);
+  if (detection) page.rawLinks = rawLinksOf(m.exchange, detection.recordsPath);
+  const rawNext = linkHeaderNext(m.exchange);
+  if (rawNext) page.rawNext = rawNext;
   return page;
 }
 
@@ -88,6 +91,12 @@ function joinByNextLinks(
     .filter((_, i) => root(i) === i);
 }
 
+/** The request names a page number or an offset of a numbered chain. */
+function numberedRequest(url: string, params: PageParams): boolean {
+  const at = positionFromUrl(url, params);
+  return !params.cursor && (at.page !== undefined || at.offset !== undefined);
+}
+
 /** Every chain among the exchanges with its ordered pages (one page per distinct request URL). */
 export function chainsOfExchanges(exchanges: readonly Exchange[]): { chain: Chain; pages: DiagnosePage[] }[] {
   const members: Member[] = exchanges.map((exchange, i) => ({
@@ -112,10 +121,12 @@ export function chainsOfExchanges(exchanges: readonly Exchange[]): { chain: Chai
       const key = chainKey(m.exchange, m.detection ?? { params: chain.params });
       // An error page past the end has no detection, but its URL still places it in the chain.
       if (key !== chain.key) return false;
+      // So is a numbered request past the end that came back without pagination (a probe of page N+1).
       if (
         !m.detection &&
         m.exchange.response.status < 400 &&
-        !linkedTo.has(normalizeUrl(m.exchange.request.url))
+        !linkedTo.has(normalizeUrl(m.exchange.request.url)) &&
+        !numberedRequest(m.exchange.request.url, chain.params)
       )
         return false;
       const u = normalizeUrl(m.exchange.request.url);
@@ -125,8 +136,8 @@ export function chainsOfExchanges(exchanges: readonly Exchange[]): { chain: Chai
     }),
   }));
   return joinByNextLinks(groups).map(({ chain, members: mine }) => {
-    const path = mine.find((m) => m.detection)?.detection!.recordsPath;
-    return { chain, pages: order(mine, chain.params).map((m, i) => toPage(m, i, path)) };
+    const first = mine.find((m) => m.detection)?.detection ?? undefined;
+    return { chain, pages: order(mine, chain.params).map((m, i) => toPage(m, i, first)) };
   });
 }
 

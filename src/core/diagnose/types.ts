@@ -17,6 +17,11 @@ export type DiagnosePage = {
   requestUrl?: string;
   /** The page's pagination links as the API wrote them (relative or absolute), when the response was at hand. */
   rawLinks?: string[];
+  /**
+   * The Link header's rel="next", resolved, when the response has one: detectors that read the end
+   * from page counts drop a next link printed on the last page, but clients following Link do not.
+   */
+  rawNext?: string;
   /** Fetched only to see what the API does past the end (not part of the chain the API offered). */
   probe?: boolean;
 };
@@ -66,6 +71,8 @@ export type PageFacts = {
   keys: (string | undefined)[];
   /** Position (n) of an earlier page with exactly the same non-empty records, if any. */
   repeatOf?: number;
+  /** Part of the chain the API offered: not a probe, or a probe of the very page the one before offered. */
+  inChain: boolean;
 };
 
 export type DiagnoseContext = {

@@ -3,7 +3,8 @@
  * ceil(totalRecords / pageSize); across pages of one crawl, the total should not move (when it does,
  * the data changed while paging and offset pages shift under the client).
  */
-import type { Finding, PageFacts, Rule } from '../types.ts';
+import { pastEnd } from '../context.ts';
+import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
 
 /** The size the page declares per page: the body's own field, else the size parameter the client sent. */
 function declared(f: PageFacts): { records: number; pages: number; size: number } | undefined {
@@ -38,10 +39,14 @@ function arithmetic(pages: PageFacts[]): Finding[] {
   return [];
 }
 
-function drift(pages: PageFacts[]): Finding[] {
-  // A page count is only comparable between full pages of one size (it may be derived from the size).
+function drift(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
+  // A page count is only comparable between full pages of one size (it may be derived from the size)
+  // that count pages alike (a last link's number is a count only in the chain's own base).
   const full = pages.filter(
-    (f) => f.page.detection!.pageSize && f.page.detection!.recordCount === f.page.detection!.pageSize,
+    (f) =>
+      f.page.detection!.pageSize &&
+      f.page.detection!.recordCount === f.page.detection!.pageSize &&
+      (f.page.detection!.params.pageBase ?? ctx.pageBase) === ctx.pageBase,
   );
   for (const key of ['totalRecords', 'totalPages'] as const) {
     const pool =
@@ -76,7 +81,8 @@ export const inconsistentTotals: Rule = {
   id: 'inconsistent-totals',
   description: 'totalPages ≠ ceil(totalRecords / pageSize), or totals that change between pages',
   check(ctx) {
-    const pages = ctx.pages.filter((f) => f.ok && !f.page.probe);
-    return [...arithmetic(pages), ...drift(pages)];
+    // The chain only: a request past its end (a probe, or a capture that asked on) may see later data.
+    const pages = ctx.pages.filter((f) => f.ok && f.inChain && !pastEnd(ctx, f));
+    return [...arithmetic(pages), ...drift(ctx, pages)];
   },
 };

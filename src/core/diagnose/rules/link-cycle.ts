@@ -6,15 +6,34 @@
  */
 import { normalizeUrl } from '../../chain/key.ts';
 import { getParam } from '../../url.ts';
+import { pastEnd } from '../context.ts';
+import type { Detection } from '../../detect/types.ts';
 import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
 
-function ruleFor(f: PageFacts): 'cursor-cycle' | 'link-cycle' {
-  return f.page.detection?.kind === 'cursor' ? 'cursor-cycle' : 'link-cycle';
+/** A cursor chain, or a link chain whose links carry an opaque token (OData `$skiptoken`): a cursor cycle. */
+function ruleFor(ctx: DiagnoseContext, f: PageFacts): 'cursor-cycle' | 'link-cycle' {
+  const d = f.page.detection;
+  if (d?.kind === 'cursor') return 'cursor-cycle';
+  const param = ctx.params.cursor;
+  return d?.kind === 'link' && param && getParam(f.url, param) !== undefined ? 'cursor-cycle' : 'link-cycle';
 }
 
-function nextUrl(f: PageFacts): string | undefined {
+/**
+ * The next the API gave: a link (the Link header's too, where a page count outranked it), or the
+ * cursor of a cursor/link chain. A page or offset a detector computed from the totals is the API's
+ * next only when the page echoes a position other than the one asked for (the server's own count is
+ * then wrong); otherwise a loop through it is the arithmetic's, and the totals rules report the cause.
+ */
+function nextUrl(ctx: DiagnoseContext, f: PageFacts): string | undefined {
   const d = f.page.detection;
-  return d?.next?.url ?? d?.links.next;
+  if (!d) return undefined;
+  const given = d.links.next ?? f.page.rawNext;
+  if (given) return given;
+  if (d.kind === 'cursor' || d.kind === 'link') return d.next?.url;
+  const asked =
+    d.kind === 'page' ? pageIn(f.url, ctx.params.page, ctx.pageBase) : pageIn(f.url, ctx.params.offset, 0);
+  const echoed = d.kind === 'page' ? d.position.page : d.position.offset;
+  return asked !== undefined && echoed !== undefined && asked !== echoed ? d.next?.url : undefined;
 }
 
 /** The page number a URL asks for (a missing parameter is the first page). */
@@ -29,7 +48,7 @@ function backwards(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   const earlier = new Map<string, PageFacts>();
   for (const f of pages) {
     earlier.set(normalizeUrl(f.url), f);
-    const next = nextUrl(f);
+    const next = nextUrl(ctx, f);
     // Paging by body (POST cursors) or by a Range header keeps the URL: the URL proves nothing there.
     const spec = f.page.detection?.next;
     if (!next || spec?.body || spec?.headers?.length) continue;
@@ -45,7 +64,7 @@ function backwards(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
     const target = back ? (back.n === f.n ? 'itself' : back.name) : `page ${nextPage}`;
     return [
       {
-        rule: ruleFor(f),
+        rule: ruleFor(ctx, f),
         severity: 'error',
         message: `The next ${d.kind === 'cursor' ? 'cursor' : 'link'} of ${f.name} leads back to ${target}, so a client following next loops forever.`,
         evidence: {
@@ -63,17 +82,16 @@ function backwards(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   return [];
 }
 
-function contentRepeat(pages: PageFacts[]): Finding[] {
-  // An adjacent repeat at the very end is repeated-last-page's; anything else means no progress.
-  const last = pages[pages.length - 1];
+function contentRepeat(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
+  // An adjacent repeat past the end is repeated-last-page's; anything else means no progress.
   const f = pages.find(
-    (p) => p.repeatOf !== undefined && !(p === last && p.repeatOf === p.n - 1) && !p.page.probe,
+    (p) => p.repeatOf !== undefined && !(p.repeatOf === p.n - 1 && pastEnd(ctx, p)) && !p.page.probe,
   );
   if (!f) return [];
   const earlier = pages.find((p) => p.n === f.repeatOf)!;
   return [
     {
-      rule: ruleFor(f),
+      rule: ruleFor(ctx, f),
       severity: 'error',
       message: `${f.name} serves exactly the records of ${earlier.name}: the chain went back instead of forward, so a client following next loops or collects the same records again.`,
       evidence: {
@@ -86,6 +104,15 @@ function contentRepeat(pages: PageFacts[]): Finding[] {
   ];
 }
 
+/** Page number or offset of a page, and what a URL asks for in the same terms. */
+function numbered(ctx: DiagnoseContext, d: Detection) {
+  if (ctx.params.page && d.position.page !== undefined)
+    return { at: d.position.page, word: 'page', in: (u: string) => pageIn(u, ctx.params.page, ctx.pageBase) };
+  if (ctx.params.offset && d.position.offset !== undefined)
+    return { at: d.position.offset, word: 'offset', in: (u: string) => pageIn(u, ctx.params.offset, 0) };
+  return undefined;
+}
+
 function prevOfNext(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   for (let i = 1; i < pages.length; i++) {
     const a = pages[i - 1];
@@ -94,27 +121,32 @@ function prevOfNext(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
     if (b.page.probe || b.repeatOf !== undefined) continue;
     const da = a.page.detection!;
     const db = b.page.detection!;
-    const param = ctx.params.page;
-    if (
-      !param ||
-      !db.links.prev ||
-      da.position.page === undefined ||
-      db.position.page !== da.position.page + 1
-    )
-      continue;
-    const prevPage = pageIn(db.links.prev, param, ctx.pageBase);
-    if (prevPage === undefined || prevPage === da.position.page) continue;
+    const pa = numbered(ctx, da);
+    const pb = numbered(ctx, db);
+    if (!db.links.prev || !pa || !pb || pa.word !== pb.word) continue;
+    // b is the page a's next led to: the next page number, or the URL a's next link named.
+    const aNext = da.links.next ?? da.next?.url;
+    const follows =
+      pa.word === 'page'
+        ? pb.at === pa.at + 1
+        : !!aNext && normalizeUrl(aNext) === normalizeUrl(b.url) && pb.at === pa.at + a.page.records.length;
+    if (!follows) continue;
+    const prev = pb.in(db.links.prev);
+    if (prev === undefined || prev === pa.at) continue;
     return [
       {
         rule: 'link-cycle',
         severity: 'warning',
-        message: `The prev link of ${b.name} points to page ${prevPage}, not back to ${a.name}: prev and next disagree, so clients paging backwards skip or repeat pages.`,
+        message: `The prev link of ${b.name} points to ${pa.word} ${prev}, not back to ${a.name}: prev and next disagree, so clients paging backwards skip or repeat pages.`,
         evidence: {
           pages: [a.n, b.n],
           urls: [a.url, b.url, db.links.prev],
-          values: { expected: da.position.page, prev: prevPage },
+          values: { expected: pa.at, prev },
         },
-        fix: 'Build prev as page − 1 from the same page number that builds next (page + 1).',
+        fix:
+          pa.word === 'page'
+            ? 'Build prev as page − 1 from the same page number that builds next (page + 1).'
+            : 'Build prev as offset − limit (not below 0) from the same offset that builds next (offset + limit).',
       },
     ];
   }
@@ -127,6 +159,6 @@ export const linkCycle: Rule = {
   check(ctx) {
     const pages = ctx.pages.filter((f) => f.ok);
     const loops = backwards(ctx, pages);
-    return [...(loops.length ? loops : contentRepeat(pages)), ...prevOfNext(ctx, pages)];
+    return [...(loops.length ? loops : contentRepeat(ctx, pages)), ...prevOfNext(ctx, pages)];
   },
 };

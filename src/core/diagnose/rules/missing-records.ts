@@ -1,14 +1,16 @@
 /**
- * missing-records: records the API promised but never served. Two signals: a complete chain that
- * served fewer unique records than its total, and sequential integer ids that run without a hole
- * inside every page but jump between pages (an off-by-one offset, or rows deleted while paging).
+ * missing-records: records the API promised but never served. A complete chain that served fewer
+ * unique records than its total; sequential integer ids that run without a hole inside every page but
+ * jump between pages (an off-by-one offset, or rows deleted while paging); and, from chain-gaps.ts, a
+ * chain that ends while a page past its end still has fresh records, or a next link that skips pages.
  */
+import { endsEarly, skippedPages } from './chain-gaps.ts';
 import type { DiagnoseContext, Finding, Rule } from '../types.ts';
 
 function totalShortfall(ctx: DiagnoseContext): Finding[] {
   // Styles documented to drop rows per page (permissions) may serve fewer than their total.
   if (!ctx.complete || ctx.shortPagesAllowed) return [];
-  const chain = ctx.pages.filter((f) => f.ok && !f.page.probe);
+  const chain = ctx.pages.filter((f) => f.ok && f.inChain);
   const totals = chain.map((f) => f.page.detection!.totalRecords).filter((t): t is number => t !== undefined);
   if (!totals.length) return [];
   const total = Math.min(...totals);
@@ -88,9 +90,11 @@ function sequentialGaps(ctx: DiagnoseContext): Finding[] {
 
 export const missingRecords: Rule = {
   id: 'missing-records',
-  description: 'fewer unique records than the total, or id runs that skip between pages',
+  description:
+    'fewer unique records than the total, id runs or next links that skip, or fresh records past the end of the chain',
   check(ctx) {
-    // Both may hold: the shortfall says how many, the id jumps say where.
-    return [...totalShortfall(ctx), ...sequentialGaps(ctx)];
+    // Several may hold: the shortfall says how many, the skipping link or the id jumps say where.
+    const skipped = skippedPages(ctx);
+    return [...endsEarly(ctx), ...totalShortfall(ctx), ...(skipped.length ? skipped : sequentialGaps(ctx))];
   },
 };

@@ -14,9 +14,34 @@ import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
 function explicitMore(f: PageFacts): string | undefined {
   const d = f.page.detection!;
   if (d.links.next) return `next link ${d.links.next}`;
+  // A Link rel="next" a page count outranked in detection: clients following Link still follow it.
+  if (f.page.rawNext) return `next link ${f.page.rawNext}`;
   if (d.hasMore === true) return 'hasMore: true';
   if (d.kind === 'cursor' && d.next) return `next cursor (${d.next.url})`;
   return undefined;
+}
+
+/** The page's next leads to itself or back to a page already fetched: link-cycle's to report. */
+function loopsBack(ctx: DiagnoseContext, f: PageFacts): boolean {
+  const d = f.page.detection!;
+  const next = d.links.next ?? f.page.rawNext ?? d.next?.url;
+  if (!next) return false;
+  const target = normalizeUrl(next);
+  return ctx.pages.some((p) => p.n <= f.n && normalizeUrl(p.url) === target);
+}
+
+/**
+ * "More" that the page's own totals imply (offset + size < total, page < page count) with no link or
+ * cursor saying so: the totals are what is wrong, and missing-records / inconsistent-totals say so.
+ */
+function totalsSayMore(ctx: DiagnoseContext, f: PageFacts): boolean {
+  const d = f.page.detection!;
+  if (d.links.next || f.page.rawNext || d.kind === 'cursor' || d.kind === 'link') return false;
+  if (d.kind === 'offset' && d.totalRecords !== undefined && d.position.offset !== undefined && d.pageSize)
+    return d.position.offset + d.pageSize < d.totalRecords;
+  if (d.kind === 'page' && d.totalPages !== undefined && d.position.page !== undefined)
+    return d.position.page < ctx.pageBase + d.totalPages - 1;
+  return false;
 }
 
 /** Records never seen before on a page after `f`: the chain really went on, so `f` was not the last page. */
@@ -37,7 +62,7 @@ function onLastPage(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
     if (newRecordsAfter(ctx, f)) continue;
     const last = ctx.pageBase + d.totalPages - 1;
     const more = explicitMore(f);
-    if (d.position.page < last || !more) continue;
+    if (d.position.page < last || !more || loopsBack(ctx, f)) continue;
     return [
       {
         rule: 'next-on-last-page',
@@ -57,7 +82,13 @@ function onLastPage(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
 
 function emptyButMore(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   if (ctx.shortPagesAllowed) return [];
-  const f = pages.find((p) => p.page.records.length === 0 && saysMore(p.page));
+  const f = pages.find(
+    (p) =>
+      p.page.records.length === 0 &&
+      (saysMore(p.page) || !!p.page.rawNext) &&
+      !loopsBack(ctx, p) &&
+      !totalsSayMore(ctx, p),
+  );
   if (!f) return [];
   const d = f.page.detection!;
   const more = explicitMore(f) ?? 'next page';
@@ -85,14 +116,7 @@ function shortThenEmpty(ctx: DiagnoseContext): Finding[] {
   // The empty end page often has no pagination at all (a bare `[]`), so it need not be detected. A probe
   // counts when it is the very page the previous page's next link offered (a crawler that stops on a
   // short page fetches it only as a probe).
-  const offered = (p: PageFacts, i: number) => {
-    const prev = ctx.pages[i - 1]?.page.detection;
-    const next = prev?.links.next ?? prev?.next?.url;
-    return !!next && normalizeUrl(next) === normalizeUrl(p.url);
-  };
-  const pages = ctx.pages.filter(
-    (p, i) => (!p.page.probe || offered(p, i)) && p.page.status >= 200 && p.page.status < 300,
-  );
+  const pages = ctx.pages.filter((p) => p.inChain && p.page.status >= 200 && p.page.status < 300);
   for (let i = 1; i < pages.length; i++) {
     const f = pages[i - 1];
     const end = pages[i];
@@ -102,6 +126,7 @@ function shortThenEmpty(ctx: DiagnoseContext): Finding[] {
       !d ||
       d.kind === 'cursor' ||
       !explicitMore(f) ||
+      totalsSayMore(ctx, f) ||
       end.page.records.length ||
       saysMore(end.page)
     )
@@ -130,8 +155,9 @@ export const nextOnLastPage: Rule = {
   id: 'next-on-last-page',
   description: 'a next link/cursor or hasMore on the last page or on an empty page',
   check(ctx) {
-    // Probes and repeated pages past the end are repeated-last-page's to report.
-    const pages = ctx.pages.filter((f) => f.ok && !f.page.probe && f.repeatOf === undefined);
+    // Probes and repeated pages past the end are repeated-last-page's to report; a probe that is the
+    // very page the one before offered (a crawler stops on a short page) is part of the chain.
+    const pages = ctx.pages.filter((f) => f.ok && f.inChain && f.repeatOf === undefined);
     const found = [...onLastPage(ctx, pages), ...emptyButMore(ctx, pages)];
     return found.length ? found : shortThenEmpty(ctx);
   },

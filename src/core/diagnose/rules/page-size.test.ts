@@ -11,7 +11,7 @@ test('page-size: asked for 10, served 5 on every full page → info (a cap)', ()
   const f = findings.find((x) => x.rule === 'page-size');
   assert.ok(f, summary(findings).join('\n'));
   assert.equal(f.severity, 'info');
-  assert.deepEqual(f.evidence.values, { asked: 10, served: 5 });
+  assert.deepEqual(f.evidence.values, { asked: 10, served: 5, stated: 5 });
 });
 
 test('page-size: a page size that changes mid-chain → warning', () => {

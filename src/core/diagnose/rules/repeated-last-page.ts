@@ -3,15 +3,8 @@
  * 404 (a clamped page number: `page = min(page, lastPage)`). A client that stops on an empty page
  * never stops; one that counts records double-counts the last page.
  */
-import type { DiagnoseContext, PageFacts, Rule } from '../types.ts';
-
-/** Past the end: beyond the total, a probe, or the last page fetched (the chain had to stop somewhere). */
-function pastEnd(ctx: DiagnoseContext, f: PageFacts): boolean {
-  if (f.page.probe || f.n === ctx.pages.length) return true;
-  const d = f.page.detection!;
-  const total = ctx.pages.find((p) => p.page.detection?.totalPages !== undefined)?.page.detection!.totalPages;
-  return total !== undefined && d.position.page !== undefined && d.position.page > ctx.pageBase + total - 1;
-}
+import { pastEnd } from '../context.ts';
+import type { Rule } from '../types.ts';
 
 export const repeatedLastPage: Rule = {
   id: 'repeated-last-page',
