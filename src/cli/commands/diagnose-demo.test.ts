@@ -29,6 +29,7 @@ const expected: Record<string, string> = {
   'totals-inconsistent': 'inconsistent-totals',
   'total-changes': 'inconsistent-totals',
   'past-end-repeats': 'repeated-last-page',
+  'chain-ends-early': 'missing-records',
   'next-on-last-page': 'next-on-last-page',
   'empty-page-has-more': 'next-on-last-page',
   'cursor-cycle': 'cursor-cycle',

@@ -37,7 +37,7 @@ async function followNext(start: string, next: (body: any, headers: Headers) => 
 const ids = (rows: any[]) => rows.map((r) => r.id);
 
 test('the buggy catalog lists every chain, each answering its first page', async () => {
-  assert.equal(catalog.length, 13);
+  assert.equal(catalog.length, 14);
   for (const b of catalog) {
     assert.ok(b.bug && b.description && b.firstPage.startsWith('/buggy/'), b.bug);
     await getJson(b.firstPage);
@@ -92,6 +92,22 @@ test('past-end-repeats and next-on-last-page', async () => {
     pages.map((x) => x.length),
     [10, 10, 10, 2, 0],
   );
+});
+
+test('chain-ends-early: no next after page 3 of 3, yet page 4 has 8 more records', async () => {
+  const { pages } = await followNext(first('chain-ends-early'), (b) => b.links.next);
+  assert.deepEqual(
+    pages.map((p) => [p.data.length, p.meta.last_page, p.meta.total]),
+    [
+      [10, 3, 30],
+      [10, 3, 30],
+      [10, 3, 30],
+    ],
+  );
+  const past = await getJson('/buggy/ends-too-early?page=4');
+  assert.equal(past.body.data.length, 8);
+  assert.ok(!pages.flatMap((p) => ids(p.data)).includes(past.body.data[0].id));
+  assert.deepEqual((await getJson('/buggy/ends-too-early?page=5')).body.data, []);
 });
 
 test('empty-page-has-more: has_more true with empty data', async () => {

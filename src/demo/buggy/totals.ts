@@ -1,6 +1,7 @@
 /**
  * Bugs in what a page says about the whole: totals that contradict each other or change between pages,
- * and pages past the end that repeat the last page instead of coming back empty.
+ * pages past the end that repeat the last page instead of coming back empty, and a chain that says it
+ * ends while the page after its end still has records.
  */
 import { json, link, linkHeader, type DemoRequest } from '../http.ts';
 import { items, pageOf, type BuggyChain } from './shared.ts';
@@ -54,6 +55,21 @@ function nextOnLastPage(req: DemoRequest) {
   return json(data, 200, value ? { Link: value } : {});
 }
 
+/**
+ * The total comes from a stale count (30) while 38 records exist: meta says 3 pages, page 3 has no next
+ * link, yet page 4 still serves records 31–38 (and page 5 is empty). The totals agree with each other,
+ * so only a request past the end shows the 8 records no client following next ever sees.
+ */
+function endsTooEarly(req: DemoRequest) {
+  const page = pageOf(req);
+  const data = items('ends-too-early', 38).slice((page - 1) * 10, page * 10);
+  return json({
+    data,
+    meta: { current_page: page, last_page: 3, per_page: 10, total: 30 },
+    links: { next: page < 3 ? link(req, { page: page + 1 }) : null },
+  });
+}
+
 export const totalsChains: BuggyChain[] = [
   {
     bug: 'totals-inconsistent',
@@ -77,6 +93,14 @@ export const totalsChains: BuggyChain[] = [
     description:
       'Pages past the end (4–10) return the last page (3 of 3) again instead of an empty list, like Django get_page() clamping.',
     route: { path: '/buggy/past-end-repeats', handle: pastEndRepeats },
+  },
+  {
+    bug: 'chain-ends-early',
+    firstPage: '/buggy/ends-too-early?page=1',
+    kind: 'page',
+    description:
+      'meta.total 30 and last_page 3 from a stale count: page 3 has no next link, but page 4 still returns records 31–38.',
+    route: { path: '/buggy/ends-too-early', handle: endsTooEarly },
   },
   {
     bug: 'next-on-last-page',
