@@ -8,6 +8,9 @@ import { diagnoseExchanges } from './diagnose.ts';
 import * as bodyApis from '../detect/fixtures/body-apis.ts';
 import * as bodyMore from '../detect/fixtures/body-more-apis.ts';
 import * as bodySeeds from '../detect/fixtures/body-seeds.ts';
+import * as publicPage from '../detect/fixtures/public-apis-page.ts';
+import * as publicOffset from '../detect/fixtures/public-apis-offset.ts';
+import * as publicCursor from '../detect/fixtures/public-apis-cursor.ts';
 import { exchangeOf } from '../detect/fixtures/body-fixture.ts';
 import { headerExchange } from '../detect/fixtures/headers-fixture.ts';
 import * as hLink from '../detect/fixtures/headers-link.ts';
@@ -93,7 +96,10 @@ test('clean: a HAR with several chains in shuffled order → no findings in any 
 
 function fixtureExchanges(): [string, Exchange][] {
   const out: [string, Exchange][] = [];
-  for (const mod of [bodyApis, bodyMore, bodySeeds] as Record<string, unknown>[]) {
+  for (const mod of [bodyApis, bodyMore, bodySeeds, publicPage, publicOffset, publicCursor] as Record<
+    string,
+    unknown
+  >[]) {
     for (const list of Object.values(mod)) {
       if (!Array.isArray(list)) continue;
       for (const f of list)

@@ -9,8 +9,11 @@ import type { Exchange } from '../exchange.ts';
 import { isObject, parseJson } from '../json.ts';
 import { resolveUrl } from '../url.ts';
 
+// Links a client follows. Not `self` (the resource's canonical URL: Confluence writes it absolute and
+// its next/prev relative to `_links.base`, as documented) and not `base`/`context`.
 const NAME =
-  /^(next|prev|previous|first|last|self)([_-]?page)?([_-]?(url|link|href))?$|^@odata\.nextlink$|^nextlink$/i;
+  /^(next|prev|previous|first|last)([_-]?page)?([_-]?(url|link|href))?$|^@odata\.nextlink$|^nextlink$/i;
+const RELS = /^(next|prev|previous|first|last)$/i;
 const URLISH = /^(https?:\/\/\S+|\/(?!\/)\S*|\?\S*)$/i;
 
 function fromBody(
@@ -38,12 +41,20 @@ function fromBody(
   }
 }
 
+/** The rel values of one Link header entry's parameters (`; rel="next last"`). */
+function relsOf(params: string): string[] {
+  const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^;,\s]+))/i.exec(params);
+  return (rel?.[1] ?? rel?.[2] ?? rel?.[3] ?? '').trim().split(/\s+/);
+}
+
 /** Every pagination link of the response in its raw form. */
 export function rawLinksOf(exchange: Exchange, recordsPath: readonly string[] = []): string[] {
   const out: string[] = [];
   for (const h of exchange.response.headers) {
-    if (/^link$/i.test(h.name)) for (const m of h.value.matchAll(/<([^>]*)>/g)) out.push(m[1].trim());
-    else if (
+    if (/^link$/i.test(h.name)) {
+      for (const m of h.value.matchAll(/<([^>]*)>([^<]*)/g))
+        if (relsOf(m[2]).some((r) => RELS.test(r))) out.push(m[1].trim());
+    } else if (
       /^(x-)?(paging|page|pagination)?-?(next|prev|previous|first|last)(-page)?(-url|-link)?$/i.test(
         h.name,
       ) &&
@@ -67,8 +78,7 @@ export function linkHeaderNext(exchange: Exchange): string | undefined {
     if (!/^link$/i.test(h.name)) continue;
     for (const m of h.value.matchAll(/<([^>]*)>([^<]*)/g)) {
       const params = m[2];
-      const rel = /;\s*rel\s*=\s*"?([^";,]+)"?/i.exec(params)?.[1] ?? '';
-      if (!rel.toLowerCase().split(/\s+/).includes('next')) continue;
+      if (!relsOf(params).some((r) => r.toLowerCase() === 'next')) continue;
       if (/;\s*results\s*=\s*"?false"?/i.test(params)) continue;
       return resolveUrl(exchange.request.url, m[1].trim());
     }
