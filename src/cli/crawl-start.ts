@@ -74,7 +74,7 @@ export async function fetchStart(
       bodyText: res.bodyText,
     },
   };
-  const d = detectWithReason(exchange);
+  const d = detectWithReason(exchange, undefined, { body: parsed });
   if (d.ok) return { ok: true, exchange, detection: d.detection };
   const where = locateRecords(parsed.value);
   const records = where ? extractRecords(parsed.value, where.path) : [parsed.value];

@@ -3,7 +3,7 @@
  * re-detect a page keeping the start's style, and commit a page (loop check, dedup, sink, progress).
  */
 import { headerValue, type Exchange, type Header } from '../exchange.ts';
-import { detect, detectAs, detectWithReason } from '../detect/index.ts';
+import { detect, detectAs, detectWithReason, type DetectOptions } from '../detect/index.ts';
 import { detectors } from '../detect/detectors.ts';
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import { extractRecords } from '../json.ts';
@@ -88,20 +88,23 @@ export class Run {
    * Detection keeping the start's style when another detector would also answer (ambiguous pages).
    * Fast path: only the start style's detector and the header detectors (`detectAs`); when that
    * does not answer in the start's style (the shape changed, e.g. a different last page), every
-   * detector runs as on the first page.
+   * detector runs as on the first page. `options.body` is the page's parsed body, shared by every pass.
    */
-  detectPage(exchange: Exchange): Detection | null {
+  detectPage(exchange: Exchange, options: DetectOptions = {}): Detection | null {
     const style = this.start.detection.style;
-    const fast = detectAs(exchange, style);
+    const fast = detectAs(exchange, style, options);
     if (fast?.style === style) return fast;
-    const any = detect(exchange);
+    const any = detect(exchange, options);
     if (!any || any.style === style) return any;
     const own = detectors.filter((d) => d.name === style);
-    const r = own.length ? detectWithReason(exchange, own) : null;
+    const r = own.length ? detectWithReason(exchange, own, options) : null;
     return r?.ok ? r.detection : any;
   }
 
-  /** Reads a fetched response: detection and records (by the start's path when the page is not detected). */
+  /**
+   * Reads a fetched response: detection and records (by the start's path when the page is not
+   * detected), both from the body fetchPage already parsed — a page is parsed once.
+   */
   arrive(index: number, spec: RequestSpec, f: FetchedPage): Arrived {
     const res = f.response;
     const url = res.url || spec.url;
@@ -114,7 +117,7 @@ export class Run {
         bodyText: res.bodyText,
       },
     };
-    const detection = this.detectPage(exchange);
+    const detection = this.detectPage(exchange, { body: { ok: true, value: f.json } });
     const records = extractRecords(f.json, (detection ?? this.start.detection).recordsPath);
     return {
       index,

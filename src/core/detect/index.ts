@@ -3,7 +3,7 @@
  * confident answer and fills its gaps (totals, links, evidence) from the others that agree.
  */
 import { headerValue, headerValues, isJsonMime, looksLikeJson, type Exchange } from '../exchange.ts';
-import { parseJson } from '../json.ts';
+import { parseJson, type ParseResult } from '../json.ts';
 import { detectors } from './detectors.ts';
 import { finalize } from './finalize.ts';
 import { createGate } from './precheck.ts';
@@ -24,9 +24,13 @@ export type { Detection, DetectOutcome, Evidence, PaginationKind, RequestSpec, P
 /** Bodies larger than this are not parsed for detection (headers still count). @default 64 MiB */
 export const MAX_BODY_CHARS = 64 * 1024 * 1024;
 
-/** Builds the shared context, or says why the exchange cannot be paginated JSON at all. */
+/**
+ * Builds the shared context, or says why the exchange cannot be paginated JSON at all. `body`, when
+ * given, is `parseJson(exchange.response.bodyText)` already done by the caller (not parsed again).
+ */
 export function createContext(
   exchange: Exchange,
+  body?: ParseResult,
 ): { ok: true; ctx: DetectContext } | { ok: false; reason: string } {
   let url: URL;
   try {
@@ -46,7 +50,7 @@ export function createContext(
         : 'body is not JSON';
       return { ok: false, reason: what };
     }
-    const parsed = parseJson(text);
+    const parsed = body ?? parseJson(text);
     if (!parsed.ok) return { ok: false, reason: parsed.reason.slice(0, 200) };
     json = parsed.value;
   }
@@ -65,6 +69,12 @@ export type DetectOptions = {
    * @default true
    */
   prechecks?: boolean;
+  /**
+   * The body already parsed: `parseJson(exchange.response.bodyText)`, e.g. by a crawler that reads
+   * records from the same value, so a page is parsed once. Must be that very text's parse.
+   * @default parsed here
+   */
+  body?: ParseResult;
 };
 
 function runAll(ctx: DetectContext, list: readonly Detector[], prechecks: boolean): DetectorResult[] {
@@ -88,7 +98,7 @@ export function detectWithReason(
   list: readonly Detector[] = detectors,
   options: DetectOptions = {},
 ): DetectOutcome {
-  const c = createContext(exchange);
+  const c = createContext(exchange, options.body);
   if (!c.ok) return c;
   const results = runAll(c.ctx, list, options.prechecks ?? true);
   if (!results.length) {
@@ -133,14 +143,15 @@ const STYLE_OF: Record<string, string> = {
  * On a page with no pagination fields at all (a chain's last page: no `paging`, no `Link`), a
  * records-only detection in `style` with no `next`; null when the page shows
  * another style's signals, an error status, or no records array. Never throws.
- * Same cost as detect() for the JSON parse, but none of the other body detectors' work.
+ * Same cost as detect() for the JSON parse (none with `options.body`), but none of the other body
+ * detectors' work.
  */
-export function detectAs(exchange: Exchange, style: string): Detection | null {
+export function detectAs(exchange: Exchange, style: string, options: DetectOptions = {}): Detection | null {
   const name = STYLE_OF[style] ?? style;
-  if (!detectors.some((d) => d.name === name)) return detect(exchange);
+  if (!detectors.some((d) => d.name === name)) return detect(exchange, options);
   const list = detectors.filter((d) => d.name === name || HEADER_STYLES.has(d.name));
-  const r = detectWithReason(exchange, list);
-  return r.ok ? r.detection : lastPageOf(exchange, style);
+  const r = detectWithReason(exchange, list, options);
+  return r.ok ? r.detection : lastPageOf(exchange, style, options);
 }
 
 /**
@@ -152,9 +163,9 @@ export function detectAs(exchange: Exchange, style: string): Detection | null {
  * status, when no records array is found, or when another style's signals are on the page (the
  * shape changed: the caller should run detect()).
  */
-function lastPageOf(exchange: Exchange, style: string): Detection | null {
-  if (exchange.response.status >= 400 || detectWithReason(exchange).ok) return null;
-  const c = createContext(exchange);
+function lastPageOf(exchange: Exchange, style: string, options: DetectOptions): Detection | null {
+  if (exchange.response.status >= 400 || detectWithReason(exchange, detectors, options).ok) return null;
+  const c = createContext(exchange, options.body);
   if (!c.ok || c.ctx.json === undefined) return null;
   const found = locateRecords(c.ctx.json);
   if (!found) return null;
