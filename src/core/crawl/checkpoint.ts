@@ -5,7 +5,8 @@
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import { isObject } from '../json.ts';
 import { inferIdKey } from '../record-id.ts';
-import { hashText, lastN, LoopGuard } from './guards.ts';
+import { hashText, LoopGuard } from './guards.ts';
+import { RecentList, settle } from './recent.ts';
 import { SeenIds, type IdKey } from './seen-ids.ts';
 import type { Checkpoint } from './types.ts';
 
@@ -30,6 +31,9 @@ export type Accepted = {
   repeats: { at: number; id: string | number }[];
 };
 
+/** The checkpoint's lists, copied from the crawl state only when read (see `snapshot`). */
+const LISTS = ['seenIds', 'seenUrls', 'seenCursors', 'pageHashes'] as const;
+
 /** Skipped duplicates remembered per page for diagnostics; more are counted but not listed. */
 export const MAX_REPEATS = 1000;
 
@@ -46,15 +50,16 @@ export class CrawlState {
   /** Every id written (compact: see seen-ids.ts); only the last `cap` go into a checkpoint. */
   private seen = new SeenIds();
   /** Checkpoint form of the latest ids, oldest first; trimmed back to `cap` once it reaches 2×cap. */
-  private recent: string[] = [];
+  private recent: RecentList<string>;
 
   constructor(
     readonly startUrl: string,
     readonly detection: Detection,
-    private readonly cap: number,
+    cap: number,
     from?: Checkpoint,
   ) {
     this.guard = new LoopGuard(from, cap);
+    this.recent = new RecentList(cap);
     if (!from) return;
     Object.assign(this, {
       idKey: from.idKey,
@@ -87,7 +92,7 @@ export class CrawlState {
     let duplicates = 0;
     const key = this.idKey || undefined;
     // Trimmed before this page's ids go in, so `rollback` only ever cuts what this call added.
-    if (this.recent.length >= 2 * this.cap) this.recent.splice(0, this.recent.length - this.cap);
+    this.recent.trim();
     for (let at = 0; at < records.length; at++) {
       const r = records[at];
       if (this.records + fresh.length >= maxRecords) break;
@@ -112,14 +117,31 @@ export class CrawlState {
   /** Undoes `accept` when the store refused the page, so a resume fetches and counts it again. */
   rollback(a: Accepted): void {
     for (const id of a.added) this.seen.delete(id);
-    this.recent.length = Math.max(0, this.recent.length - a.added.length);
+    this.recent.drop(a.added.length);
     this.records -= a.fresh.length;
     this.duplicates -= a.duplicates;
   }
 
   /** The checkpoint after the pages so far; `next`/`range` say what comes next. O(cap): copies the capped lists only. */
   checkpoint(next: RequestSpec | null, range?: { from: number; to: number }): Checkpoint {
+    const cp = this.snapshot(next, range);
+    // Read every list now: plain data from here on.
+    for (const k of LISTS) void cp[k];
+    return cp;
+  }
+
+  /**
+   * The same checkpoint, O(1): its four lists (up to `cap` entries each) are copied when first
+   * read, as they were at this call. A sink that keeps only some checkpoints (the CLI's file store
+   * saves the newest every 200 ms) no longer pays for the copies of every page.
+   */
+  snapshot(next: RequestSpec | null, range?: { from: number; to: number }): Checkpoint {
     const d = this.detection;
+    const ids = this.recent.snapshot();
+    const guard = this.guard.snapshot();
+    // Accessors in the literal (one shape for every page, unlike defineProperty); the first read of
+    // a list copies it and turns it into a plain data property. JSON.stringify and structuredClone
+    // read them like any other property.
     const cp: Checkpoint = {
       version: 1,
       startUrl: this.startUrl,
@@ -130,8 +152,30 @@ export class CrawlState {
       pages: this.pages,
       records: this.records,
       duplicates: this.duplicates,
-      seenIds: lastN(this.recent, this.cap),
-      ...this.guard.memory(),
+      get seenIds() {
+        return settle(this, 'seenIds', ids());
+      },
+      set seenIds(v) {
+        settle(this, 'seenIds', v);
+      },
+      get seenUrls() {
+        return settle(this, 'seenUrls', guard.seenUrls());
+      },
+      set seenUrls(v) {
+        settle(this, 'seenUrls', v);
+      },
+      get seenCursors() {
+        return settle(this, 'seenCursors', guard.seenCursors());
+      },
+      set seenCursors(v) {
+        settle(this, 'seenCursors', v);
+      },
+      get pageHashes() {
+        return settle(this, 'pageHashes', guard.pageHashes());
+      },
+      set pageHashes(v) {
+        settle(this, 'pageHashes', v);
+      },
       errors: this.errors,
       retries: this.retries,
     };

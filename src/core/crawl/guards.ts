@@ -5,6 +5,7 @@
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import { isObject } from '../json.ts';
 import { getParam } from '../url.ts';
+import { RecentList } from './recent.ts';
 
 export type GuardVerdict = { ok: true } | { ok: false; detail: string };
 const OK: GuardVerdict = { ok: true };
@@ -52,28 +53,25 @@ function numberParam(url: string, name: string | undefined): number | undefined 
 
 export type GuardMemory = { seenUrls: string[]; seenCursors: string[]; pageHashes: string[] };
 
-/** The last `n` entries of `list` (a copy; none when n ≤ 0). */
-export function lastN<T>(list: readonly T[], n: number): T[] {
-  return n <= 0 ? [] : list.length > n ? list.slice(list.length - n) : list.slice();
-}
-
 /**
  * A Map of keys to the page that gave them, plus the newest keys in insertion order (trimmed back
  * to `cap` once it reaches 2×cap), so a checkpoint copies at most `cap` keys instead of walking
- * every key the crawl has seen.
+ * every key the crawl has seen — and only when it is read (see recent.ts).
  */
 class KeyLog {
   readonly at = new Map<string, number>();
-  private order: string[] = [];
+  private order: RecentList<string>;
 
-  constructor(private readonly cap: number) {}
+  constructor(cap: number) {
+    this.order = new RecentList(cap);
+  }
 
   /** Remembers `key` from page `index`; true when it was new (a known key keeps its place, as in a Map). */
   add(key: string, index: number): boolean {
     const fresh = !this.at.has(key);
     this.at.set(key, index);
     if (fresh) {
-      if (this.order.length >= 2 * this.cap) this.order.splice(0, this.order.length - this.cap);
+      this.order.trim();
       this.order.push(key);
     }
     return fresh;
@@ -82,13 +80,16 @@ class KeyLog {
   /** Takes back the newest `add` (only ever called right after it). */
   undo(key: string): void {
     this.at.delete(key);
-    if (this.order[this.order.length - 1] === key) this.order.pop();
+    if (this.order.last() === key) this.order.drop(1);
   }
 
-  last(): string[] {
-    return lastN(this.order, this.cap);
+  snapshot(): () => string[] {
+    return this.order.snapshot();
   }
 }
+
+/** Each checkpoint list of the guard as it is now, copied when called. */
+export type GuardSnapshot = { [K in keyof GuardMemory]: () => GuardMemory[K] };
 
 /** Remembers requests, cursors and page fingerprints; restored from a checkpoint on resume. */
 export class LoopGuard {
@@ -182,7 +183,17 @@ export class LoopGuard {
 
   /** The most recent `cap` entries of each, oldest first, for a checkpoint. O(cap). */
   memory(): GuardMemory {
-    return { seenUrls: this.urls.last(), seenCursors: this.cursors.last(), pageHashes: this.hashes.last() };
+    const s = this.snapshot();
+    return { seenUrls: s.seenUrls(), seenCursors: s.seenCursors(), pageHashes: s.pageHashes() };
+  }
+
+  /** What `memory()` would answer now, each list copied only when called. O(1). */
+  snapshot(): GuardSnapshot {
+    return {
+      seenUrls: this.urls.snapshot(),
+      seenCursors: this.cursors.snapshot(),
+      pageHashes: this.hashes.snapshot(),
+    };
   }
 }
 

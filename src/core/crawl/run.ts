@@ -165,7 +165,8 @@ export class Run {
     st.nextIndex = a.index + 1;
     st.guard.record(a.spec, a.index, hash, this.start.detection.params.cursor);
     try {
-      await this.opts.sink.writePage(page, acc.fresh, st.checkpoint(next, range));
+      // A snapshot: the sink reads (and pays for) the checkpoint's lists only if it keeps them.
+      await this.opts.sink.writePage(page, acc.fresh, st.snapshot(next, range));
     } catch (e) {
       st.rollback(acc);
       st.pages--;
