@@ -120,6 +120,25 @@ test('records on disk ahead of the saved state are cut back and fetched again, e
   );
 });
 
+test('records wait in memory for the next state save, which writes them first: one disk write per save', async () => {
+  const o = await setup('ndjson');
+  const store = await openFileStore({ ...o.base, stateIntervalMs: 60_000 });
+  const lines = async () => (await readFile(o.out, 'utf8')).split('\n').filter(Boolean).length;
+  await store.writePage(page(0), recs(0), cp(1));
+  await store.sync();
+  assert.equal(await lines(), 2);
+  for (let p = 1; p < 4; p++) await store.writePage(page(p), recs(p), cp(p + 1));
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal(await lines(), 2, 'pages 1–3 are held: the next save is a minute away');
+  assert.equal((await loadCrawlState(o.statePath)).checkpoint.nextIndex, 1);
+  await store.sync();
+  const state = await loadCrawlState(o.statePath);
+  assert.equal(await lines(), 8);
+  assert.deepEqual([state.checkpoint.nextIndex, state.records], [4, 8]);
+  assert.equal(state.recordBytes, (await readFile(o.out)).length, 'the state counts exactly what is on disk');
+  await store.finish(cp(4), true);
+});
+
 test('resume refuses a record file that shrank', async () => {
   const o = await setup('ndjson');
   await run(o, false, 2, 'stopped');

@@ -1,5 +1,6 @@
 /**
- * The CLI's CrawlSink. Each page's records are appended to the record file through an exporter;
+ * The CLI's CrawlSink. Each page's records are appended to the record file through an exporter
+ * (held in memory until the next state save, so the disk sees one write per save, not per page);
  * the checkpoint is saved (atomically, at most every `stateIntervalMs`, always on finish) together
  * with the length of the record file it covers, and only after those bytes are flushed. A crawl
  * killed anywhere resumes exactly: the record file is cut back to the saved length (dropping pages
@@ -85,34 +86,43 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
       );
     }
   }
-  const sink = createStreamSink(file ?? o.stdout);
+  // A file's records wait in memory for the next state save (≤ stateIntervalMs, or 1 MiB): one
+  // disk write per save instead of one per page. Nothing is at risk — a kill loses only pages after
+  // the saved state, which a resume cuts back and fetches again anyway. stdout gets each page at once.
+  const sink = createStreamSink(file ?? o.stdout, { holdChars: file ? WRITE_BUFFER : 0 });
   const writer: RecordWriter =
     o.format === 'json'
       ? createJsonArrayWriter(sink, resumeFile && base > 0 ? { resume: { alreadyWritten: records } } : {})
       : createNdjsonWriter(sink);
   let recordBytes: number | null = file ? base : null;
 
-  const state = (checkpoint: Checkpoint): CrawlState => ({
+  /** The state after a page: the output's length and record count then, with that page's checkpoint. */
+  type Mark = { recordBytes: number | null; records: number; at: number };
+  const mark = (): Mark => ({ recordBytes, records, at: Date.now() });
+  const state = (checkpoint: Checkpoint, m: Mark = mark()): CrawlState => ({
     tool: 'pagescope-crawl',
     version: 1,
     startUrl: o.startUrl,
     format: o.format,
     out: o.out,
     recordFile,
-    recordBytes,
-    records,
+    recordBytes: m.recordBytes,
+    records: m.records,
     headerNames: o.headerNames ?? [],
     checkpoint,
-    updatedAt: new Date().toISOString(),
+    updatedAt: new Date(m.at).toISOString(),
   });
 
   // State saves run behind the writer: the engine gets control back as soon as a page's text is
-  // handed to the stream. A save always follows a flush of every byte it counts, and saves are
+  // handed to the sink. A save always follows a flush of every byte it counts, and saves are
   // spaced by `stateIntervalMs` (only the newest state matters; a big checkpoint costs ~1 ms to
   // write). A kill in between loses nothing: the resume cuts the records back to the saved state.
-  const saver = createStateSaver(async (s: CrawlState) => {
+  // A state is offered per page but built (and its checkpoint's lists copied) only when saved, and
+  // the save starts after the current turn of the event loop — after the engine's next request.
+  const saver = createStateSaver(async (make: () => CrawlState) => {
+    await new Promise((r) => setImmediate(r));
     await sink.flush();
-    await saveCrawlState(o.statePath, s);
+    await saveCrawlState(o.statePath, make());
   }, o.stateIntervalMs ?? 200);
 
   return {
@@ -124,7 +134,8 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
       await writer.write(recs);
       records += recs.length;
       if (file) recordBytes = base + sink.bytes;
-      saver.offer(state(checkpoint));
+      const m = mark();
+      saver.offer(() => state(checkpoint, m));
     },
     sync: () => saver.settle(),
     async finish(checkpoint, complete) {
