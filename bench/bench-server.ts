@@ -3,8 +3,8 @@
  * client being measured. Two Laravel-shaped endpoints (detected by core/detect/laravel.ts):
  *   /numbered?page=N  — resource form with meta.total/last_page: numbered pages with a known total
  *   /cursor?cursor=N  — cursorPaginate form with meta.next_cursor and links.next: a strict chain
- * `?pages=P` sets the chain length (default 200). Every response is held `latencyMs` precisely
- * (sleep a little less, then wait out the rest). Prints its origin as the first stdout line.
+ * `?pages=P` sets the chain length (default 200). Every response is sent `latencyMs` after its
+ * request arrived, precisely (body built, sleep a little less, then wait out the rest). Prints its origin as the first stdout line.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -75,8 +75,11 @@ export function respond(origin: string, url: URL): { status: number; body: strin
 export async function startBenchServer(latencyMs: number): Promise<{ origin: string; close(): void }> {
   let origin = '';
   const server = createServer(async (req, res) => {
+    // The latency runs from the request's arrival: building the body is part of it, as in an API
+    // whose stated latency is its response time.
+    const arrived = performance.now();
     const r = respond(origin, new URL(req.url ?? '/', origin));
-    await sleepPrecise(latencyMs);
+    await sleepPrecise(latencyMs - (performance.now() - arrived));
     res
       .writeHead(r.status, {
         'content-type': 'application/json',
