@@ -4,9 +4,11 @@
  * and chains mixing relative and absolute links (clients resolving one way break on the other).
  *
  * Cursor links may drop filters on purpose when the cursor encodes the query (Shopify's `page_info`
- * forbids other parameters), so only numbered links (page/offset in the URL) are held to the filters.
+ * forbids other parameters), so only numbered links (page/offset in the URL) are held to the filters —
+ * unless the records show the filter lost (a later page serves `status: "closed"` for `status=open`).
  */
 import { paginationParamNames } from '../../chain/key.ts';
+import { isObject } from '../../json.ts';
 import { getParam } from '../../url.ts';
 import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
 
@@ -64,6 +66,54 @@ function droppedFilters(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   return [];
 }
 
+/** A record's top-level field as text, for comparing with a query value. */
+function fieldText(r: unknown, k: string): string | undefined {
+  const v = isObject(r) ? r[k] : undefined;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/**
+ * The records themselves show a filter lost: every record of the first page has `status: "open"` as
+ * asked by `status=open`, and a later page serves records with another status. Holds for cursor
+ * links too (whatever the cursor encodes, the listing changed) and for servers that keep the
+ * parameter in the link but stop applying it.
+ */
+function filterIgnored(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
+  const first = pages[0];
+  const wanted = filters(first.url, paginationParamNames({ params: ctx.params }));
+  const recs = first.page.records;
+  if (recs.length < 2) return [];
+  for (const [k, v] of wanted) {
+    if (!recs.every((r) => fieldText(r, k) === v)) continue;
+    for (const f of pages.slice(1)) {
+      const other = f.page.records.filter((r) => {
+        const got = fieldText(r, k);
+        return got !== undefined && got !== v;
+      });
+      if (!other.length) continue;
+      const seen = fieldText(other[0], k)!;
+      return [
+        {
+          rule: 'link-hygiene',
+          severity: 'error',
+          message: `The request asks ${k}=${v} and every record of ${first.name} has it, but ${f.name} serves ${other.length} record${other.length === 1 ? '' : 's'} with ${k}=${seen}: the filter is lost on the way through the chain, so clients page through a different listing.`,
+          evidence: {
+            pages: [first.n, f.n],
+            urls: [first.url, f.url],
+            ids: other
+              .map((r, i) => f.keys[f.page.records.indexOf(r)] ?? `#${i}`)
+              .slice(0, 5)
+              .map((x) => x.replace(/^[ns]:/, '')),
+            values: { [k]: v, served: seen, records: other.length },
+          },
+          fix: 'Carry every filter of the first request into the next link or cursor (encode it in the cursor, or keep the query parameters) and apply it on every page.',
+        },
+      ];
+    }
+  }
+  return [];
+}
+
 /** Raw link values as the API wrote them: read from the response, else from evidence that kept them unresolved. */
 function rawLinks(f: PageFacts): string[] {
   if (f.page.rawLinks) return f.page.rawLinks;
@@ -107,6 +157,7 @@ export const linkHygiene: Rule = {
   check(ctx: DiagnoseContext) {
     const pages = ctx.pages.filter((f) => f.ok && !f.page.probe);
     if (!pages.length) return [];
-    return [...droppedFilters(ctx, pages), ...mixedForms(pages)];
+    const dropped = droppedFilters(ctx, pages);
+    return [...(dropped.length ? dropped : filterIgnored(ctx, pages)), ...mixedForms(pages)];
   },
 };

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as api from '../fixtures/api.ts';
 import { findingsOf, summary } from '../fixtures/helpers.ts';
+import { cur } from '../fixtures/bug-cases.ts';
+import { relay } from '../fixtures/more-styles.ts';
 
 test('next-on-last-page: the page the totals call last still has a next link', () => {
   const findings = findingsOf(
@@ -48,4 +50,16 @@ test('next-on-last-page: without totals, a short page links on to an empty page 
   const f = findings.find((x) => x.rule === 'next-on-last-page');
   assert.ok(f, summary(findings).join('\n'));
   assert.match(f.message, /short \(2 of 5\)/);
+});
+
+test('next-on-last-page: hasNextPage true with endCursor null on the last page (Relay)', () => {
+  const { start, handler } = cur(relay, { moreWithoutCursor: true })();
+  const findings = findingsOf(start, handler);
+  const f = findings.find((x) => x.rule === 'next-on-last-page');
+  assert.ok(f, summary(findings).join('\n'));
+  assert.match(f.message, /says there is more \(hasMore: true\) but gives no next cursor/);
+  assert.deepEqual(f.evidence.pages, [5]);
+  // The clean chain ends with hasNextPage false.
+  const clean = cur(relay, {})();
+  assert.deepEqual(summary(findingsOf(clean.start, clean.handler)), []);
 });

@@ -151,6 +151,33 @@ function shortThenEmpty(ctx: DiagnoseContext): Finding[] {
   return [];
 }
 
+/**
+ * The last page says "more" (hasMore / hasNextPage true) but gives no way on — no cursor, no link —
+ * where every page before it did: Relay's `hasNextPage: true` with `endCursor: null`. Clients trusting
+ * the flag retry or fail; clients trusting the cursor stop with a flag that lies.
+ */
+function moreWithoutNext(pages: PageFacts[]): Finding[] {
+  const chain = pages.filter((f) => f.inChain);
+  const last = chain[chain.length - 1];
+  if (chain.length < 2 || !last) return [];
+  const d = last.page.detection!;
+  // The flag as the body wrote it: some detectors fold a missing cursor into hasMore (Notion's
+  // has_more && next_cursor), their evidence still shows has_more true.
+  const flag =
+    d.hasMore === true || d.evidence.some((e) => /more pages/i.test(e.note ?? '') && e.value === 'true');
+  if (!flag || d.next || d.links.next || last.page.rawNext) return [];
+  if (!chain.slice(0, -1).every((f) => f.page.detection!.next)) return [];
+  return [
+    {
+      rule: 'next-on-last-page',
+      severity: 'warning',
+      message: `${last.name} says there is more (hasMore: true) but gives no next cursor or link, as every page before it did: the flag and the cursor disagree about the end of the chain.`,
+      evidence: { pages: [last.n], urls: [last.url], values: { hasMore: 'true', next: 'none' } },
+      fix: 'Set has_more / hasNextPage to false on the last page, or give the next cursor whenever it is true.',
+    },
+  ];
+}
+
 export const nextOnLastPage: Rule = {
   id: 'next-on-last-page',
   description: 'a next link/cursor or hasMore on the last page or on an empty page',
@@ -159,6 +186,8 @@ export const nextOnLastPage: Rule = {
     // very page the one before offered (a crawler stops on a short page) is part of the chain.
     const pages = ctx.pages.filter((f) => f.ok && f.inChain && f.repeatOf === undefined);
     const found = [...onLastPage(ctx, pages), ...emptyButMore(ctx, pages)];
-    return found.length ? found : shortThenEmpty(ctx);
+    if (found.length) return found;
+    const short = shortThenEmpty(ctx);
+    return short.length ? short : moreWithoutNext(pages);
   },
 };
