@@ -50,18 +50,26 @@ export function offeredBy(prev: DiagnosePage | undefined, p: DiagnosePage): bool
 }
 
 /**
- * Past the end of the chain: a probe the API did not offer, a page beyond the page count, or a page
- * asked for after one that said there is no more. A page the API's own next offered is inside the
- * chain, even when it repeats the one before (that is a cycle, not a clamp).
+ * Asked for past the end: a probe the API did not offer, or a page requested after one that said
+ * there is no more. A page the API's own next offered is inside the chain.
  */
-export function pastEnd(ctx: DiagnoseContext, f: PageFacts): boolean {
+export function askedPastEnd(ctx: DiagnoseContext, f: PageFacts): boolean {
   const prev = ctx.pages[f.n - 2];
   if (f.page.probe && !offeredBy(prev?.page, f.page)) return true;
+  return !!prev && !saysMore(prev.page) && !prev.page.rawNext;
+}
+
+/**
+ * Past the end of the chain: asked for past it (above), or beyond the page count. A page the API's
+ * own next offered within the count is inside the chain, even when it repeats the one before (that
+ * is a cycle, not a clamp).
+ */
+export function pastEnd(ctx: DiagnoseContext, f: PageFacts): boolean {
   const d = f.page.detection;
   const total = ctx.pages.find((p) => p.page.detection?.totalPages !== undefined)?.page.detection!.totalPages;
   if (total !== undefined && d?.position.page !== undefined && d.position.page > ctx.pageBase + total - 1)
     return true;
-  return !!prev && !saysMore(prev.page) && !prev.page.rawNext;
+  return askedPastEnd(ctx, f);
 }
 
 function startsChain(p: DiagnosePage, base: number): boolean {

@@ -1,9 +1,10 @@
 /**
  * inconsistent-totals: totals that contradict each other. On one page, totalPages must equal
  * ceil(totalRecords / pageSize); across pages of one crawl, the total should not move (when it does,
- * the data changed while paging and offset pages shift under the client).
+ * the data changed while paging and offset pages shift under the client); and no total may be below
+ * the distinct records the chain actually served.
  */
-import { pastEnd } from '../context.ts';
+import { askedPastEnd } from '../context.ts';
 import type { DiagnoseContext, Finding, PageFacts, Rule } from '../types.ts';
 
 /** The size the page declares per page: the body's own field, else the size parameter the client sent. */
@@ -77,12 +78,35 @@ function drift(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   return [];
 }
 
+/** The chain served more distinct records than any total it reported: the count undercounts. */
+function servedBeyondTotal(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
+  const totals = pages.map((f) => f.page.detection!.totalRecords).filter((t): t is number => t !== undefined);
+  if (!totals.length || !ctx.idKey) return [];
+  const total = Math.max(...totals);
+  const unique = new Set(pages.flatMap((f) => f.keys.filter((k): k is string => k !== undefined)));
+  if (unique.size <= total) return [];
+  const at = pages.find((f) => f.page.detection!.totalRecords === total)!;
+  return [
+    {
+      rule: 'inconsistent-totals',
+      severity: 'warning',
+      message: `The API says there are ${total} records (${at.name}), but the chain served ${unique.size} distinct records: the total undercounts, so clients that stop at it or count pages from it miss ${unique.size - total}.`,
+      evidence: {
+        pages: pages.map((f) => f.n),
+        urls: [at.url, pages[pages.length - 1].url],
+        values: { total, served: unique.size },
+      },
+      fix: 'Count with the same query and filters as the listing (one snapshot), or leave the total out rather than report a stale or capped one as exact.',
+    },
+  ];
+}
+
 export const inconsistentTotals: Rule = {
   id: 'inconsistent-totals',
   description: 'totalPages ≠ ceil(totalRecords / pageSize), or totals that change between pages',
   check(ctx) {
     // The chain only: a request past its end (a probe, or a capture that asked on) may see later data.
-    const pages = ctx.pages.filter((f) => f.ok && f.inChain && !pastEnd(ctx, f));
-    return [...arithmetic(pages), ...drift(ctx, pages)];
+    const pages = ctx.pages.filter((f) => f.ok && f.inChain && !askedPastEnd(ctx, f));
+    return [...arithmetic(pages), ...drift(ctx, pages), ...servedBeyondTotal(ctx, pages)];
   },
 };

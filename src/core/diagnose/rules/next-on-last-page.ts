@@ -53,6 +53,12 @@ function newRecordsAfter(ctx: DiagnoseContext, f: PageFacts): boolean {
   );
 }
 
+/** Records on `f` never seen on an earlier page. */
+function freshOn(ctx: DiagnoseContext, f: PageFacts): boolean {
+  const seen = new Set(ctx.pages.filter((p) => p.n < f.n).flatMap((p) => p.keys));
+  return f.keys.some((k) => k !== undefined && !seen.has(k));
+}
+
 function onLastPage(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
   for (const f of pages) {
     const d = f.page.detection!;
@@ -61,6 +67,8 @@ function onLastPage(ctx: DiagnoseContext, pages: PageFacts[]): Finding[] {
     // use) does not make this the last page: the totals are wrong, not the next link.
     if (newRecordsAfter(ctx, f)) continue;
     const last = ctx.pageBase + d.totalPages - 1;
+    // A page beyond the page count that still brings fresh records proves the count short, not the link.
+    if (d.position.page > last && freshOn(ctx, f)) continue;
     const more = explicitMore(f);
     if (d.position.page < last || !more || loopsBack(ctx, f)) continue;
     return [
