@@ -4,7 +4,6 @@
  */
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import { isObject } from '../json.ts';
-import { getParam } from '../url.ts';
 import { RecentList } from './recent.ts';
 
 export type GuardVerdict = { ok: true } | { ok: false; detail: string };
@@ -32,22 +31,37 @@ export function pageHash(records: readonly unknown[], idKey: string | undefined)
   return hashText(JSON.stringify(records));
 }
 
-/** Same request, whatever the query order or fragment; the body counts (GraphQL cursors live there). */
-export function requestKey(spec: RequestSpec): string {
+/** A request read once: its key (see requestKey) and its query (null when the URL is unparsable). */
+type ReadRequest = { key: string; query: URLSearchParams | null };
+
+function readRequest(spec: RequestSpec): ReadRequest {
   let url = spec.url;
+  let query: URLSearchParams | null = null;
   try {
     const u = new URL(spec.url);
     u.hash = '';
+    // A stable sort: each name's first value, what searchParams.get answers, stays first.
     u.searchParams.sort();
     url = u.href;
+    query = u.searchParams;
   } catch {
     // unparsable: compare as given
   }
-  return `${(spec.method || 'GET').toUpperCase()} ${url}${spec.body ? ' ' + hashText(spec.body) : ''}`;
+  const key = `${(spec.method || 'GET').toUpperCase()} ${url}${spec.body ? ' ' + hashText(spec.body) : ''}`;
+  return { key, query };
 }
 
-function numberParam(url: string, name: string | undefined): number | undefined {
-  const v = name ? getParam(url, name) : undefined;
+/** Same request, whatever the query order or fragment; the body counts (GraphQL cursors live there). */
+export function requestKey(spec: RequestSpec): string {
+  return readRequest(spec).key;
+}
+
+function param(query: URLSearchParams | null, name: string | undefined): string | undefined {
+  return name && query ? (query.get(name) ?? undefined) : undefined;
+}
+
+function numberParam(query: URLSearchParams | null, name: string | undefined): number | undefined {
+  const v = param(query, name);
   return v !== undefined && /^\d{1,15}$/.test(v) ? Number(v) : undefined;
 }
 
@@ -98,8 +112,9 @@ export class LoopGuard {
   private hashes: KeyLog;
   /** What the last `record` added (a `forget` takes back only that, never an older entry). */
   private added: { url?: string; cursor?: string; hash?: string } = {};
-  /** The last request's key: `checkNext` and `record` ask for the same request one after the other. */
-  private last: { spec: RequestSpec; url: string; method?: string; body?: string; key: string } | undefined;
+  /** The last request read: `checkNext` and `record` ask about the same request one after the other. */
+  private last:
+    { spec: RequestSpec; url: string; method?: string; body?: string; read: ReadRequest } | undefined;
 
   /** @param cap entries of each kind a checkpoint keeps (`memory`). @default Infinity */
   constructor(memory?: GuardMemory, cap = Infinity) {
@@ -117,10 +132,11 @@ export class LoopGuard {
    * Nothing is remembered until `record`, so a failed request can be retried on resume.
    */
   checkNext(spec: RequestSpec, index: number, from: Detection | null): GuardVerdict {
-    const seen = this.urls.at.get(this.keyOf(spec));
+    const { key, query } = this.read(spec);
+    const seen = this.urls.at.get(key);
     if (seen !== undefined) return { ok: false, detail: `next link repeats ${spec.url} (${where(seen)})` };
     const params = from?.params;
-    const cursor = params?.cursor ? getParam(spec.url, params.cursor) : undefined;
+    const cursor = param(query, params?.cursor);
     if (cursor) {
       const at = this.cursors.at.get(cursor);
       if (at !== undefined)
@@ -131,7 +147,7 @@ export class LoopGuard {
         [params.page, from.position.page],
         [params.offset, from.position.offset],
       ] as const) {
-        const nextNum = numberParam(spec.url, name);
+        const nextNum = numberParam(query, name);
         if (nextNum !== undefined && cur !== undefined && nextNum <= cur) {
           return {
             ok: false,
@@ -155,9 +171,9 @@ export class LoopGuard {
   /** Remembers a page once it is stored: its request, the cursor it was fetched with, its fingerprint. */
   record(spec: RequestSpec, index: number, hash: string | undefined, cursorParam?: string): void {
     const added: LoopGuard['added'] = {};
-    const url = this.keyOf(spec);
+    const { key: url, query } = this.read(spec);
     if (this.urls.add(url, index)) added.url = url;
-    const cursor = cursorParam ? getParam(spec.url, cursorParam) : undefined;
+    const cursor = param(query, cursorParam);
     if (cursor && this.cursors.add(cursor, index)) added.cursor = cursor;
     if (hash !== undefined && this.hashes.add(hash, index)) added.hash = hash;
     this.added = added;
@@ -172,13 +188,14 @@ export class LoopGuard {
     this.added = {};
   }
 
-  private keyOf(spec: RequestSpec): string {
+  /** The request's key and query, one URL parse for both checkNext and record. */
+  private read(spec: RequestSpec): ReadRequest {
     const l = this.last;
     if (l && l.spec === spec && l.url === spec.url && l.method === spec.method && l.body === spec.body)
-      return l.key;
-    const key = requestKey(spec);
-    this.last = { spec, url: spec.url, method: spec.method, body: spec.body, key };
-    return key;
+      return l.read;
+    const read = readRequest(spec);
+    this.last = { spec, url: spec.url, method: spec.method, body: spec.body, read };
+    return read;
   }
 
   /** The most recent `cap` entries of each, oldest first, for a checkpoint. O(cap). */
