@@ -53,6 +53,13 @@ export function replayableHeaders(headers: readonly Header[]): Header[] {
   return headers.filter((h) => !h.name.startsWith(':') && !DROP.has(h.name.toLowerCase()));
 }
 
+/** The start URL's origin, parsed once per crawl rather than once per request. */
+let lastStart: { url: string; origin: string | undefined } | undefined;
+function startOrigin(url: string): string | undefined {
+  if (lastStart?.url !== url) lastStart = { url, origin: originOf(url) };
+  return lastStart.origin;
+}
+
 /**
  * The request to send for `spec`: the replayable headers of the first request, overridden by the
  * spec's own, minus credential headers when `spec.url` is on another origin than `startUrl` and
@@ -65,9 +72,14 @@ export function buildRequest(
   allowCrossOrigin: boolean,
 ): HttpRequest {
   const own = spec.headers ?? [];
-  const overridden = new Set(own.map((h) => h.name.toLowerCase()));
-  let headers = [...base.filter((h) => !overridden.has(h.name.toLowerCase())), ...replayableHeaders(own)];
-  const sameOrigin = originOf(spec.url) !== undefined && originOf(spec.url) === originOf(startUrl);
+  let headers: Header[];
+  if (!own.length) headers = base.slice();
+  else {
+    const overridden = new Set(own.map((h) => h.name.toLowerCase()));
+    headers = [...base.filter((h) => !overridden.has(h.name.toLowerCase())), ...replayableHeaders(own)];
+  }
+  const origin = originOf(spec.url);
+  const sameOrigin = origin !== undefined && origin === startOrigin(startUrl);
   if (!sameOrigin && !allowCrossOrigin) headers = headers.filter((h) => !isCredentialHeader(h.name));
   const req: HttpRequest = { method: spec.method || 'GET', url: spec.url, headers };
   if (spec.body !== undefined) req.body = spec.body;

@@ -59,7 +59,8 @@ async function tryOnce(req: HttpRequest, s: FetchSettings, signal: AbortSignal |
   let res: HttpResponse;
   try {
     // The race keeps a fetch that ignores its signal from hanging the crawl.
-    res = await Promise.race([s.fetch({ ...req, signal: ctrl.signal }), abortReason(ctrl.signal)]);
+    const trySignal = ctrl.signal;
+    res = await Promise.race([s.fetch({ ...req, signal: trySignal }), abortReason(trySignal)]);
   } catch (e) {
     if (signal?.aborted) return { ok: false, aborted: true, retryable: false, reason: 'aborted' };
     if (timedOut)
