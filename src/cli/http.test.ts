@@ -1,6 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import { getEventListeners } from 'node:events';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { createNodeFetch } from './http.ts';
@@ -95,4 +96,22 @@ test('rejects when aborted and when nothing listens', async () => {
     fetch({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: [] }),
     /ECONNREFUSED/,
   );
+});
+
+test('an abort is an AbortError, before the request and while waiting; no listener is left behind', async () => {
+  const early = new AbortController();
+  early.abort(new Error('early'));
+  await assert.rejects(get('/plain', [], early.signal), { name: 'AbortError' });
+  const waiting = new AbortController();
+  const p = get('/slow', [], waiting.signal);
+  setTimeout(() => waiting.abort(new Error('stop')), 20);
+  await assert.rejects(p, { name: 'AbortError' });
+  const kept = new AbortController();
+  for (let i = 0; i < 3; i++) await get('/gzip', [], kept.signal);
+  assert.equal(getEventListeners(kept.signal, 'abort').length, 0, 'no listener left behind');
+});
+
+test('credentials in the URL become Basic auth, as with a URL given to http.request', async () => {
+  const r = await fetch({ method: 'GET', url: origin.replace('//', '//u:p%40ss@') + '/plain', headers: [] });
+  assert.equal(JSON.parse(r.bodyText).auth, `Basic ${Buffer.from('u:p@ss').toString('base64')}`);
 });

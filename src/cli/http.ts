@@ -25,10 +25,45 @@ export type NodeFetch = HttpFetch & { /** Closes idle sockets. */ close(): void 
 
 const CREDENTIAL_HEADERS = /^(authorization|cookie|proxy-authorization)$/i;
 
+/** What `fetch` rejects with on abort: an AbortError carrying the signal's reason, as Node's own. */
+function abortError(signal: AbortSignal): Error {
+  const e = new Error('The operation was aborted', { cause: signal.reason });
+  e.name = 'AbortError';
+  return Object.assign(e, { code: 'ABORT_ERR' });
+}
+
+/**
+ * http.request options for `url`, as Node's urlToHttpOptions builds them from a URL object, without
+ * its spread of the URL and the merge that follows (measurable per page in a crawl).
+ */
+function requestOptions(url: URL): http.RequestOptions {
+  const { hostname, port, username, password } = url;
+  const o: http.RequestOptions = {
+    protocol: url.protocol,
+    hostname: hostname[0] === '[' ? hostname.slice(1, -1) : hostname,
+    path: url.pathname + url.search,
+  };
+  if (port !== '') o.port = Number(port);
+  if (username || password) o.auth = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+  return o;
+}
+
 function headerList(raw: string[]): Header[] {
   const out: Header[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push({ name: raw[i], value: raw[i + 1] });
   return out;
+}
+
+/**
+ * Content-Encoding from the raw header list, repeated values joined with ', ' as Node's
+ * `res.headers` joins them — without building that object for every response.
+ */
+function contentEncoding(raw: string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2)
+    if (raw[i].length === 16 && raw[i].toLowerCase() === 'content-encoding')
+      value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`;
+  return value;
 }
 
 function decoder(encoding: string | undefined): NodeJS.ReadWriteStream | null {
@@ -51,13 +86,16 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
   const agents = { 'http:': new http.Agent(agentOpts), 'https:': new https.Agent(agentOpts) };
   const maxRedirects = opts.maxRedirects ?? 5;
 
+  /** One request; `sent` gets the ClientRequest so an abort can destroy it. */
   function once(
     req: HttpRequest,
     url: URL,
+    sent: (r: http.ClientRequest) => void,
   ): Promise<{ status: number; statusText: string; headers: Header[]; raw: http.IncomingMessage }> {
     return new Promise((resolve, reject) => {
       const proto = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
       if (!proto) return reject(new Error(`unsupported protocol ${url.protocol}`));
+      if (req.signal?.aborted) return reject(abortError(req.signal));
       const headers: Record<string, string | string[]> = {};
       for (const h of req.headers) {
         const k = h.name.toLowerCase();
@@ -67,12 +105,15 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
       headers['accept-encoding'] ??= 'gzip, deflate, br';
       headers['user-agent'] ??= opts.userAgent ?? 'pagescope/0.1';
       if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
-      const r = proto.request(url, {
+      // The signal is handled by `fetch` (one listener for the whole exchange) rather than given to
+      // http.request, whose per-request end-of-stream watchers cost more than the request itself.
+      const r = proto.request({
+        ...requestOptions(url),
         method: req.method,
         headers,
         agent: agents[url.protocol as 'http:'],
-        signal: req.signal,
       });
+      sent(r);
       if (opts.timeoutMs)
         r.setTimeout(opts.timeoutMs, () => r.destroy(new Error(`timed out after ${opts.timeoutMs} ms`)));
       r.on('error', reject);
@@ -90,7 +131,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
 
   function readBody(res: http.IncomingMessage): Promise<string> {
     return new Promise((resolve, reject) => {
-      const dec = decoder(res.headers['content-encoding']);
+      const dec = decoder(contentEncoding(res.rawHeaders));
       const stream: NodeJS.ReadableStream = dec ? res.pipe(dec) : res;
       const chunks: Buffer[] = [];
       res.on('error', reject);
@@ -103,12 +144,27 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
   }
 
   const fetch = async (req: HttpRequest): Promise<HttpResponse> => {
+    const { signal } = req;
+    let inFlight: http.ClientRequest | undefined;
+    const onAbort = () => inFlight?.destroy(abortError(signal!));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await follow(req, (r) => (inFlight = r));
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  };
+
+  async function follow(req: HttpRequest, sent: (r: http.ClientRequest) => void): Promise<HttpResponse> {
     let url = new URL(req.url);
     let current = req;
     for (let hop = 0; ; hop++) {
-      const res = await once(current, url);
-      const location = res.headers.find((h) => h.name.toLowerCase() === 'location')?.value;
-      if (res.status >= 300 && res.status < 400 && res.status !== 304 && location && hop < maxRedirects) {
+      const res = await once(current, url, sent);
+      const redirect = res.status >= 300 && res.status < 400 && res.status !== 304;
+      const location = redirect
+        ? res.headers.find((h) => h.name.toLowerCase() === 'location')?.value
+        : undefined;
+      if (redirect && location && hop < maxRedirects) {
         res.raw.resume();
         const next = new URL(location, url);
         const keepMethod = res.status === 307 || res.status === 308;
@@ -135,7 +191,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
         bodyText,
       };
     }
-  };
+  }
   return Object.assign(fetch, {
     close() {
       agents['http:'].destroy();
