@@ -30,11 +30,15 @@ export const discogs: Detector = {
       const u = link(ctx, urls[k]);
       if (u) links[k] = u;
     }
+    const size = count(p.per_page);
     const evidence = [
       ev('pagination.page', page, 'current page'),
       ev('pagination.pages', pages, 'total pages'),
       ev(records.key, `${records.records.length} records`, 'named collection'),
     ];
+    // The size the response states it used, as evidence: diagnose tells it from one derived from
+    // the records (a stated 50 on pages of 20 misleads clients that step by it).
+    if (size !== undefined) evidence.push(ev('pagination.per_page', size, 'page size'));
     if (links.next) evidence.push(ev('pagination.urls.next', links.next, 'next page'));
     const hasMore = links.next ? true : page < pages;
     return {
@@ -43,7 +47,7 @@ export const discogs: Detector = {
       confidence: 0.92,
       evidence,
       position: { page },
-      pageSize: count(p.per_page),
+      pageSize: size,
       totalRecords: count(p.items),
       totalPages: pages,
       hasMore,

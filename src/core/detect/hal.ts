@@ -50,6 +50,8 @@ export const hal: Detector = {
     const totalPages = count(page?.totalPages);
     if (page) {
       evidence.push(ev('page.number', page.number, 'current page, counted from 0'));
+      // Spring's `page.size` is the size the server used: evidence, so diagnose tells it from a derived one.
+      if (size !== undefined) evidence.push(ev('page.size', size, 'page size'));
       if (totalPages !== undefined) evidence.push(ev('page.totalPages', totalPages, 'total pages'));
       if (totalElements !== undefined)
         evidence.push(ev('page.totalElements', totalElements, 'total records'));
