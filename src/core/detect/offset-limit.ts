@@ -2,7 +2,7 @@
  * Offset/limit bodies: `{offset, limit, total}` (or `skip`/`take`, `skip`/`limit`, `start`) at the
  * root or under `meta`/`pagination`/`paging`, beside a records array. The next page is offset+limit
  * while that is below total. DummyJSON (`{products, total, skip, limit}`) and Spotify-style paging
- * objects (`{items, limit, offset, total, next}`) are this shape.
+ * objects (`{items, limit, offset, total, next, previous}`) are this shape.
  * Docs: dummyjson.com/docs (Limit and skip), developer.spotify.com/documentation/web-api/concepts/api-calls
  * (paging object), Atlassian Jira REST v3 "Pagination" (`startAt`/`maxResults`/`total`/`isLast`, PageBean
  * `nextPage`), Contentful CDA "Collection resources and pagination" (`skip`/`limit`/`total`/`items`),
@@ -91,6 +91,10 @@ export const offsetLimit: Detector = {
               ? false
               : undefined;
       if (nextLink) evidence.push(ev(at(nextF!.key), nextF!.value, 'next page'));
+      // Spotify's `previous` (null on the first page), Twilio's old `previous_page_uri`: the prev link.
+      const prevF = field(obj, 'previous', 'prev', 'previous_page', 'previous_page_url', 'previous_page_uri');
+      const prevLink = isUrlLike(prevF?.value) ? link(ctx, prevF!.value) : undefined;
+      if (prevLink) evidence.push(ev(at(prevF!.key), prevF!.value, 'previous page'));
       if (typeof isLast === 'boolean') evidence.push(ev(at(isLastF!.key), isLast, 'last page flag'));
       // Bitbucket Data Center: "a client should always use nextPageStart" (ids need not be contiguous).
       const nextStartF = field(obj, 'next_page_start', 'next_start');
@@ -113,7 +117,7 @@ export const offsetLimit: Detector = {
         totalRecords: total,
         totalPages: total !== undefined && limit > 0 ? Math.ceil(total / limit) : undefined,
         hasMore,
-        links: nextLink ? { next: nextLink } : {},
+        links: { ...(prevLink ? { prev: prevLink } : {}), ...(nextLink ? { next: nextLink } : {}) },
         next: nextLink
           ? { method: 'GET', url: nextLink }
           : hasMore && step > 0
