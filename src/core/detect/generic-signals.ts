@@ -134,13 +134,62 @@ export type Signals = {
   linkRaw?: string;
 };
 
-/** The first `{href, rel}` of a HATEOAS link array whose rel is `rel`. */
-export function relLink(list: unknown[], rel: string): { href: string } | undefined {
-  for (const l of list.slice(0, 50)) {
-    if (isObject(l) && typeof l.href === 'string' && String(l.rel).toLowerCase() === rel)
-      return { href: l.href };
+/** The first `{href, rel}` of a HATEOAS link array whose rel is one of `rels`, with the rel matched. */
+export function relLink(list: unknown[], ...rels: string[]): { href: string; rel: string } | undefined {
+  for (const rel of rels) {
+    for (const l of list.slice(0, 50)) {
+      if (isObject(l) && typeof l.href === 'string' && String(l.rel).toLowerCase() === rel)
+        return { href: l.href, rel };
+    }
   }
   return undefined;
+}
+
+/**
+ * The rels besides next, each with its spellings: PayPal v2 writes `prev` (v1 `previous_page`), DRF
+ * and Bitbucket `previous`. Not `start` (PayPal v1's is not the first page: `?page=1&start=3`).
+ */
+const OTHER_RELS = {
+  first: ['first'],
+  prev: ['prev', 'previous', 'previous_page'],
+  last: ['last'],
+} as const;
+
+/**
+ * The first, prev and last links of a holder: from a HATEOAS link array (`links: [{href, rel,
+ * method}]`, PayPal) or a links object (`links: {prev: "…"}`, `_links: {prev: {href}}`), with the
+ * evidence for each. Read apart from readSignals: they tell where a page sits, not whether there is
+ * a next one, so they never make a holder look paginated (the verdict) on their own.
+ */
+export function otherLinks(
+  ctx: DetectContext,
+  obj: Obj,
+  path: string[],
+): { links: { first?: string; prev?: string; last?: string }; evidence: Evidence[] } {
+  const out: { links: { first?: string; prev?: string; last?: string }; evidence: Evidence[] } = {
+    links: {},
+    evidence: [],
+  };
+  const linksF = field(obj, 'links', '_links');
+  if (!linksF || !(Array.isArray(linksF.value) || isObject(linksF.value))) return out;
+  const list = linksF.value;
+  for (const [rel, names] of Object.entries(OTHER_RELS) as [keyof typeof OTHER_RELS, readonly string[]][]) {
+    let raw: unknown;
+    let key = '';
+    if (Array.isArray(list)) {
+      const l = relLink(list, ...names);
+      if (l) [raw, key] = [l.href, `${linksF.key}[rel=${l.rel}]`];
+    } else {
+      const f = field(list, ...names);
+      if (f) [raw, key] = [isObject(f.value) ? f.value.href : f.value, `${linksF.key}.${f.key}`];
+    }
+    if (!isUrlLike(raw)) continue;
+    const url = raw.trim().startsWith('?') ? withQuery(ctx, raw) : link(ctx, raw);
+    if (!url) continue;
+    out.links[rel] = url;
+    out.evidence.push(ev([...path, key].join('.'), raw, `${rel} link`));
+  }
+  return out;
 }
 
 /** The typed pagination fields of `obj` (found at `path`); wrong types count as absent. */
@@ -216,7 +265,9 @@ export function readSignals(ctx: DetectContext, obj: Obj, path: string[]): Signa
     note(cursorF, s.cursor, 'next cursor', true);
   }
   const linksF = field(obj, 'links', '_links');
-  const relNext = linksF && Array.isArray(linksF.value) ? relLink(linksF.value, 'next') : undefined;
+  // PayPal v2 writes rel `next`, v1 (billing plans, payments) `next_page`.
+  const relNext =
+    linksF && Array.isArray(linksF.value) ? relLink(linksF.value, 'next', 'next_page') : undefined;
   const urlF =
     field(obj, ...URL_KEYS) ??
     (linksF && isObject(linksF.value) && isUrlLike(linksF.value.next)
@@ -230,7 +281,7 @@ export function readSignals(ctx: DetectContext, obj: Obj, path: string[]): Signa
   } else if (relNext) {
     // PayPal and other HATEOAS APIs: `links: [{href, rel: "next", method: "GET"}]`.
     s.nextUrl = link(ctx, relNext.href);
-    note({ key: `${linksF!.key}[rel=next]`, value: relNext.href }, s.nextUrl, 'next link', true);
+    note({ key: `${linksF!.key}[rel=${relNext.rel}]`, value: relNext.href }, s.nextUrl, 'next link', true);
   }
   if (s.nextUrl && s.cursor && inner && urlV === innerUrl?.value) s.cursorInLink = true;
   if (s.nextUrl && typeof urlV === 'string') s.linkRaw = urlV.trim();

@@ -25,7 +25,7 @@
 import { isObject } from '../json.ts';
 import { allObjects, count, envelopes, field, namedCollection, soleKey } from './body-fields.ts';
 import { carry, pageParamIn, requestParam } from './next-request.ts';
-import { holders, readSignals, TOTAL_KEYS } from './generic-signals.ts';
+import { holders, otherLinks, readSignals, TOTAL_KEYS, type Signals } from './generic-signals.ts';
 import {
   completeSignals,
   cursorParam,
@@ -37,7 +37,16 @@ import {
   PAGE_PARAMS,
 } from './generic-verdict.ts';
 import { queryValue } from './params.ts';
-import type { Detector, PageParams, RequestSpec } from './types.ts';
+import type { DetectContext, Detector, PageParams, RequestSpec } from './types.ts';
+
+/** The query parameter of a page chain's number: the next link names it best (Twilio's `Page`). */
+function pageParamOf(ctx: DetectContext, s: Signals): string {
+  // The body's own name for the page is usually the query's (`pageNumber`), except `current_page`.
+  const own = s.pageKey && !/^current/i.test(s.pageKey) ? s.pageKey : 'page';
+  const linked =
+    s.nextUrl && s.page !== undefined ? pageParamIn(ctx.url.href, { next: s.nextUrl }, s.page) : undefined;
+  return linked ?? echoedPage(ctx, s) ?? requestParam(ctx, ...PAGE_PARAMS)?.[0] ?? own;
+}
 
 export const generic: Detector = {
   name: 'generic',
@@ -67,12 +76,21 @@ export const generic: Detector = {
       // A page asked for by number, with only a total in the body (Directus): the request's page.
       const asked = kind === 'page' && s.page === undefined ? numberParam(ctx, 'page') : undefined;
       if (asked) s.page = Number(asked[1]);
+      // First, prev and last beside the next link (PayPal's links array): for the chain's checks.
+      const other = otherLinks(ctx, obj, path);
+      const pageName = kind === 'page' && !s.cursor ? pageParamOf(ctx, s) : undefined;
+      // Pages count from 0 when this one is page 0, or a first or prev link names page 0 (PayPal v1:
+      // the prev of page 1 is page=0); then page n of N pages has more while n + 1 < N.
+      const zero =
+        s.page === 0 ||
+        (!!pageName &&
+          [other.links.first, other.links.prev].some((u) => u && queryValue(u, pageName) === '0'));
       const hasMore =
         s.nextUrl || s.cursor
           ? true
           : (s.more ??
             (s.page !== undefined && s.totalPages !== undefined
-              ? s.page < s.totalPages
+              ? s.page + (zero ? 1 : 0) < s.totalPages
               : s.nextPage !== undefined || s.nextOffset !== undefined
                 ? true
                 : moreByTotals(ctx, s, kind)));
@@ -89,15 +107,8 @@ export const generic: Detector = {
         const value = (queryOnly && queryValue(s.nextUrl!, params.cursor)) || s.cursor;
         next ??= carry(ctx, { [params.cursor]: value });
       } else if (kind === 'page') {
-        // The body's own name for the page is usually the query's (`pageNumber`), except `current_page`.
-        const own = s.pageKey && !/^current/i.test(s.pageKey) ? s.pageKey : 'page';
-        // The next link names the parameter best (Twilio's `Page`, counted from 0).
-        const linked =
-          s.nextUrl && s.page !== undefined
-            ? pageParamIn(ctx.url.href, { next: s.nextUrl }, s.page)
-            : undefined;
-        params.page = linked ?? echoedPage(ctx, s) ?? requestParam(ctx, ...PAGE_PARAMS)?.[0] ?? own;
-        params.pageBase = s.page === 0 ? 0 : 1;
+        params.page = pageName!;
+        params.pageBase = zero ? 0 : 1;
         const target = s.nextPage ?? (s.page !== undefined ? s.page + 1 : undefined);
         // A bare echoed page says nothing of the end: step on while pages hold records.
         const step = hasMore ?? (verdict === 'weak' && records.records.length > 0);
@@ -118,13 +129,13 @@ export const generic: Detector = {
         style: 'generic',
         confidence:
           verdict === 'weak' ? 0.4 : Math.min(0.7, 0.45 + 0.05 * strength + (path.length ? 0.05 : 0)),
-        evidence: s.evidence,
+        evidence: [...s.evidence, ...other.evidence],
         position: s.page !== undefined ? { page: s.page } : sent ? { cursor: sent } : {},
         pageSize: s.size,
         totalRecords: s.total,
         totalPages: s.totalPages,
         hasMore,
-        links: s.nextUrl && next?.url === s.nextUrl ? { next: s.nextUrl } : {},
+        links: { ...other.links, ...(s.nextUrl && next?.url === s.nextUrl ? { next: s.nextUrl } : {}) },
         next: hasMore === false ? undefined : next,
         params,
         recordsPath: [...place.path, records.key],
