@@ -3,7 +3,11 @@
  * v2 verbose `d`) beside `value` (`d.results` in v2), with `@odata.count`/`odata.count`/`__count`
  * when `$count=true` was asked. The next link is opaque (often `$skiptoken`): follow it as given.
  * A page without a next link is the last one when the request was itself paging ($skip, $skiptoken).
- * Docs: learn.microsoft.com/odata/webapi-8/fundamentals/server-driven-paging; OData JSON Format v4.01
+ * Client-driven paging (`$skip`/`$top` chosen by the caller, `$count` says when to stop) is read only
+ * from a request without `$skiptoken`: one with it was built by the server (Microsoft Graph
+ * `?$top=5&$skiptoken=…`), and `$skip` pages past its last page would be invented.
+ * Docs: learn.microsoft.com/odata/webapi-8/fundamentals/server-driven-paging and
+ * …/client-driven-paging; learn.microsoft.com/graph/paging; OData JSON Format v4.01
  * §"Annotation odata.nextLink"; OData v2 JSON verbose. Fixtures: fixtures/body-apis.ts (odata).
  */
 import { isObject } from '../json.ts';
@@ -34,8 +38,9 @@ export const odata: Detector = {
     const annotated = '@odata.context' in json || 'odata.metadata' in json || recordsPath.length === 2;
     const skip = requestParam(ctx, '$skip');
     const top = requestParam(ctx, '$top');
-    const serverPaging = [...ctx.url.searchParams.keys()].some((k) => /^\$skiptoken$/i.test(k));
-    if (!nextKey && !(annotated && (skip || top || serverPaging))) return null;
+    // `$skiptoken` (any case: Graph writes `$skipToken` on some APIs) is the server's own paging state.
+    const tokenKey = [...ctx.url.searchParams.keys()].find((k) => /^\$skiptoken$/i.test(k));
+    if (!nextKey && !(annotated && (skip || top || tokenKey))) return null;
 
     const prefix = recordsPath.length === 2 ? 'd.' : '';
     const next = nextKey ? link(ctx, holder[nextKey]) : undefined;
@@ -57,13 +62,16 @@ export const odata: Detector = {
       recordsPath,
       recordCount: records.length,
     };
-    if (next || !(skip || top)) {
-      // Server-driven: the next link is the whole story; none after a $skiptoken page is the end.
+    // Server-driven: the next link is the whole story. A request carrying `$skiptoken` came from an
+    // earlier page's next link, so its `$top` is only the page size asked for (Graph `/users` takes
+    // `$top` but not `$skip`), not client-driven `$skip` arithmetic: without a next link it is the
+    // last page, and no `$skip` page past it is invented.
+    if (next || tokenKey || !(skip || top)) {
       if (!next)
         evidence.push(
           qev(
-            '$skiptoken',
-            ctx.url.searchParams.get('$skiptoken') ?? '',
+            tokenKey ?? '$skiptoken',
+            ctx.url.searchParams.get(tokenKey ?? '$skiptoken') ?? '',
             'paging request, no nextLink: the last page',
           ),
         );
