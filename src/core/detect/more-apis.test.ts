@@ -259,6 +259,15 @@ test('never throws on odd input to the new detectors', () => {
     { entries: [{}], cursor: 12, has_more: 'true' },
     { next_page: { offset: { a: 1 }, uri: 7 }, data: [{ id: 1 }] },
     { links: [null, 1, { rel: 'next' }], items: [{}] },
+    {
+      links: [
+        { rel: 'prev', href: null },
+        { rel: 'last', href: 7 },
+      ],
+      items: [{}],
+      total_pages: 2,
+    },
+    { links: { prev: 5, first: { href: {} }, last: [] }, data: [{ id: 1 }], total: 9 },
   ];
   for (const body of odd) {
     for (const method of ['GET', 'POST']) {
@@ -282,4 +291,35 @@ test('never throws on odd input to the new detectors', () => {
     ),
     null,
   );
+});
+
+test('paypal v1: a prev link to page=0 says the pages count from 0', () => {
+  const f = more.paypalFixtures.find((x) => x.name.startsWith('paypal v1:'))!;
+  const d = detect(exchangeOf(f));
+  assert.equal(d?.params.page, 'page');
+  assert.equal(d?.params.pageBase, 0);
+  // The last link (page=82) is the last of 83 pages counted from 0, as the totals say.
+  assert.equal(d?.totalPages, 83);
+  assert.equal(d?.links.last?.endsWith('page=82&status=active'), true);
+});
+
+test('odata: the last $skiptoken page of a $top chain invents no $skip page', () => {
+  const f = apis.odataFixtures.find((x) => x.name.startsWith('odata: Microsoft Graph last page'))!;
+  const d = detect(exchangeOf(f));
+  assert.equal(d?.kind, 'link');
+  assert.equal(d?.hasMore, false);
+  assert.equal(d?.next, undefined);
+  assert.equal(d?.params.offset, undefined);
+  assert.ok(!JSON.stringify(d).includes('$skip='), 'no $skip URL anywhere');
+  // A full $top page of a service asked without $skiptoken is still client-driven $skip/$top paging.
+  const svc = 'https://services.odata.org/V4/TripPinServiceRW';
+  const people = `${svc}/People`;
+  const client = detect(
+    exchangeOf({
+      url: `${people}?$top=5&$skip=5`,
+      body: { '@odata.context': `${svc}/$metadata#People`, value: [1, 2, 3, 4, 5].map((i) => ({ i })) },
+    }),
+  );
+  assert.equal(client?.kind, 'offset');
+  assert.equal(client?.next?.url, `${people}?$top=5&$skip=10`);
 });
