@@ -41,7 +41,7 @@ async function viaUrl(make: () => { start: string; handler: Handler }): Promise<
 }
 
 for (const c of [...bugCases, ...newShapeCases, ...subtleCases]) {
-  test(`diagnose URL, ${c.style}: ${c.bug} → ${c.rule}`, { todo: c.todo }, async () => {
+  test(`diagnose URL, ${c.style}: ${c.bug} → ${c.rule}`, async () => {
     const findings = await viaUrl(c.make);
     const f = findings.find((x) => x.rule === c.rule && (!c.severity || x.severity === c.severity));
     assert.ok(f, `no ${c.rule}:\n${summary(findings).join('\n')}`);
@@ -62,7 +62,7 @@ for (const s of cursorStyles) {
   });
 }
 for (const c of cleanCases) {
-  test(`diagnose URL, ${c.style}: clean, ${c.what} → no findings`, { todo: c.todo }, async () => {
+  test(`diagnose URL, ${c.style}: clean, ${c.what} → no findings`, async () => {
     assert.deepEqual(summary(await viaUrl(c.make)), []);
   });
 }

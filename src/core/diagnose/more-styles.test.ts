@@ -1,7 +1,6 @@
 // The bug table over more pagination shapes (more-styles.ts) and the subtle variants of each bug
 // (more-bug-cases.ts), diagnosed from captured exchanges: the intended rule fires with evidence and a
 // fix, nothing else fires that is not true of the chain, and every clean counterpart stays silent.
-// Cases a detector gap keeps from passing run as todo, with the gap named.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanCases, newShapeCases, subtleCases } from './fixtures/more-bug-cases.ts';
@@ -9,7 +8,7 @@ import { findingsOf, summary } from './fixtures/helpers.ts';
 
 for (const c of [...newShapeCases, ...subtleCases]) {
   const name = `${c.style}: ${c.bug} → ${c.rule}${c.also?.length ? ` (+ ${c.also.join(', ')} allowed)` : ''}`;
-  test(name, { todo: c.todo }, () => {
+  test(name, () => {
     const { start, handler, extra } = c.make();
     const findings = findingsOf(start, handler, extra);
     const f = findings.find((x) => x.rule === c.rule && (!c.severity || x.severity === c.severity));
@@ -23,7 +22,7 @@ for (const c of [...newShapeCases, ...subtleCases]) {
 }
 
 for (const c of cleanCases) {
-  test(`${c.style}: clean, ${c.what} → no findings`, { todo: c.todo }, () => {
+  test(`${c.style}: clean, ${c.what} → no findings`, () => {
     const { start, handler, extra } = c.make();
     assert.deepEqual(summary(findingsOf(start, handler, extra)), []);
   });
