@@ -31,7 +31,8 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
   // Bounds the buffer of early pages while a slow page holds up the writer.
   const ahead = concurrency * 4;
   const slots = new Map<number, Slot>();
-  const ctrls = new Map<number, AbortController>();
+  // One controller for every request of the pool: a stop or the user's abort cancels them all.
+  const pool = new AbortController();
   let nextLaunch = from;
   let nextWrite = from;
   let inflight = 0;
@@ -42,7 +43,7 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
     wake = null;
     w?.();
   };
-  const onUserAbort = () => ctrls.forEach((c) => c.abort(run.signal?.reason));
+  const onUserAbort = () => pool.abort(run.signal?.reason);
   run.signal?.addEventListener('abort', onUserAbort);
 
   const launch = (n: number) => {
@@ -54,12 +55,9 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
       });
       return;
     }
-    const ctrl = new AbortController();
-    ctrls.set(n, ctrl);
     inflight++;
-    void run.fetch(spec, ctrl.signal).then((r) => {
+    void run.fetch(spec, pool.signal).then((r) => {
       inflight--;
-      ctrls.delete(n);
       slotOf(slots, n).resolve({ spec, r });
       ping();
     });
@@ -119,7 +117,7 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
       stop = { reason: 'done', detail: `${ended} at page ${page.index} (${page.url})`, next: null };
   }
   stopped = true;
-  ctrls.forEach((c) => c.abort());
+  pool.abort();
   ping();
   await launcher;
   run.signal?.removeEventListener('abort', onUserAbort);
