@@ -8,23 +8,15 @@ import {
   byTestid,
   datasetRow,
   fetchStyle,
-  selectRequest,
+  openChain,
   showView,
   userClick,
+  waitChainNodes,
   waitForCrawl,
   type StyleInfo,
 } from './crawl-helpers.ts';
 
-type NodeInfo = { label: string; state: string };
-const nodes = `[...document.querySelectorAll('[data-testid=chain-node]')].map((g) => ({ label: g.querySelector('text').textContent, state: g.dataset.state }))`;
-const waitNodes = (panel: CdpFrame, until: string) =>
-  panel.waitFor<NodeInfo[]>(`(() => { const n = ${nodes}; return (${until}) && n; })()`, 30_000);
-
-async function openChain(panel: CdpFrame, url: string) {
-  await selectRequest(panel, url);
-  await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
-  await panel.waitFor(`!!${byTestid('chain-view')}`);
-}
+const waitNodes = (panel: CdpFrame, until: string) => waitChainNodes(panel, until, 30_000);
 
 async function styleInfo(demo: string, style: string): Promise<StyleInfo> {
   const catalog = (await (await fetch(`${demo}/api/styles.json`)).json()) as StyleInfo[];

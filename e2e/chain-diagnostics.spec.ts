@@ -2,30 +2,19 @@
 // tab draws them (seen), the pages still to come (predicted) and, after a crawl, the rest (crawled);
 // the demo's buggy chains produce their findings, with the offending nodes marked.
 import type { Page } from '@playwright/test';
-import type { CdpFrame } from './devtools-harness.ts';
 import { test, expect } from './fixtures.ts';
 import {
   byTestid,
+  chainNodes,
   fetchStyle,
-  selectRequest,
+  openChain,
   userClick,
+  waitChainNodes,
   waitForCrawl,
+  type ChainNode,
   type StyleInfo,
 } from './crawl-helpers.ts';
 
-type NodeInfo = {
-  label: string;
-  state: string;
-  finding: string | null;
-  first: boolean;
-  last: boolean;
-  title: string;
-  selected: boolean;
-};
-const nodes = `[...document.querySelectorAll('[data-testid=chain-node]')].map((g) => ({
-  label: g.querySelector('text').textContent, state: g.dataset.state, finding: g.dataset.finding ?? null,
-  first: g.dataset.first === 'true', last: g.dataset.last === 'true', title: g.querySelector('title').textContent,
-  selected: g.dataset.selected === 'true' }))`;
 type FindingInfo = {
   rule: string;
   severity: string;
@@ -44,16 +33,6 @@ async function pageFetches(page: Page, paths: string[]) {
   for (const p of paths) await page.evaluate((u) => fetch(u).then((r) => r.text()), p);
 }
 
-/** Selects the request of `url` and opens the Chain tab. */
-async function openChain(panel: CdpFrame, url: string) {
-  await selectRequest(panel, url);
-  await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
-  await panel.waitFor(`!!${byTestid('chain-view')}`);
-}
-
-const waitNodes = (panel: CdpFrame, until: string) =>
-  panel.waitFor<NodeInfo[]>(`(() => { const n = ${nodes}; return (${until}) && n; })()`);
-
 test('seed style (Laravel): seen pages 1–2, predicted pages up to the total, click selects, crawl turns them crawled', async ({
   h,
   demo,
@@ -70,7 +49,7 @@ test('seed style (Laravel): seen pages 1–2, predicted pages up to the total, c
 
   const pages = Math.ceil(info.totalRecords / 10);
   // Wait for page 2 too: the panel captures the page's fetches asynchronously.
-  const all = await waitNodes(panel, `n.length >= ${pages} && n[1].state === 'seen'`);
+  const all = await waitChainNodes(panel, `n.length >= ${pages} && n[1].state === 'seen'`);
   expect(all.map((n) => n.label)).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
   expect(all.map((n) => n.state)).toEqual(['seen', 'seen', ...Array(pages - 2).fill('predicted')]);
   expect(all[0].first && all.at(-1)!.last).toBe(true);
@@ -88,7 +67,7 @@ test('seed style (Laravel): seen pages 1–2, predicted pages up to the total, c
   await panel.waitFor(
     `document.querySelector('[data-testid=request-row][aria-selected=true] [data-testid=request-url]')?.title === ${JSON.stringify(`${demo}${page2}`)}`,
   );
-  await waitNodes(panel, `n[1].selected && !n[0].selected`);
+  await waitChainNodes(panel, `n[1].selected && !n[0].selected`);
 
   // Crawl the rest from the Pagination tab; back on the Chain tab every predicted node is crawled.
   await panel.eval(`${byTestid('detail-tab-pagination')}.click()`);
@@ -96,7 +75,10 @@ test('seed style (Laravel): seen pages 1–2, predicted pages up to the total, c
   await userClick(panel, byTestid('crawl-start'));
   await waitForCrawl(panel, 'done');
   await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
-  const crawled = await waitNodes(panel, `n.length === ${pages} && n.every((x) => x.state !== 'predicted')`);
+  const crawled = await waitChainNodes(
+    panel,
+    `n.length === ${pages} && n.every((x) => x.state !== 'predicted')`,
+  );
   expect(crawled.map((n) => n.state)).toEqual(['seen', 'seen', ...Array(pages - 2).fill('crawled')]);
 });
 
@@ -127,7 +109,7 @@ test('buggy duplicates chain: duplicate-records finding with evidence, offending
   expect(Number(await panel.eval(`${byTestid('diagnostic-counts')}.dataset.errors`))).toBeGreaterThanOrEqual(
     1,
   );
-  const marked = (await panel.eval<NodeInfo[]>(nodes)).filter((n) =>
+  const marked = (await panel.eval<ChainNode[]>(chainNodes)).filter((n) =>
     n.finding?.split(' ').includes('duplicate-records'),
   );
   expect(marked.map((n) => [n.label, n.state])).toEqual([
@@ -155,14 +137,14 @@ test('buggy duplicates found while crawling: only page 1 fetched, the crawl brin
   await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
   // Crawled pages fold into the chain as they are read back from IndexedDB: wait for all of them
   // (the start page is the seen one), so the findings and marks below are the final ones.
-  await waitNodes(panel, `n.filter((x) => x.state !== 'predicted').length === ${end.pages}`);
+  await waitChainNodes(panel, `n.filter((x) => x.state !== 'predicted').length === ${end.pages}`);
   const list = await panel.waitFor<FindingInfo[]>(
     `(() => { const f = ${findings}; return f.some((x) => x.rule === 'duplicate-records') && f; })()`,
   );
   const dup = list.find((f) => f.rule === 'duplicate-records')!;
   expect(dup.severity).toBe('error');
   expect(dup.ids).toMatch(/\d+/);
-  const marked = (await panel.eval<NodeInfo[]>(nodes)).filter((n) =>
+  const marked = (await panel.eval<ChainNode[]>(chainNodes)).filter((n) =>
     n.finding?.split(' ').includes('duplicate-records'),
   );
   expect(marked.length).toBeGreaterThanOrEqual(2);
@@ -185,12 +167,12 @@ test('buggy cursor cycle: a cursor-cycle finding, the back edge drawn and both n
   });
   await openChain(panel, `${demo}/buggy/cursor-cycle`);
   // All three captures, then the finding they make.
-  await waitNodes(panel, `n.filter((x) => x.state === 'seen').length === 3`);
+  await waitChainNodes(panel, `n.filter((x) => x.state === 'seen').length === 3`);
   const list = await panel.waitFor<FindingInfo[]>(
     `(() => { const f = ${findings}; return f.some((x) => x.rule === 'cursor-cycle') && f; })()`,
   );
   expect(list.find((f) => f.rule === 'cursor-cycle')!.message).toMatch(/loops forever/);
-  const all = await panel.eval<NodeInfo[]>(nodes);
+  const all = await panel.eval<ChainNode[]>(chainNodes);
   expect(all.map((n) => n.state)).toEqual(['seen', 'seen', 'seen']);
   expect(all[0].label).toBe('start');
   expect(all.filter((n) => n.finding?.includes('cursor-cycle')).length).toBe(2);

@@ -3,7 +3,7 @@
 // `npm test`, since it writes into docs/: `npm run screenshots`.
 import path from 'node:path';
 import { test } from './fixtures.ts';
-import { byTestid, selectRequest, userClick, waitForCrawl } from './crawl-helpers.ts';
+import { byTestid, selectRequest, showChain, userClick, waitForCrawl } from './crawl-helpers.ts';
 
 const DOCS = path.resolve(import.meta.dirname, '../docs');
 
@@ -22,7 +22,7 @@ test('screenshots: chain view + diagnostics, light and dark', async ({ h, demo }
   await selectRequest(panel, `${demo}${first}`);
   await userClick(panel, byTestid('crawl-start'));
   await waitForCrawl(panel, 'done');
-  await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
+  await showChain(panel);
   await panel.waitFor(
     `!!document.querySelector('[data-testid=chain-node][data-state=crawled]') && !!${byTestid('finding')}`,
   );

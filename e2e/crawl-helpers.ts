@@ -48,6 +48,38 @@ export async function selectRequest(panel: CdpFrame, url: string): Promise<void>
   await panel.waitFor(`!!${sel('pagination-style')}`);
 }
 
+/** Opens the selected request's Chain tab and waits for the chain view. */
+export async function showChain(panel: CdpFrame): Promise<void> {
+  await panel.eval(`${sel('detail-tab-chain')}.click()`);
+  await panel.waitFor(`!!${sel('chain-view')}`);
+}
+
+/** Selects the request of `url` and opens its Chain tab. */
+export async function openChain(panel: CdpFrame, url: string): Promise<void> {
+  await selectRequest(panel, url);
+  await showChain(panel);
+}
+
+/** A chain node as the tests read it from the SVG. */
+export type ChainNode = {
+  label: string;
+  state: string;
+  finding: string | null;
+  first: boolean;
+  last: boolean;
+  title: string;
+  selected: boolean;
+};
+/** An expression for every drawn chain node, in order (`ChainNode[]`). */
+export const chainNodes = `[...document.querySelectorAll('[data-testid=chain-node]')].map((g) => ({
+  label: g.querySelector('text').textContent, state: g.dataset.state, finding: g.dataset.finding ?? null,
+  first: g.dataset.first === 'true', last: g.dataset.last === 'true', title: g.querySelector('title').textContent,
+  selected: g.dataset.selected === 'true' }))`;
+
+/** Waits until `until` (an expression over the nodes `n`) holds, and returns the nodes then. */
+export const waitChainNodes = (panel: CdpFrame, until: string, timeoutMs?: number) =>
+  panel.waitFor<ChainNode[]>(`(() => { const n = ${chainNodes}; return (${until}) && n; })()`, timeoutMs);
+
 export type CrawlEnd = {
   phase: string;
   reason: string;

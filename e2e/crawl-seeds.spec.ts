@@ -6,10 +6,12 @@ import type { CdpFrame } from './devtools-harness.ts';
 import { test, expect } from './fixtures.ts';
 import {
   byTestid,
+  chainNodes,
   datasetRow,
   exportNdjson,
   fetchStyle,
   selectRequest,
+  showChain,
   showView,
   userClick,
   waitForCrawl,
@@ -40,17 +42,11 @@ type ChainSummary = {
   crawled: number;
 };
 const chainSummary = `(() => {
-  const n = [...document.querySelectorAll('[data-testid=chain-node]')].map((g) => ({
-    state: g.dataset.state, first: g.dataset.first === 'true', selected: g.dataset.selected === 'true' }));
+  const n = ${chainNodes}.map(({ state, first, selected }) => ({ state, first, selected }));
   const count = (s) => n.filter((x) => x.state === s).length;
   return { first: n[0] ?? null, seen: count('seen'), predicted: count('predicted'), crawled: count('crawled') };
 })()`;
 
-/** Opens the Chain tab; the caller polls for the state it expects (captures and crawled pages arrive async). */
-async function showChain(panel: CdpFrame) {
-  await panel.eval(`${byTestid('detail-tab-chain')}.click()`);
-  await panel.waitFor(`!!${byTestid('chain-view')}`);
-}
 const readChain = (panel: CdpFrame) => panel.eval<ChainSummary>(chainSummary);
 
 test('seed styles: detect with evidence, chain seen and predicted, crawl the rest in one click, export every record exactly once', async ({
