@@ -6,7 +6,7 @@
 import { crawl } from '../core/crawl/engine.ts';
 import type { Checkpoint, CrawledPage, CrawlSink, CrawlSummary } from '../core/crawl/types.ts';
 import { detect } from '../core/detect/index.ts';
-import { pageRequest, setQueryParam } from '../core/detect/params.ts';
+import { offsetAfter, pageRequest } from '../core/detect/params.ts';
 import type { Detection } from '../core/detect/types.ts';
 import type { DiagnosePage } from '../core/diagnose/diagnose.ts';
 import { endPageDetection } from '../core/diagnose/end-page.ts';
@@ -15,7 +15,6 @@ import type { Exchange, Header } from '../core/exchange.ts';
 import { extractRecords, parseJson } from '../core/json.ts';
 import type { HttpFetch, HttpRequest, HttpResponse } from '../core/ports.ts';
 import { normalizeUrl } from '../core/chain/key.ts';
-import { getParam } from '../core/url.ts';
 import { fetchStart } from './crawl-start.ts';
 import { nodeClock } from './node-clock.ts';
 
@@ -89,12 +88,7 @@ function toPage(
  */
 function pastTheEnd(last: Detection): string | undefined {
   if (last.position.page !== undefined) return pageRequest(last, last.position.page + 1)?.url;
-  const { offset } = last.position;
-  if (last.kind !== 'offset' || offset === undefined || !last.params.offset || last.method !== 'GET')
-    return undefined;
-  const asked = last.params.size ? getParam(last.url, last.params.size) : undefined;
-  const size = last.pageSize ?? (asked && /^\d+$/.test(asked) ? Number(asked) : last.recordCount);
-  return size > 0 ? setQueryParam(last.url, last.params.offset, String(offset + size)) : undefined;
+  return last.kind === 'offset' && last.position.offset !== undefined ? offsetAfter(last)?.url : undefined;
 }
 
 /** Fetches, crawls (up to maxPages) and probes; the pages come back in the order they were fetched. */

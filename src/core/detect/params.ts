@@ -215,12 +215,24 @@ export function nextRequest(d: PagingState): RequestSpec | null {
     const more = d.totalPages !== undefined ? page < d.totalPages - 1 + base : d.hasMore === true;
     return more ? pageRequest(d, page + 1) : null;
   }
-  if (d.kind === 'offset' && d.params.offset && d.method === 'GET') {
+  if (d.kind === 'offset') {
     const offset = d.position.offset ?? numberIn(d.url, d.params.offset) ?? 0;
     const size = pageSizeOf(d);
     if (!size) return null;
     const more = d.totalRecords !== undefined ? offset + size < d.totalRecords : d.hasMore === true;
-    return more ? { method: 'GET', url: setQueryParam(d.url, d.params.offset, String(offset + size)) } : null;
+    return more ? offsetAfter(d) : null;
   }
   return null;
+}
+
+/**
+ * The request right after an offset page by arithmetic alone (offset + page size), whatever the
+ * totals say — what a probe past a chain's end asks. Null for non-GET requests or when the offset
+ * parameter or the page size is unknown.
+ */
+export function offsetAfter(d: PagingState): RequestSpec | null {
+  if (!d.params.offset || d.method !== 'GET') return null;
+  const offset = d.position.offset ?? numberIn(d.url, d.params.offset) ?? 0;
+  const size = pageSizeOf(d);
+  return size ? { method: 'GET', url: setQueryParam(d.url, d.params.offset, String(offset + size)) } : null;
 }
