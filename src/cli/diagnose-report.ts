@@ -1,5 +1,5 @@
 /** How `pagescope diagnose` prints findings: a block per chain for people, or one JSON document. */
-import type { Finding } from '../core/diagnose/diagnose.ts';
+import type { Finding } from '../core/diagnose/index.ts';
 
 export type ChainReport = {
   title: string;

@@ -8,7 +8,7 @@ import type { Checkpoint, CrawledPage, CrawlSink, CrawlSummary } from '../core/c
 import { detect } from '../core/detect/index.ts';
 import { offsetAfter, pageRequest } from '../core/detect/params.ts';
 import type { Detection } from '../core/detect/types.ts';
-import type { DiagnosePage } from '../core/diagnose/diagnose.ts';
+import type { DiagnosePage } from '../core/diagnose/index.ts';
 import { endPageDetection } from '../core/diagnose/end-page.ts';
 import { linkHeaderNext, rawLinksOf } from '../core/diagnose/raw-links.ts';
 import type { Exchange, Header } from '../core/exchange.ts';

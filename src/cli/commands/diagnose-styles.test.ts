@@ -4,7 +4,7 @@
 // Same expectations as from captured exchanges: the intended rule, and no collateral findings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose } from '../../core/diagnose/diagnose.ts';
+import { diagnose } from '../../core/diagnose/index.ts';
 import type { Handler } from '../../core/diagnose/fixtures/api.ts';
 import { bugCases, cur, num } from '../../core/diagnose/fixtures/bug-cases.ts';
 import { cleanCases, newShapeCases, subtleCases } from '../../core/diagnose/fixtures/more-bug-cases.ts';

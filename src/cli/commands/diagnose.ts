@@ -4,7 +4,7 @@
  * Exit 1 when any finding is an error, 0 otherwise, 2 on bad input.
  */
 import { resolve } from 'node:path';
-import { diagnose, diagnoseExchanges, hasErrors } from '../../core/diagnose/diagnose.ts';
+import { diagnose, diagnoseExchanges, hasErrors } from '../../core/diagnose/index.ts';
 import { chainTitle } from '../../core/chain/key.ts';
 import { intOption, parseArgs, UsageError } from '../args.ts';
 import { parseHeader } from '../crawl-start.ts';

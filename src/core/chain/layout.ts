@@ -7,9 +7,9 @@ import { positionFromUrl, type KnownPage } from './known-page.ts';
 import { pageId, pageLabel, type OrderMode } from './label.ts';
 import { chooseMode, orderByLinks, orderByNumber } from './order.ts';
 import { predictNumbered } from './predict.ts';
-import type { Chain, ChainEdge, ChainNode } from './types.ts';
+import type { Chain, ChainEdge, ChainMeta, ChainNode } from './types.ts';
 
-export type ChainMeta = Omit<Chain, 'nodes' | 'edges'>;
+export type { ChainMeta } from './types.ts';
 
 function toNode(p: KnownPage, mode: OrderMode): ChainNode {
   const n: ChainNode = {

@@ -4,8 +4,7 @@
  * and gap nodes stand for the rest, so a chain of a million pages stays a handful of nodes.
  */
 import { withParams } from '../url.ts';
-import type { ChainMeta } from './layout.ts';
-import type { ChainNode } from './types.ts';
+import type { ChainMeta, ChainNode } from './types.ts';
 
 /** Chains up to this many slots are drawn in full. @default 40 */
 export const MAX_DRAWN_PAGES = 40;

@@ -57,3 +57,6 @@ export type Chain = {
   nodes: ChainNode[];
   edges: ChainEdge[];
 };
+
+/** A chain's description without its drawn nodes and edges: what layout and prediction start from. */
+export type ChainMeta = Omit<Chain, 'nodes' | 'edges'>;

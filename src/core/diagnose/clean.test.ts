@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as api from './fixtures/api.ts';
 import { findingsOf, summary } from './fixtures/helpers.ts';
-import { diagnoseExchanges } from './diagnose.ts';
+import { diagnoseExchanges } from './index.ts';
 import * as bodyApis from '../detect/fixtures/body-apis.ts';
 import * as bodyMore from '../detect/fixtures/body-more-apis.ts';
 import * as bodySeeds from '../detect/fixtures/body-seeds.ts';

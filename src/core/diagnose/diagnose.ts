@@ -6,10 +6,6 @@ import { createContext } from './context.ts';
 import { rules as allRules } from './rules.ts';
 import type { DiagnoseOptions, DiagnosePage, Finding, Rule, Severity } from './types.ts';
 
-export type { DiagnoseOptions, DiagnosePage, Finding, FindingEvidence, Rule, Severity } from './types.ts';
-export { rules } from './rules.ts';
-export { pagesFromExchanges, diagnoseExchanges, type ChainDiagnosis } from './from-exchanges.ts';
-
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**

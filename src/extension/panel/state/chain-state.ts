@@ -8,7 +8,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { buildChains, markCrawled, type CrawledPageLike } from '../../../core/chain/build.ts';
 import type { Chain } from '../../../core/chain/types.ts';
-import { diagnose, pagesFromExchanges } from '../../../core/diagnose/diagnose.ts';
+import { diagnose, pagesFromExchanges } from '../../../core/diagnose/index.ts';
 import type { DiagnosePage, Finding } from '../../../core/diagnose/types.ts';
 import { countBySeverity, markNodes, type NodeMark, type SeverityCounts } from '../lib/finding-marks.ts';
 import { chainCrawlStart } from './chain-crawl-start.ts';

@@ -1,0 +1,9 @@
+/**
+ * The diagnose folder's public surface: `diagnose(pages)` runs every rule over one chain's pages;
+ * `pagesFromExchanges` / `diagnoseExchanges` build those pages from captured exchanges first.
+ * Import from here, not from the files inside.
+ */
+export { diagnose, hasErrors } from './diagnose.ts';
+export type { DiagnoseOptions, DiagnosePage, Finding, FindingEvidence, Rule, Severity } from './types.ts';
+export { rules } from './rules.ts';
+export { pagesFromExchanges, diagnoseExchanges, type ChainDiagnosis } from './from-exchanges.ts';
