@@ -20,7 +20,7 @@ test('link chain: page 0 is the start page, follows next links, ends when there 
   const start = await startOf(w.fetch, 'http://api.test/items?page=1');
   const s = await crawl(start, w.opts());
   assert.equal(s.stoppedReason, 'done');
-  assert.match(s.detail ?? '', /no next link.* at page 2 /);
+  assert.match(s.detail ?? '', /no next link.* at page 3 /);
   assert.deepEqual(idsOf(w.sink.records), [1, 2, 3, 4, 5, 6, 7]);
   assert.deepEqual(
     w.sink.pages.map((p) => [p.index, p.url, p.recordCount]),
@@ -58,7 +58,7 @@ test('cursor chain ends on an empty cursor in the next link', async () => {
   const start = await startOf(w.fetch, 'http://api.test/x?cursor=a');
   const s = await crawl(start, w.opts());
   assert.equal(s.stoppedReason, 'done');
-  assert.match(s.detail ?? '', /empty cursor at page 1/);
+  assert.match(s.detail ?? '', /empty cursor at page 2/);
   assert.equal(w.calls.length, 2);
 });
 
@@ -71,7 +71,7 @@ test('an empty page ends the chain by default', async () => {
   const start = await startOf(w.fetch, 'http://api.test/items?page=1');
   const s = await crawl(start, w.opts());
   assert.equal(s.stoppedReason, 'done');
-  assert.match(s.detail ?? '', /empty page at page 2/);
+  assert.match(s.detail ?? '', /empty page at page 3/);
   assert.equal(w.calls.length, 3);
   assert.deepEqual(idsOf(w.sink.records), [1, 2]);
 });

@@ -153,7 +153,7 @@ test('a store that fails is an error with a reason; the page is not counted and 
   w.sink.failOnPage = 1;
   const s = await crawl(start, w.opts());
   assert.equal(s.stoppedReason, 'error');
-  assert.match(s.detail ?? '', /store failed on page 1: disk full/);
+  assert.match(s.detail ?? '', /store failed on page 2: disk full/);
   assert.deepEqual([s.pages, s.records], [1, 3]);
   assert.equal(s.checkpoint.next?.url, 'http://api.test/items?page=2');
   w.sink.failOnPage = undefined;

@@ -23,7 +23,7 @@ test('a next link to a URL already fetched (query order aside) is a loop', async
     return { body: [{ id: p * 10 }], headers: link(next) };
   });
   assert.equal(s.stoppedReason, 'loop');
-  assert.equal(s.detail, 'next link repeats http://api.test/items?limit=2&page=3 (page 2)');
+  assert.equal(s.detail, 'next link repeats http://api.test/items?limit=2&page=3 (page 3)');
   assert.equal(sink.pages.length, 3);
   assert.equal(calls.length, 3);
 });
@@ -34,7 +34,7 @@ test('a next link back to an earlier page number is a loop', async () => {
     return { body: [{ id: p }], headers: link(`http://api.test/items?page=${p < 3 ? p + 1 : 1}`) };
   });
   assert.equal(s.stoppedReason, 'loop');
-  assert.equal(s.detail, 'next link of page 2 goes back to page=1: http://api.test/items?page=1');
+  assert.equal(s.detail, 'next link of page 3 goes back to page=1: http://api.test/items?page=1');
   assert.equal(calls.length, 3);
 });
 
@@ -46,7 +46,7 @@ test('a cursor that comes back is a loop, even in a different URL', async () => 
     return { body: [{ id: c }], headers: link(`http://api.test/events?cursor=${nexts[c]}${again}`) };
   });
   assert.equal(s.stoppedReason, 'loop');
-  assert.equal(s.detail, 'cursor b repeats (page 1): http://api.test/events?cursor=b&retry=1');
+  assert.equal(s.detail, 'cursor b repeats (page 2): http://api.test/events?cursor=b&retry=1');
   assert.deepEqual(sink.records, [{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
 });
 
@@ -56,7 +56,7 @@ test('a page whose records repeat an earlier page (page parameter ignored) is a 
     return { body: [{ id: 1 }, { id: 2 }], headers: link(`http://api.test/items?page=${p + 1}`) };
   });
   assert.equal(s.stoppedReason, 'loop');
-  assert.equal(s.detail, 'page 1 (http://api.test/items?page=2) repeats the records of page 0');
+  assert.equal(s.detail, 'page 2 (http://api.test/items?page=2) repeats the records of page 1');
   assert.equal(sink.pages.length, 1);
   assert.equal(s.checkpoint.next?.url, 'http://api.test/items?page=2');
 });
@@ -71,7 +71,7 @@ test('pages past the end that repeat the last page (records without ids: by cont
     };
   });
   assert.equal(s.stoppedReason, 'loop');
-  assert.equal(s.detail, 'page 3 (http://api.test/log?page=4) repeats the records of page 2');
+  assert.equal(s.detail, 'page 4 (http://api.test/log?page=4) repeats the records of page 3');
   assert.equal(sink.records.length, 6);
 });
 
@@ -82,7 +82,7 @@ test('concurrent: a server ignoring the page number repeats page 1, caught as a 
     return { body: { ...r.body, current_page: Number(url.searchParams.get('page')) } };
   });
   assert.equal(s.stoppedReason, 'loop');
-  assert.match(s.detail ?? '', /^page 1 \(http:\/\/api.test\/users\?page=2\) repeats the records of page 0$/);
+  assert.match(s.detail ?? '', /^page 2 \(http:\/\/api.test\/users\?page=2\) repeats the records of page 1$/);
   assert.equal(sink.pages.length, 1);
   assert.deepEqual(s.checkpoint.range, { from: 2, to: 4 });
 });

@@ -15,6 +15,7 @@ import { Run, type Arrived, type Stop } from './run.ts';
 import { runSequential } from './sequential.ts';
 import { nextStep, planConcurrent } from './strategies.ts';
 import type { CrawlOptions, CrawlStart, CrawlSummary } from './types.ts';
+import { pageLabel } from './page-label.ts';
 
 /** Default cap on ids, URLs, cursors and page hashes kept in a checkpoint. */
 export const DEFAULT_MAX_SEEN_IDS = 10_000;
@@ -54,7 +55,8 @@ async function fromStart(run: Run): Promise<Stop> {
   const step = nextStep(d, first.records.length);
   const stop = await run.commit(first, step.next);
   if (stop) return stop;
-  if (!step.next) return { reason: 'done', detail: `${step.why} at page 0 (${first.url})`, next: null };
+  if (!step.next)
+    return { reason: 'done', detail: `${step.why} at ${pageLabel(0)} (${first.url})`, next: null };
   return runSequential(run, step.next, d);
 }
 

@@ -5,6 +5,7 @@
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import { isObject } from '../json.ts';
 import { RecentList } from './recent.ts';
+import { pageLabel } from './page-label.ts';
 
 export type GuardVerdict = { ok: true } | { ok: false; detail: string };
 const OK: GuardVerdict = { ok: true };
@@ -151,7 +152,7 @@ export class LoopGuard {
         if (nextNum !== undefined && cur !== undefined && nextNum <= cur) {
           return {
             ok: false,
-            detail: `next link of page ${index - 1} goes back to ${name}=${nextNum}: ${spec.url}`,
+            detail: `next link of ${pageLabel(index - 1)} goes back to ${name}=${nextNum}: ${spec.url}`,
           };
         }
       }
@@ -164,7 +165,7 @@ export class LoopGuard {
     if (hash === undefined) return OK;
     const at = this.hashes.at.get(hash);
     if (at !== undefined)
-      return { ok: false, detail: `page ${index} (${url}) repeats the records of ${where(at)}` };
+      return { ok: false, detail: `${pageLabel(index)} (${url}) repeats the records of ${where(at)}` };
     return OK;
   }
 
@@ -215,5 +216,5 @@ export class LoopGuard {
 }
 
 function where(index: number): string {
-  return index < 0 ? 'an earlier page, before the resume' : `page ${index}`;
+  return index < 0 ? 'an earlier page, before the resume' : pageLabel(index);
 }

@@ -12,6 +12,7 @@ import { buildRequest } from './credentials.ts';
 import { fetchPage, type FetchedPage, type FetchFailure, type FetchSettings } from './fetch-page.ts';
 import { pageHash } from './guards.ts';
 import type { CrawledPage, CrawlOptions, CrawlProgress, CrawlStart, StoppedReason } from './types.ts';
+import { pageLabel } from './page-label.ts';
 
 /** Why a strategy stopped, and what a resume should do next. */
 export type Stop = {
@@ -174,7 +175,7 @@ export class Run {
       st.guard.forget();
       return {
         reason: 'error',
-        detail: `store failed on page ${a.index}: ${e instanceof Error ? e.message : String(e)}`,
+        detail: `store failed on ${pageLabel(a.index)}: ${e instanceof Error ? e.message : String(e)}`,
         next: a.spec,
       };
     }

@@ -5,6 +5,7 @@
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import type { Run, Stop } from './run.ts';
 import { nextStep } from './strategies.ts';
+import { pageLabel } from './page-label.ts';
 
 /**
  * Crawls from `next` (the request after page `from`, or null when the chain is done) until the chain
@@ -32,7 +33,7 @@ export async function runSequential(
     const stop = await run.commit(page, step.next);
     if (stop) return stop;
     if (!step.next)
-      return { reason: 'done', detail: `${step.why} at page ${index} (${page.url})`, next: null };
+      return { reason: 'done', detail: `${step.why} at ${pageLabel(index)} (${page.url})`, next: null };
     prev = page.detection;
     next = step.next;
   }
