@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageLinks, parseLinkHeader } from './link-header.ts';
+import { pageLinks, parseLinkHeader } from '../link.ts';
 
 test('several links, quoted and unquoted rel', () => {
   const l = parseLinkHeader(

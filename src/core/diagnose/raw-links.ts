@@ -7,6 +7,7 @@
  */
 import type { Exchange } from '../exchange.ts';
 import { isObject, parseJson } from '../json.ts';
+import { parseLinkHeader } from '../link.ts';
 import { resolveUrl } from '../url.ts';
 
 // Links a client follows. Not `self` (the resource's canonical URL: Confluence writes it absolute and
@@ -41,19 +42,12 @@ function fromBody(
   }
 }
 
-/** The rel values of one Link header entry's parameters (`; rel="next last"`). */
-function relsOf(params: string): string[] {
-  const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^;,\s]+))/i.exec(params);
-  return (rel?.[1] ?? rel?.[2] ?? rel?.[3] ?? '').trim().split(/\s+/);
-}
-
 /** Every pagination link of the response in its raw form. */
 export function rawLinksOf(exchange: Exchange, recordsPath: readonly string[] = []): string[] {
   const out: string[] = [];
   for (const h of exchange.response.headers) {
     if (/^link$/i.test(h.name)) {
-      for (const m of h.value.matchAll(/<([^>]*)>([^<]*)/g))
-        if (relsOf(m[2]).some((r) => RELS.test(r))) out.push(m[1].trim());
+      for (const l of parseLinkHeader(h.value)) if (l.rel.some((r) => RELS.test(r))) out.push(l.uri);
     } else if (
       /^(x-)?(paging|page|pagination)?-?(next|prev|previous|first|last)(-page)?(-url|-link)?$/i.test(
         h.name,
@@ -76,11 +70,9 @@ export function rawLinksOf(exchange: Exchange, recordsPath: readonly string[] = 
 export function linkHeaderNext(exchange: Exchange): string | undefined {
   for (const h of exchange.response.headers) {
     if (!/^link$/i.test(h.name)) continue;
-    for (const m of h.value.matchAll(/<([^>]*)>([^<]*)/g)) {
-      const params = m[2];
-      if (!relsOf(params).some((r) => r.toLowerCase() === 'next')) continue;
-      if (/;\s*results\s*=\s*"?false"?/i.test(params)) continue;
-      return resolveUrl(exchange.request.url, m[1].trim());
+    for (const l of parseLinkHeader(h.value)) {
+      if (!l.rel.includes('next') || l.params.results === 'false') continue;
+      return resolveUrl(exchange.request.url, l.uri);
     }
   }
   return undefined;
