@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Exchange } from '../exchange.ts';
 import type { Detection } from '../detect/types.ts';
-import { buildChains, markCrawled, chainKey, type ChainItem } from '../chain.ts';
+import { buildChains, markCrawled, chainKey, type ChainItem } from './index.ts';
 
 function item(url: string, d: Partial<Detection>, id?: string): ChainItem {
   const exchange: Exchange = {
