@@ -1,5 +1,6 @@
 // Runs every src/**/*.test.ts (and bench/*.test.ts) with Node's built-in test runner; Node 20's
-// `--test` takes no globs, so the files are listed here. tsx strips the types.
+// `--test` takes no globs, so the files are listed here. tsx strips the types. Each test gets a
+// minute at most, so a hung test fails with its name instead of stalling the whole run.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ if (!files.length) {
   console.error('no unit test files found');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=60000', ...files], {
   stdio: 'inherit',
 });
 process.exit(r.status ?? 1);
