@@ -92,6 +92,7 @@ export class Run {
    * detector runs as on the first page. `options.body` is the page's parsed body, shared by every pass.
    */
   detectPage(exchange: Exchange, options: DetectOptions = {}): Detection | null {
+    if (this.opts.detectPage) return this.opts.detectPage(exchange, options);
     const style = this.start.detection.style;
     const fast = detectAs(exchange, style, options);
     if (fast?.style === style) return fast;

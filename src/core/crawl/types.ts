@@ -4,6 +4,7 @@
  */
 import type { Exchange, Header } from '../exchange.ts';
 import type { Detection, PaginationKind, RequestSpec } from '../detect/types.ts';
+import type { ParseResult } from '../json.ts';
 import type { Clock, HttpFetch } from '../ports.ts';
 
 export type { Detection, PaginationKind, RequestSpec } from '../detect/types.ts';
@@ -157,4 +158,10 @@ export type CrawlOptions = {
    * Within one run every id is remembered (compactly, see seen-ids.ts) whatever the cap. @default 10000
    */
   maxSeenIds?: number;
+  /**
+   * Reads each fetched page instead of detection (a crawl run from a pagination spec: the spec's
+   * paths, not the detectors, say where the records and the next request are). `options.body` is
+   * the page's body already parsed. @default re-detect keeping the start's style
+   */
+  detectPage?: (exchange: Exchange, options: { body?: ParseResult }) => Detection | null;
 };
