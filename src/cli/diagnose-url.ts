@@ -3,6 +3,7 @@
  * every response (the engine's sink gets deduped records and never sees a page its loop guard
  * refused — exactly the pages a diagnosis needs), then probe one page past the end of numbered chains.
  */
+import { buildRequest, replayableHeaders } from '../core/crawl/credentials.ts';
 import { crawl } from '../core/crawl/engine.ts';
 import type { Checkpoint, CrawledPage, CrawlSink, CrawlSummary } from '../core/crawl/types.ts';
 import { detect } from '../core/detect/index.ts';
@@ -11,11 +12,11 @@ import type { Detection } from '../core/detect/types.ts';
 import type { DiagnosePage } from '../core/diagnose/index.ts';
 import { endPageDetection } from '../core/diagnose/end-page.ts';
 import { linkHeaderNext, rawLinksOf } from '../core/diagnose/raw-links.ts';
-import type { Exchange, Header } from '../core/exchange.ts';
+import type { Exchange } from '../core/exchange.ts';
 import { extractRecords, parseJson } from '../core/json.ts';
 import type { HttpFetch, HttpRequest, HttpResponse } from '../core/ports.ts';
 import { normalizeUrl } from '../core/chain/key.ts';
-import { fetchStart } from './crawl-start.ts';
+import { fetchStart, type StartRequest } from './crawl-start.ts';
 import { nodeClock } from './node-clock.ts';
 
 export type UrlDiagnosisInput =
@@ -94,13 +95,13 @@ function pastTheEnd(last: Detection): string | undefined {
 /** Fetches, crawls (up to maxPages) and probes; the pages come back in the order they were fetched. */
 export async function pagesFromUrl(
   fetch: HttpFetch,
-  url: string,
-  headers: Header[],
+  request: StartRequest,
   maxPages: number,
   timeoutMs: number,
 ): Promise<UrlDiagnosisInput> {
+  const { url } = request;
   const log: Tapped[] = [];
-  const start = await fetchStart(fetch, url, headers, timeoutMs);
+  const start = await fetchStart(fetch, request, timeoutMs);
   if (!start.ok) return { ok: false, message: start.message };
   if (!start.detection)
     return {
@@ -122,12 +123,15 @@ export async function pagesFromUrl(
     const offered = last.next && last.next.method === 'GET' && !last.next.body ? last.next.url : undefined;
     probeUrl = last.kind === 'page' || last.kind === 'offset' ? (offered ?? pastTheEnd(last)) : undefined;
     if (probeUrl && !log.some((t) => normalizeUrl(t.req.url) === normalizeUrl(probeUrl!))) {
-      await tap(
-        fetch,
-        log,
-      )({ method: 'GET', url: probeUrl, headers, signal: AbortSignal.timeout(timeoutMs) }).catch(
-        () => undefined,
+      // Built like every crawled page: credentials only to the start page's origin.
+      const ex = start.exchange.request;
+      const probe = buildRequest(
+        { method: 'GET', url: probeUrl },
+        replayableHeaders(ex.headers),
+        ex.url,
+        false,
       );
+      await tap(fetch, log)({ ...probe, signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
     } else probeUrl = undefined;
   }
   // Keep the last answer per URL (a retried request answers more than once).

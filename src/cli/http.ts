@@ -6,7 +6,9 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
+import { isCredentialHeader } from '../core/crawl/credentials.ts';
 import type { Header } from '../core/exchange.ts';
 import type { HttpFetch, HttpRequest, HttpResponse } from '../core/ports.ts';
 
@@ -19,11 +21,31 @@ export type NodeFetchOptions = {
   userAgent?: string;
   /** Abort a request after this long; 0 = only the request's signal counts. @default 0 */
   timeoutMs?: number;
+  /** Largest body accepted, counted after decoding, enforced while decoding. @default 256 MiB */
+  maxBodyBytes?: number;
 };
 
-export type NodeFetch = HttpFetch & { /** Closes idle sockets. */ close(): void };
+/** The default decoded body limit: 256 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
 
-const CREDENTIAL_HEADERS = /^(authorization|cookie|proxy-authorization)$/i;
+/** What `fetch` rejects with when a decoded body passes `maxBodyBytes` (code `EBODYTOOLARGE`). */
+export class BodyTooLargeError extends Error {
+  readonly code = 'EBODYTOOLARGE';
+  constructor(readonly limit: number) {
+    super(`response body larger than ${formatBytes(limit)} once decoded (raise the limit with --max-body)`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** `256 MiB`, `1.5 KiB`, `12 bytes`. */
+export function formatBytes(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) ((n /= 1024), i++);
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${units[i]}`;
+}
+
+export type NodeFetch = HttpFetch & { /** Closes idle sockets. */ close(): void };
 
 /** What `fetch` rejects with on abort: an AbortError carrying the signal's reason, as Node's own. */
 function abortError(signal: AbortSignal): Error {
@@ -66,13 +88,53 @@ function contentEncoding(raw: string[]): string | undefined {
   return value;
 }
 
-function decoder(encoding: string | undefined): NodeJS.ReadWriteStream | null {
-  switch ((encoding ?? '').trim().toLowerCase()) {
+/** True when `head` starts with a zlib header (RFC 1950): deflate method, check bits valid. */
+function isZlibHeader(head: Buffer): boolean {
+  return (head[0] & 0x0f) === 8 && ((head[0] << 8) | head[1]) % 31 === 0;
+}
+
+/**
+ * `Content-Encoding: deflate` as browsers read it: zlib-wrapped (RFC 9110) or, as some servers send
+ * it, raw deflate. The first two bytes decide.
+ */
+function inflateAny(): Transform {
+  let inner: zlib.Inflate | zlib.InflateRaw | undefined;
+  let head: Buffer | undefined;
+  const start = (chunk: Buffer) => {
+    inner = chunk.length >= 2 && isZlibHeader(chunk) ? zlib.createInflate() : zlib.createInflateRaw();
+    inner.on('data', (d: Buffer) => t.push(d));
+    inner.on('error', (e) => t.destroy(e));
+    inner.write(chunk);
+  };
+  const t = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (inner) return void inner.write(chunk, () => cb());
+      head = head ? Buffer.concat([head, chunk]) : chunk;
+      if (head.length < 2) return cb();
+      start(head);
+      head = undefined;
+      cb();
+    },
+    flush(cb) {
+      if (!inner) start(head ?? Buffer.alloc(0));
+      inner!.once('end', () => cb());
+      inner!.end();
+    },
+    destroy(err, cb) {
+      inner?.destroy();
+      cb(err);
+    },
+  });
+  return t;
+}
+
+function decoder(encoding: string): NodeJS.ReadWriteStream | null {
+  switch (encoding) {
     case 'gzip':
     case 'x-gzip':
       return zlib.createGunzip();
     case 'deflate':
-      return zlib.createInflate();
+      return inflateAny();
     case 'br':
       return zlib.createBrotliDecompress();
     default:
@@ -80,11 +142,27 @@ function decoder(encoding: string | undefined): NodeJS.ReadWriteStream | null {
   }
 }
 
+/** Decoders for a Content-Encoding list, in decoding order (the last coding applied first). */
+function decoders(encoding: string | undefined): NodeJS.ReadWriteStream[] {
+  const codings = (encoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c && c !== 'identity');
+  const out: NodeJS.ReadWriteStream[] = [];
+  for (const c of codings.reverse()) {
+    const d = decoder(c);
+    if (!d) return []; // an unknown coding: hand the bytes over as they are, as before
+    out.push(d);
+  }
+  return out;
+}
+
 /** Creates the adapter. Rejects only when no response arrives (DNS, refused, reset, aborted). */
 export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
   const agentOpts = { keepAlive: true, maxSockets: opts.maxSockets ?? 16 };
   const agents = { 'http:': new http.Agent(agentOpts), 'https:': new https.Agent(agentOpts) };
   const maxRedirects = opts.maxRedirects ?? 5;
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   /** One request; `sent` gets the ClientRequest so an abort can destroy it. */
   function once(
@@ -117,29 +195,54 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
       if (opts.timeoutMs)
         r.setTimeout(opts.timeoutMs, () => r.destroy(new Error(`timed out after ${opts.timeoutMs} ms`)));
       r.on('error', reject);
-      r.on('response', (res) =>
+      r.on('response', (res) => {
+        // Destroying the request (an abort) must end a body still trickling in, with the same error.
+        r.once('close', () => {
+          if (!res.complete) res.destroy(r.errored ?? new Error('aborted'));
+        });
         resolve({
           status: res.statusCode ?? 0,
           statusText: res.statusMessage ?? '',
           headers: headerList(res.rawHeaders),
           raw: res,
-        }),
-      );
+        });
+      });
       r.end(req.body);
     });
   }
 
+  /**
+   * The decoded body as text. Counts decoded bytes as they come and stops at `maxBody` (a gzip bomb
+   * fails after the limit, never after inflating all of it).
+   */
   function readBody(res: http.IncomingMessage): Promise<string> {
     return new Promise((resolve, reject) => {
-      const dec = decoder(contentEncoding(res.rawHeaders));
-      const stream: NodeJS.ReadableStream = dec ? res.pipe(dec) : res;
+      const chain = decoders(contentEncoding(res.rawHeaders));
+      const stages: NodeJS.ReadableStream[] = [res];
+      for (const d of chain) stages.push(stages[stages.length - 1].pipe(d));
+      const stream = stages[stages.length - 1];
       const chunks: Buffer[] = [];
-      res.on('error', reject);
-      stream.on('error', reject);
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () =>
-        resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')),
-      );
+      let size = 0;
+      let settled = false;
+      const fail = (e: Error) => {
+        if (settled) return;
+        settled = true;
+        chunks.length = 0;
+        for (const d of chain) (d as unknown as Transform).destroy();
+        res.destroy();
+        reject(e);
+      };
+      for (const s of stages) s.on('error', fail);
+      stream.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > maxBody) return fail(new BodyTooLargeError(maxBody));
+        chunks.push(c);
+      });
+      stream.on('end', () => {
+        if (settled) return;
+        settled = true;
+        resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+      });
     });
   }
 
@@ -150,6 +253,10 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       return await follow(req, (r) => (inFlight = r));
+    } catch (e) {
+      // An abort while the body trickles in surfaces as the socket's reset: say it was the abort.
+      if (signal?.aborted && (e as Error)?.name !== 'AbortError') throw abortError(signal);
+      throw e;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -168,11 +275,12 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
         res.raw.resume();
         const next = new URL(location, url);
         const keepMethod = res.status === 307 || res.status === 308;
-        // Credentials never follow a redirect to another origin (what browsers and undici do).
+        // Credentials never follow a redirect to another origin (what browsers and undici do), by the
+        // core's one rule of what a credential header is. Same-origin hops (a trailing slash) keep them.
         const headers =
           next.origin === url.origin
             ? current.headers
-            : current.headers.filter((h) => !CREDENTIAL_HEADERS.test(h.name));
+            : current.headers.filter((h) => !isCredentialHeader(h.name));
         current = {
           ...current,
           headers,
@@ -183,6 +291,11 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
         continue;
       }
       const bodyText = await readBody(res.raw);
+      if (url.username || url.password) {
+        // The final URL is reported (and may be stored); user:password never is.
+        url = new URL(url.href);
+        url.username = url.password = '';
+      }
       return {
         status: res.status,
         statusText: res.statusText,

@@ -1,5 +1,6 @@
 /** What the crawl command tells the user: the summary line, the --json line, how to resume. */
 import type { CrawlSummary, StoppedReason } from '../core/crawl/types.ts';
+import { UsageError } from './args.ts';
 
 /** The fields of `--json`'s summary line, in this order. */
 export type SummaryJson = Pick<
@@ -44,6 +45,31 @@ export function summaryLine(s: CrawlSummary, dest: string): string {
   const detail =
     s.detail && s.stoppedReason !== 'done' && s.detail !== s.stoppedReason ? ` (${s.detail})` : '';
   return `${s.pages} pages, ${s.records} records (${extras}) in ${secs} s — ${WHY[s.stoppedReason]}${detail} → ${dest}`;
+}
+
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  kib: 1024,
+  m: 1e6,
+  mb: 1e6,
+  mib: 1024 ** 2,
+  g: 1e9,
+  gb: 1e9,
+  gib: 1024 ** 3,
+};
+
+/** `256MiB`, `1.5 GB`, `1048576` → bytes; a usage error otherwise. */
+export function byteSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
+  if (!m || unit === undefined || !(Number(m[1]) * unit >= 1))
+    throw new UsageError(
+      `--max-body takes a size such as 256MiB, 1GB or 1048576, not ${JSON.stringify(text)}`,
+    );
+  return Math.floor(Number(m[1]) * unit);
 }
 
 /** Quotes a word for a POSIX shell when it needs it. */

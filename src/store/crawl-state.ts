@@ -1,12 +1,24 @@
 /**
  * The CLI's resume file: the engine's checkpoint plus where the output stands. Written atomically
  * (temp file + rename) after every page, so a crawl killed at any moment leaves either the old or
- * the new state, never half of one. Header values are never stored (they often carry tokens);
- * only their names, so a resume can remind the user to pass them again.
+ * the new state, never half of one, with mode 0600. Header values are never stored (they often
+ * carry tokens), nor a URL's user:password; only header names, so a resume can remind the user to
+ * pass them again.
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Checkpoint } from '../core/crawl/types.ts';
 import type { ExportFormat } from '../core/export/types.ts';
+
+/** The options a resume keeps unless given again. */
+export type CrawlOptionsSaved = {
+  concurrency?: number;
+  timeoutMs?: number;
+  delayMs?: number;
+  maxPages?: number;
+  maxRecords?: number;
+  retries?: number;
+  maxBody?: number;
+};
 
 export type CrawlState = {
   tool: 'pagescope-crawl';
@@ -25,15 +37,26 @@ export type CrawlState = {
   /** Records in the record file. */
   records: number;
   headerNames: string[];
+  /** The first request's method and body (a POST crawl resumes as one). Absent: GET. */
+  request?: { method: string; body?: string };
+  options?: CrawlOptionsSaved;
   checkpoint: Checkpoint;
   updatedAt: string;
 };
 
-/** Writes the state atomically. */
+/**
+ * Writes the state atomically, readable by its owner only (0600). A failed write (a full disk)
+ * leaves the previous state and no temp file behind.
+ */
 export async function saveCrawlState(path: string, state: CrawlState): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(state));
-  await rename(tmp, path);
+  try {
+    await writeFile(tmp, JSON.stringify(state), { mode: 0o600 });
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => {});
+    throw e;
+  }
 }
 
 /** Reads and checks a state file; throws an Error with a one-line message when it is unusable. */

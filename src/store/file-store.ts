@@ -39,6 +39,10 @@ export type FileStoreOptions = {
   startUrl: string;
   /** Names (never values) of the request headers, saved to remind a resume. @default [] */
   headerNames?: string[];
+  /** The first request's method and body, saved so a resume repeats them. */
+  request?: CrawlState['request'];
+  /** Limits and delays, saved so a resume keeps them. */
+  options?: CrawlState['options'];
   /** A state loaded from `--resume`: continue its record file. */
   resume?: CrawlState;
   /** Least time between two state saves; 0 saves after every page. @default 200 */
@@ -54,6 +58,8 @@ export type FileStore = CrawlSink & {
   sync(): Promise<void>;
   /** Closes the output (assembling CSV). `complete` removes the state file and spool. */
   finish(checkpoint: Checkpoint | null, complete: boolean): Promise<void>;
+  /** After a failed write: closes the output without writing more; the saved state stays as it was. */
+  abandon(): Promise<void>;
 };
 
 /** Opens (or, with `resume`, re-opens) the output. Throws a one-line Error when it cannot. */
@@ -85,6 +91,9 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
         `cannot write ${recordFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
+    // A write error (ENOSPC) reaches the writer through its callback; without a listener the
+    // stream's 'error' event would also end the process.
+    file.on('error', () => {});
   }
   // A file's records wait in memory for the next state save (≤ stateIntervalMs, or 1 MiB): one
   // disk write per save instead of one per page. Nothing is at risk — a kill loses only pages after
@@ -109,6 +118,10 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
     recordBytes: m.recordBytes,
     records: m.records,
     headerNames: o.headerNames ?? [],
+    ...(o.request && (o.request.method !== 'GET' || o.request.body !== undefined)
+      ? { request: o.request }
+      : {}),
+    ...(o.options ? { options: o.options } : {}),
     checkpoint,
     updatedAt: new Date(m.at).toISOString(),
   });
@@ -161,6 +174,10 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
         if (complete) await rm(recordFile, { force: true });
       }
       if (complete) await removeCrawlState(o.statePath);
+    },
+    async abandon() {
+      await saver.settle().catch(() => {});
+      file?.destroy();
     },
   };
 }

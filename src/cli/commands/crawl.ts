@@ -3,31 +3,39 @@
  * and export the records (NDJSON, JSON or CSV) to --out or stdout. State is saved after every page;
  * Ctrl+C stops cleanly and --resume STATE continues with nothing lost or repeated.
  */
+import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { checkpointFits } from '../../core/crawl/checkpoint.ts';
 import { crawl } from '../../core/crawl/engine.ts';
-import type { CrawlSummary } from '../../core/crawl/types.ts';
+import type { Checkpoint, CrawlSummary } from '../../core/crawl/types.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/types.ts';
-import { intOption, parseArgs, UsageError } from '../args.ts';
-import { fetchStart, parseHeader, withExactIntegers } from '../crawl-start.ts';
-import { createNodeFetch } from '../http.ts';
+import { intOption, parseArgs, UsageError, type ParsedArgs } from '../args.ts';
+import { fetchStart, redirectNote, withExactIntegers, type StartRequest } from '../crawl-start.ts';
+import { createNodeFetch, DEFAULT_MAX_BODY_BYTES } from '../http.ts';
 import type { Command } from '../io.ts';
 import { nodeClock } from '../node-clock.ts';
-import { exitCodeFor, resumeHint, summaryJson, summaryLine } from '../output.ts';
+import { byteSize, exitCodeFor, resumeHint, summaryJson, summaryLine } from '../output.ts';
 import { createProgressBar } from '../progress.ts';
-import { loadCrawlState, type CrawlState } from '../../store/crawl-state.ts';
+import { REQUEST_ARGS, REQUEST_HELP, requestFromArgs } from '../request-flags.ts';
+import { safeText } from '../terminal-text.ts';
+import { loadCrawlState, type CrawlOptionsSaved, type CrawlState } from '../../store/crawl-state.ts';
 import { openFileStore } from '../../store/file-store.ts';
 import { singlePage } from '../single-page.ts';
 
 const HELP = `usage: pagescope crawl URL [options]
-  -H, --header 'Name: value'   request header (repeatable; sent only to the URL's origin)
-  -o, --out FILE               write records to FILE (default: stdout)
+${REQUEST_HELP}  -o, --out FILE               write records to FILE (default: stdout)
   --format ndjson|json|csv     default: from --out's extension, else ndjson
   --concurrency N              parallel requests for numbered pages with a known total (default 4)
   --max-pages N, --max-records N, --delay MS, --retries N, --timeout MS
+  --max-body SIZE              largest response body, decoded (default 256MiB; e.g. 1GiB, 500MB)
   --state FILE                 where progress is saved (default: OUT.state.json or ./pagescope-crawl.state.json)
-  --resume STATE_FILE          continue a stopped crawl (URL, format and output come from the state)
+  --resume STATE_FILE          continue a stopped crawl (URL, request, format, output and limits come
+                               from the state; header values and passwords are never stored: pass -H again)
   --json                       print a summary JSON object as the last line of stdout
 `;
+
+/** Signals that end a crawl the way Ctrl+C does: the state saved, a resume hint printed. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 function formatFor(value: string | undefined, out: string | undefined): ExportFormat {
   if (value !== undefined) {
@@ -39,10 +47,44 @@ function formatFor(value: string | undefined, out: string | undefined): ExportFo
   return ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : 'ndjson';
 }
 
+type Limits = CrawlOptionsSaved & {
+  concurrency: number;
+  timeoutMs: number;
+  delayMs: number;
+  maxBody: number;
+};
+
+/** The limits of this run: each option given now, else the stopped crawl's, else the default. */
+function limitsOf(args: ParsedArgs, saved: CrawlOptionsSaved = {}): Limits {
+  const pick = (flag: string, key: keyof CrawlOptionsSaved, dflt: number | undefined, min = 0) =>
+    args.values[flag] !== undefined ? intOption(args, flag, dflt, min) : (saved[key] ?? dflt);
+  const maxBody =
+    args.values['--max-body'] !== undefined ? byteSize(args.values['--max-body']) : saved.maxBody;
+  const out = {
+    concurrency: pick('--concurrency', 'concurrency', 4, 1)!,
+    timeoutMs: pick('--timeout', 'timeoutMs', 30_000, 1)!,
+    delayMs: pick('--delay', 'delayMs', 0)!,
+    maxBody: maxBody ?? DEFAULT_MAX_BODY_BYTES,
+  } as Limits;
+  const maxPages = pick('--max-pages', 'maxPages', undefined, 1);
+  const maxRecords = pick('--max-records', 'maxRecords', undefined, 1);
+  const retries = pick('--retries', 'retries', undefined);
+  if (maxPages !== undefined) out.maxPages = maxPages;
+  if (maxRecords !== undefined) out.maxRecords = maxRecords;
+  if (retries !== undefined) out.retries = retries;
+  return out;
+}
+
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
+
 export const run: Command = async (argv, io) => {
   const args = parseArgs(argv, {
     values: [
-      '-H',
+      ...REQUEST_ARGS.values,
       '--out',
       '--format',
       '--concurrency',
@@ -53,13 +95,14 @@ export const run: Command = async (argv, io) => {
       '--state',
       '--retries',
       '--timeout',
+      '--max-body',
     ],
-    repeat: ['-H'],
+    repeat: REQUEST_ARGS.repeat,
     booleans: ['--json', '--help'],
-    aliases: { '--header': '-H', '-o': '--out' },
+    aliases: { ...REQUEST_ARGS.aliases, '-o': '--out' },
   });
   if (args.flags.has('--help')) return (io.stdout.write(HELP), 0);
-  const say = (line: string) => io.stderr.write(`pagescope crawl: ${line}\n`);
+  const say = (line: string) => io.stderr.write(`pagescope crawl: ${safeText(line)}\n`);
   const at = (p: string) => resolve(io.cwd, p);
   let prior: CrawlState | undefined;
   if (args.values['--resume']) {
@@ -67,11 +110,21 @@ export const run: Command = async (argv, io) => {
       throw new UsageError(e.message);
     });
   }
-  const url = args.positionals[0] ?? prior?.startUrl;
-  if (!url || args.positionals.length > 1)
-    throw new UsageError('give one URL to crawl (or --resume STATE_FILE)\n\n' + HELP);
+  if (args.positionals.length > 1) throw new UsageError('give one URL to crawl\n\n' + HELP);
+  const asked = requestFromArgs(args, args.positionals[0]);
+  const url = asked.url ?? prior?.startUrl;
+  if (!url) throw new UsageError('give one URL to crawl (or --resume STATE_FILE)\n\n' + HELP);
+  // The URL the user asked for (never where it redirected): a CDN or presigned target may change.
   if (prior && url !== prior.startUrl)
     throw new UsageError(`the state file is for ${prior.startUrl}, not ${url}`);
+  const explicitRequest = args.values['-X'] ?? args.lists['-d'] ?? args.values['--curl'];
+  const request: StartRequest = {
+    method: prior && !explicitRequest ? (prior.request?.method ?? 'GET') : asked.method!,
+    url,
+    headers: asked.headers ?? [],
+  };
+  const body = prior && !explicitRequest ? prior.request?.body : asked.body;
+  if (body !== undefined) request.body = body;
   const outArg = args.values['--out'] ? at(args.values['--out']) : undefined;
   if (prior && args.values['--out'] && outArg !== (prior.out ?? undefined))
     throw new UsageError(`the state file writes to ${prior.out ?? 'stdout'}; drop --out`);
@@ -86,36 +139,62 @@ export const run: Command = async (argv, io) => {
       : out
         ? `${out}.state.json`
         : at('pagescope-crawl.state.json');
-  const headers = (args.lists['-H'] ?? []).map((h) => {
-    const header = parseHeader(h);
-    if (!header) throw new UsageError(`-H takes 'Name: value', not ${JSON.stringify(h)}`);
-    return header;
-  });
-  const concurrency = intOption(args, '--concurrency', 4, 1)!;
-  const timeoutMs = intOption(args, '--timeout', 30_000, 1)!;
+  const saved = { ...prior?.options };
+  // A limit the stopped crawl reached is what the resume is for: it goes on without it (or with a new one).
+  for (const [key, count, flag] of [
+    ['maxPages', prior?.checkpoint.pages, '--max-pages'],
+    ['maxRecords', prior?.checkpoint.records, '--max-records'],
+  ] as const) {
+    const limit = saved[key];
+    if (limit !== undefined && count !== undefined && count >= limit && args.values[flag] === undefined) {
+      delete saved[key];
+      say(`note: the stopped crawl reached ${flag} ${limit}; this run goes on without it`);
+    }
+  }
+  const limits = limitsOf(args, saved);
+  const { concurrency, timeoutMs } = limits;
+  const headerNames = request.headers.map((h) => h.name);
   const missing = (prior?.headerNames ?? []).filter(
-    (n) => !headers.some((h) => h.name.toLowerCase() === n.toLowerCase()),
+    (n) => !headerNames.some((h) => h.toLowerCase() === n.toLowerCase()),
   );
   if (missing.length)
     say(`note: the stopped crawl sent ${missing.join(', ')}; pass the same -H again if the API needs it`);
 
-  const http = createNodeFetch({ maxSockets: Math.max(concurrency, 4) });
+  const http = createNodeFetch({ maxSockets: Math.max(concurrency, 4), maxBodyBytes: limits.maxBody });
   const fetch = withExactIntegers(http);
   try {
-    const start = await fetchStart(fetch, url, headers, timeoutMs);
+    const start = await fetchStart(fetch, request, timeoutMs);
     if (!start.ok) return (say(start.message), 1);
+    const note = redirectNote(start, url);
+    if (note) say(note);
+    let resume: Checkpoint | undefined = prior?.checkpoint;
+    if (resume) {
+      // The checkpoint names where the start URL led last time; the user asked for the same URL, so
+      // a start page served from a new place (a presigned or CDN URL) continues the same crawl.
+      const here = start.exchange.request.url;
+      if (resume.startUrl !== here) resume = { ...resume, startUrl: here };
+      if (!checkpointFits(resume, here) || !start.detection) {
+        say(
+          `cannot resume: the checkpoint in ${statePath} does not fit this crawl (${start.detection ? `checkpoint version ${String(resume.version)}` : 'the start page is no longer paginated'}); the state file is left as it was`,
+        );
+        return 1;
+      }
+    }
     const store = await openFileStore({
       format,
       out,
       stdout: io.stdout,
       statePath,
       startUrl: url,
-      headerNames: headers.map((h) => h.name),
+      headerNames,
+      request: { method: request.method, ...(request.body !== undefined ? { body: request.body } : {}) },
+      options: limits,
       resume: prior,
     });
     const ac = new AbortController();
-    const onSigint = () => ac.abort(new Error('interrupted'));
-    process.once('SIGINT', onSigint);
+    const onSignal = (sig: string) =>
+      ac.abort(new Error(sig === 'SIGINT' ? 'interrupted' : `ended by ${sig}`));
+    for (const sig of STOP_SIGNALS) process.on(sig, onSignal);
     const bar = createProgressBar(io.stderr);
     let summary: CrawlSummary;
     try {
@@ -134,31 +213,40 @@ export const run: Command = async (argv, io) => {
             signal: ac.signal,
             concurrency,
             timeoutMs,
-            maxPages: intOption(args, '--max-pages', undefined, 1),
-            maxRecords: intOption(args, '--max-records', undefined, 1),
-            delayMs: intOption(args, '--delay', 0),
-            retries: intOption(args, '--retries', undefined),
-            resume: prior?.checkpoint,
+            maxPages: limits.maxPages,
+            maxRecords: limits.maxRecords,
+            delayMs: limits.delayMs,
+            retries: limits.retries,
+            resume,
             onProgress: (p) => bar.update(p),
           },
         );
       }
     } finally {
-      process.off('SIGINT', onSigint);
+      for (const sig of STOP_SIGNALS) process.off(sig, onSignal);
       bar.done();
     }
     const complete = summary.stoppedReason === 'done' || summary.stoppedReason === 'not-paginated';
-    await store.finish(summary.checkpoint, complete);
+    const hint = () => resumeHint(statePath, headerNames);
+    try {
+      await store.finish(summary.checkpoint, complete);
+    } catch (e) {
+      // The output or the state cannot be written (a full disk, a closed pipe): what is on disk is
+      // the last consistent state; say so instead of crashing.
+      await store.abandon();
+      const code = (e as NodeJS.ErrnoException).code;
+      say(`cannot write the output: ${code ? `${code} ` : ''}${(e as Error).message}`);
+      say(
+        (await exists(statePath))
+          ? `${hint()} (once the output can be written again)`
+          : 'nothing was saved to resume from; run the crawl again once the output can be written',
+      );
+      return 1;
+    }
     say(summaryLine(summary, out ?? 'stdout'));
     if (fetch.count())
       say(`note: ${fetch.count()} integers beyond 2^53 were kept exact as strings of digits`);
-    if (!complete)
-      say(
-        resumeHint(
-          statePath,
-          headers.map((h) => h.name),
-        ),
-      );
+    if (!complete) say(hint());
     if (args.flags.has('--json')) io.stdout.write(summaryJson(summary) + '\n');
     return exitCodeFor(summary.stoppedReason);
   } finally {

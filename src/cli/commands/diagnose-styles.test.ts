@@ -33,7 +33,7 @@ function fetchOf(handler: Handler): HttpFetch {
 
 async function viaUrl(make: () => { start: string; handler: Handler }): Promise<Finding[]> {
   const { start, handler } = make();
-  const got = await pagesFromUrl(fetchOf(handler), start, [], 40, 5000);
+  const got = await pagesFromUrl(fetchOf(handler), { method: 'GET', url: start, headers: [] }, 40, 5000);
   // A single page without pagination fields is "not paginated": nothing to diagnose, no finding.
   if (!got.ok && got.notPaginated) return [];
   assert.ok(got.ok, got.ok ? '' : got.message);

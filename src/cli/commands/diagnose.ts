@@ -7,34 +7,30 @@ import { resolve } from 'node:path';
 import { diagnose, diagnoseExchanges, hasErrors } from '../../core/diagnose/index.ts';
 import { chainTitle } from '../../core/chain/key.ts';
 import { intOption, parseArgs, UsageError } from '../args.ts';
-import { parseHeader } from '../crawl-start.ts';
+import type { StartRequest } from '../crawl-start.ts';
 import { formatJson, formatText, type ChainReport } from '../diagnose-report.ts';
 import { pagesFromUrl } from '../diagnose-url.ts';
 import { readHar } from '../har.ts';
 import { createNodeFetch } from '../http.ts';
 import type { Command } from '../io.ts';
+import { REQUEST_ARGS, REQUEST_HELP, requestFromArgs } from '../request-flags.ts';
+import { safeText } from '../terminal-text.ts';
 
 const HELP = `usage: pagescope diagnose URL|FILE.har [options]
-  -H, --header 'Name: value'   request header (repeatable; URL only)
-  --max-pages N                pages to crawl from a URL (default 50)
+${REQUEST_HELP.replace(/\n/, ' (URL only)\n')}  --max-pages N                pages to crawl from a URL (default 50)
   --timeout MS                 per request (default 30000)
   --json                       print findings as JSON
 exit status: 1 when an error-level finding exists, 0 otherwise, 2 on bad input
 `;
 
 async function fromUrl(
-  url: string,
-  argv: { headers: ReturnType<typeof parseHeader>[]; maxPages: number; timeoutMs: number },
+  request: StartRequest,
+  argv: { maxPages: number; timeoutMs: number },
 ): Promise<ChainReport[] | string> {
+  const { url } = request;
   const http = createNodeFetch();
   try {
-    const got = await pagesFromUrl(
-      http,
-      url,
-      argv.headers.filter((h) => !!h),
-      argv.maxPages,
-      argv.timeoutMs,
-    );
+    const got = await pagesFromUrl(http, request, argv.maxPages, argv.timeoutMs);
     if (!got.ok) return got.message;
     const d = got.detection;
     const note =
@@ -71,32 +67,29 @@ async function fromHar(path: string): Promise<ChainReport[] | string> {
 
 export const run: Command = async (argv, io) => {
   const args = parseArgs(argv, {
-    values: ['-H', '--max-pages', '--timeout'],
-    repeat: ['-H'],
+    values: [...REQUEST_ARGS.values, '--max-pages', '--timeout'],
+    repeat: REQUEST_ARGS.repeat,
     booleans: ['--json', '--help'],
-    aliases: { '--header': '-H' },
+    aliases: REQUEST_ARGS.aliases,
   });
   if (args.flags.has('--help')) return (io.stdout.write(HELP), 0);
-  const target = args.positionals[0];
-  if (!target || args.positionals.length > 1) throw new UsageError('give one URL or HAR file\n\n' + HELP);
-  const headers = (args.lists['-H'] ?? []).map(
-    (h) =>
-      parseHeader(h) ??
-      (() => {
-        throw new UsageError(`-H takes 'Name: value', not ${JSON.stringify(h)}`);
-      })(),
-  );
+  if (args.positionals.length > 1) throw new UsageError('give one URL or HAR file\n\n' + HELP);
+  const asked = requestFromArgs(args, args.positionals[0]);
+  const target = asked.url;
+  if (!target) throw new UsageError('give one URL or HAR file\n\n' + HELP);
   const maxPages = intOption(args, '--max-pages', 50, 1)!;
   const timeoutMs = intOption(args, '--timeout', 30_000, 1)!;
   const isUrl = /^https?:\/\//i.test(target);
+  const request: StartRequest = { method: asked.method!, url: target, headers: asked.headers ?? [] };
+  if (asked.body !== undefined) request.body = asked.body;
   const reports = isUrl
-    ? await fromUrl(target, { headers, maxPages, timeoutMs })
-    : await fromHar(resolve(io.cwd, target));
+    ? await fromUrl(request, { maxPages, timeoutMs })
+    : await fromHar(resolve(io.cwd, args.positionals[0] ?? target));
   if (typeof reports === 'string') {
-    io.stderr.write(`pagescope diagnose: ${reports}\n`);
+    io.stderr.write(`pagescope diagnose: ${safeText(reports)}\n`);
     return 2;
   }
   if (!reports.length) io.stderr.write('pagescope diagnose: no paginated JSON chains found\n');
-  io.stdout.write(args.flags.has('--json') ? formatJson(reports) : formatText(reports));
+  io.stdout.write(args.flags.has('--json') ? formatJson(reports) : safeText(formatText(reports)));
   return reports.some((r) => hasErrors(r.findings)) ? 1 : 0;
 };
