@@ -102,3 +102,83 @@ test('csv: no records → empty output; bom and delimiter options', async () => 
   assert.equal(sink.text(), '\uFEFFa;b\r\n"x;y";é\r\n');
   assert.throws(() => createCsvWriter(sink, { columns: [], delimiter: '"' }));
 });
+
+test('csv: a key "a.b" and a nested a → b are two columns; no value is dropped', async () => {
+  for (const order of [0, 1]) {
+    const sink = createMemorySink();
+    const both = { 'a.b': 1, a: { b: 2 } };
+    const recs = order ? [{ a: { b: 3 } }, both, { 'a.b': 4 }] : [{ 'a.b': 4 }, both, { a: { b: 3 } }];
+    const { columns } = await exportCsv(sourceOf([recs]), sink);
+    // Whatever came first, the nested path keeps the plain name and the dotted key is quoted.
+    const [plain, quoted] = [columns.indexOf('a.b'), columns.indexOf('"a.b"')];
+    assert.ok(plain >= 0 && quoted >= 0, JSON.stringify(columns));
+    const rows = parseCsv(sink.text()).slice(1);
+    const cells = rows.map((r) => [r[plain], r[quoted]]);
+    assert.deepEqual(
+      cells,
+      order
+        ? [
+            ['3', ''],
+            ['2', '1'],
+            ['', '4'],
+          ]
+        : [
+            ['', '4'],
+            ['2', '1'],
+            ['3', ''],
+          ],
+    );
+  }
+  // Still-clashing names get a counter; the non-object column and a key "value" too.
+  const sink = createMemorySink();
+  const { columns } = await exportCsv(
+    sourceOf([[{ value: 'key' }, 'bare', { '"a.b"': 5, 'a.b': 6, a: { b: 7 } }]]),
+    sink,
+  );
+  assert.deepEqual(columns, ['value', 'value (2)', '"a.b"', '"a.b" (2)', 'a.b']);
+  assert.deepEqual(parseCsv(sink.text()).slice(1), [
+    ['key', '', '', '', ''],
+    ['', 'bare', '', '', ''],
+    ['', '', '5', '6', '7'],
+  ]);
+});
+
+test('csv: NUL becomes a visible ␀, counted; never a raw NUL byte', async () => {
+  const sink = createMemorySink();
+  const r = await exportCsv(sourceOf([[{ a: 'x\0y', 'k\0': 'ok' }, { a: '\0' }]]), sink);
+  assert.equal(sink.text().includes('\0'), false);
+  assert.deepEqual(parseCsv(sink.text()), [
+    ['a', 'k␀'],
+    ['x␀y', 'ok'],
+    ['␀', ''],
+  ]);
+  assert.equal(r.nulCells, 2, 'cells only, the header is not counted');
+  assert.equal(csvField('a\0"b'), '"a␀""b"');
+});
+
+test('csv: formula guard sees through leading whitespace and controls, and full-width signs', () => {
+  const starts = ['\n=1+2', '\r\n=1', '\t@SUM(A1)', ' =1+2', '\u00a0+1', '\u3000-1', '\u200b=1', '\0=1'];
+  const wide = ['＝1+2', '＋1', '－1', '＠SUM(A1)', '﹦1', '﹢1', '﹣1', '﹫x', ' ＝HYPERLINK("x")'];
+  for (const s of [...starts, ...wide, '\nplain']) {
+    const unquoted = parseCsv(csvField(s) + '\r\n')[0][0];
+    assert.equal(unquoted, `'${s.replace(/\0/g, '␀')}`, JSON.stringify(s));
+  }
+  for (const s of ['a=b', ' a=b', 'x－1', '1-2', 'e@mail'])
+    assert.equal(csvField(s).startsWith("'"), false, s);
+});
+
+test('csv: a record nested 5000 levels deep exports (columns stop at depth 32, the rest is JSON)', async () => {
+  let deep: unknown = 'bottom';
+  for (let i = 0; i < 5000; i++) deep = { k: deep };
+  let deepArray: unknown = [];
+  for (let i = 0; i < 5000; i++) deepArray = [deepArray];
+  const sink = createMemorySink();
+  const { columns, records } = await exportCsv(sourceOf([[{ id: 1, deep, deepArray }]]), sink);
+  assert.equal(records, 1);
+  assert.deepEqual(columns, ['id', Array(32).fill('k').join('.').replace(/^k/, 'deep'), 'deepArray']);
+  const [, row] = parseCsv(sink.text());
+  let rest: unknown = JSON.parse(row[1]);
+  for (let i = 0; i < 5000 - 31; i++) rest = (rest as { k: unknown }).k;
+  assert.equal(rest, 'bottom');
+  assert.equal(row[2], '['.repeat(5001) + ']'.repeat(5001));
+});

@@ -4,12 +4,17 @@
  * The header must be the union of every record's columns, which a stream cannot know up front, so
  * the export makes two passes over a re-readable source: pass 1 collects columns, pass 2 writes.
  * Memory stays bounded by the columns and one batch. The CLI spools records as NDJSON during a
- * crawl and converts at the end; the panel reads IndexedDB twice.
+ * crawl and converts at the end; the panel reads IndexedDB twice. Column naming: flatten.ts.
  *
- * Formula injection (OWASP "CSV Injection"): a cell starting with `=` `+` `-` `@` TAB or CR is
+ * Formula injection (OWASP "CSV Injection"): a cell that starts with TAB, CR or LF, or whose first
+ * character after any leading spaces or control characters is `=` `+` `-` `@` or one of their
+ * full-width or small forms (`＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫`, which Excel reads as formula starts too), is
  * prefixed with `'` so spreadsheets show it as text instead of evaluating it.
+ *
+ * NUL characters cannot go into CSV raw (spreadsheets and C-based readers cut the field or the
+ * file there): each becomes U+2400 `␀` (SYMBOL FOR NULL), visibly. `nulCells` counts such cells.
  */
-import { flattenRecord, createColumnCollector, type Cell } from './flatten.ts';
+import { columnTree, createColumnCollector, forEachCell, type Cell } from './flatten.ts';
 import type { RecordSource, RecordWriter, TextSink } from './types.ts';
 
 export type CsvOptions = {
@@ -24,48 +29,88 @@ export type CsvOptions = {
   formulaGuard?: 'all' | 'strings';
 };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START =
+  /^(?:[\t\r\n]|[\s\0-\x1f\x7f\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
+
+/** The replacement for NUL in CSV cells: U+2400 SYMBOL FOR NULL. */
+export const NUL_REPLACEMENT = '\u2400';
+
+const specialChars = (d: string) => new RegExp(`["\\r\\n\\0${d.replace(/[\\\]^-]/g, '\\$&')}]`);
+
+/** Formats cells for one delimiter; `nul` counts cells that had NUL replaced. */
+function fieldFormatter(opts: CsvOptions) {
+  const d = opts.delimiter ?? ',';
+  const special = specialChars(d);
+  const guardNumbers = (opts.formulaGuard ?? 'all') === 'all';
+  const f = {
+    nul: 0,
+    field(cell: Cell): string {
+      if (cell === null) return '';
+      let s: string;
+      if (typeof cell === 'string') {
+        s = cell;
+        if (FORMULA_START.test(s)) s = `'${s}`;
+      } else {
+        s = String(cell);
+        if (guardNumbers && typeof cell === 'number' && s.charCodeAt(0) === 0x2d) s = `'${s}`;
+      }
+      if (!special.test(s)) return s;
+      if (s.includes('\0')) {
+        f.nul++;
+        s = s.replace(/\0/g, NUL_REPLACEMENT);
+      }
+      if (s.includes('"') || s.includes(d) || s.includes('\n') || s.includes('\r'))
+        s = `"${s.replace(/"/g, '""')}"`;
+      return s;
+    },
+  };
+  return f;
+}
 
 /** One field, neutralised and quoted as needed. */
 export function csvField(cell: Cell, opts: CsvOptions = {}): string {
-  if (cell === null) return '';
-  let s = typeof cell === 'string' ? cell : String(cell);
-  const guard = typeof cell === 'string' || (opts.formulaGuard ?? 'all') === 'all';
-  if (guard && FORMULA_START.test(s)) s = `'${s}`;
-  const d = opts.delimiter ?? ',';
-  if (s.includes('"') || s.includes(d) || s.includes('\n') || s.includes('\r'))
-    s = `"${s.replace(/"/g, '""')}"`;
-  return s;
+  return fieldFormatter(opts).field(cell);
 }
 
-/** A writer for known columns: the header goes out with the first batch (or on close). */
+/**
+ * A writer for known columns: the header goes out with the first batch (or on close). `columns`
+ * are the header's names; `keys` say which record path fills each column (flatten.ts `columnKey`,
+ * as `createColumnCollector().keys()` gives them), by default the names read as dotted paths.
+ */
 export function createCsvWriter(
   sink: TextSink,
-  opts: CsvOptions & { columns: readonly string[] },
-): RecordWriter {
+  opts: CsvOptions & { columns: readonly string[]; keys?: readonly string[] },
+): RecordWriter & { readonly nulCells: number } {
   const d = opts.delimiter ?? ',';
   if (d.length !== 1 || /["\r\n]/.test(d)) throw new Error(`bad CSV delimiter ${JSON.stringify(d)}`);
   const columns = [...opts.columns];
+  const keys = opts.keys ?? columns;
+  if (keys.length !== columns.length) throw new Error('CSV writer: one key per column');
+  const tree = columnTree(keys);
+  const fmt = fieldFormatter(opts);
+  const row: string[] = new Array(columns.length).fill('');
+  const setCell = (i: number, cell: Cell) => void (row[i] = fmt.field(cell));
   let headerDone = false;
   let closed = false;
   let count = 0;
   const header = () => {
     headerDone = true;
-    const names = columns.map((c) => csvField(c, opts)).join(d);
+    const names = columns.map(fieldFormatter(opts).field).join(d);
     return (opts.bom ? '\uFEFF' : '') + (columns.length ? names + '\r\n' : '');
   };
   return {
     get count() {
       return count;
     },
+    get nulCells() {
+      return fmt.nul;
+    },
     async write(records) {
       let chunk = headerDone ? '' : header();
       for (const r of records) {
-        const cells = flattenRecord(r);
-        let line = '';
-        for (let i = 0; i < columns.length; i++)
-          line += (i ? d : '') + csvField(cells.get(columns[i]) ?? null, opts);
-        chunk += line + '\r\n';
+        row.fill('');
+        forEachCell(r, tree, setCell);
+        chunk += row.join(d) + '\r\n';
       }
       count += records.length;
       if (chunk) await sink.write(chunk);
@@ -78,11 +123,11 @@ export function createCsvWriter(
   };
 }
 
-/** Pass 1: the union of columns over the source, in order of first appearance. */
-export async function collectColumns(source: RecordSource): Promise<string[]> {
+/** Pass 1: the union of columns over the source, in order of first appearance: keys and names. */
+export async function collectColumns(source: RecordSource): Promise<{ keys: string[]; columns: string[] }> {
   const collector = createColumnCollector();
   for await (const batch of source()) collector.add(batch);
-  return collector.columns();
+  return { keys: collector.keys(), columns: collector.columns() };
 }
 
 /** Both passes: learns the columns, then writes header and rows. Returns what it wrote. */
@@ -90,10 +135,10 @@ export async function exportCsv(
   source: RecordSource,
   sink: TextSink,
   opts: CsvOptions = {},
-): Promise<{ records: number; columns: string[] }> {
-  const columns = await collectColumns(source);
-  const writer = createCsvWriter(sink, { ...opts, columns });
+): Promise<{ records: number; columns: string[]; nulCells: number }> {
+  const { keys, columns } = await collectColumns(source);
+  const writer = createCsvWriter(sink, { ...opts, columns, keys });
   for await (const batch of source()) await writer.write(batch);
   await writer.close();
-  return { records: writer.count, columns };
+  return { records: writer.count, columns, nulCells: writer.nulCells };
 }

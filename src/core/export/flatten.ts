@@ -7,10 +7,16 @@
  *   scatter one value over many columns; JSON text keeps one field in one column and round-trips.
  * - An empty object becomes the cell `{}` so it is not silently dropped.
  * - A record that is not an object (a number, a string, an array) becomes the single column `value`.
- * - Keys are joined as they are: `{ "a.b": 1 }` and `{ a: { b: 1 } }` share the column `a.b`
- *   (within one record, the first one wins).
+ * - Objects nested more than `MAX_COLUMN_DEPTH` keys deep stay one cell of JSON text at that depth,
+ *   so a hostile record 5 000 levels deep neither overflows the stack nor makes a 10 000-character
+ *   column name (stringifyJson writes any depth).
+ * - A column is its path of keys, not its dotted name: `{ "a.b": 1 }` and `{ a: { b: 1 } }` are two
+ *   columns, never one cell that drops a value. Only when two paths would show the same name, the
+ *   paths with a dotted key show that key quoted (`"a.b"`); a name still taken after that gets
+ *   ` (2)`, ` (3)`… in order of appearance.
  */
 import { isObject } from '../json.ts';
+import { stringifyJson } from './deep-json.ts';
 
 /** A cell before CSV quoting: strings, numbers and booleans keep their JSON type; null is empty. */
 export type Cell = string | number | boolean | null;
@@ -18,52 +24,182 @@ export type Cell = string | number | boolean | null;
 /** Column name used for records that are not objects. */
 export const VALUE_COLUMN = 'value';
 
-/** Calls `visit(path, cell)` for every leaf of the record, in key order. */
-export function forEachLeaf(record: unknown, visit: (path: string, cell: Cell) => void): void {
+/** Key paths longer than this end in a JSON-text cell instead of more columns. */
+export const MAX_COLUMN_DEPTH = 32;
+
+/**
+ * Column keys: the path's keys joined with `.`, each key's `\` and `.` escaped with `\`. Plain
+ * paths (no dot or backslash in a key) have their dotted name as key. Records that are not
+ * objects have a key no path can have.
+ */
+const VALUE_KEY = '\\value';
+
+const escapeKey = (k: string) => (k.includes('.') || k.includes('\\') ? k.replace(/[\\.]/g, '\\$&') : k);
+
+/** The column key of a path of keys. */
+export function columnKey(path: readonly string[]): string {
+  return path.map(escapeKey).join('.');
+}
+
+/** The path of keys of a column key (inverse of `columnKey`); null for the non-object column. */
+export function columnPath(key: string): string[] | null {
+  if (key === VALUE_KEY) return null;
+  if (!key.includes('\\')) return key.split('.');
+  const path: string[] = [];
+  let cur = '';
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i];
+    if (c === '\\' && i + 1 < key.length) cur += key[++i];
+    else if (c === '.') (path.push(cur), (cur = ''));
+    else cur += c;
+  }
+  path.push(cur);
+  return path;
+}
+
+/** One node per key path; `leaf` is the column index of the path's cell, -1 if none. */
+export type ColumnNode = { leaf: number; children: Map<string, ColumnNode> | null };
+
+/** Paths → column indexes, walked key by key (no path strings built per record). */
+export type ColumnTree = { root: ColumnNode; value: number };
+
+function hasOwnKey(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
+/** The cell of a leaf value. Arrays, empty and too-deep objects: JSON text. */
+export function toCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
+  if (typeof v === 'bigint') return v.toString();
+  return stringifyJson(v);
+}
+
+/** True when `v` is walked into (more columns) rather than written as one cell at `depth` keys. */
+const descends = (v: unknown, depth: number): v is Record<string, unknown> =>
+  depth < MAX_COLUMN_DEPTH && isObject(v) && hasOwnKey(v);
+
+/**
+ * Calls `visit(column, cell)` for every leaf of `record` that has a column in `tree`, in key order.
+ * Depth-bounded recursion (at most MAX_COLUMN_DEPTH frames).
+ */
+export function forEachCell(
+  record: unknown,
+  tree: ColumnTree,
+  visit: (column: number, cell: Cell) => void,
+): void {
   if (!isObject(record)) {
-    visit(VALUE_COLUMN, toCell(record));
+    if (tree.value >= 0) visit(tree.value, toCell(record));
     return;
   }
-  walk(record, '', visit);
+  visitNode(record, tree.root, 1, visit);
 }
 
-function walk(obj: Record<string, unknown>, prefix: string, visit: (path: string, cell: Cell) => void): void {
+function visitNode(
+  obj: Record<string, unknown>,
+  node: ColumnNode,
+  depth: number,
+  visit: (column: number, cell: Cell) => void,
+): void {
+  const children = node.children;
+  if (!children) return;
   for (const key of Object.keys(obj)) {
-    const path = prefix ? `${prefix}.${key}` : key;
+    const child = children.get(key);
+    if (!child) continue;
     const v = obj[key];
-    if (isObject(v) && Object.keys(v).length) walk(v, path, visit);
-    else visit(path, toCell(v));
+    if (descends(v, depth)) visitNode(v, child, depth + 1, visit);
+    else if (child.leaf >= 0) visit(child.leaf, toCell(v));
   }
 }
 
-function toCell(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'bigint') return v.toString();
-  return JSON.stringify(v) ?? null;
+/** A tree over known column keys (see `columnKey`), numbered in the given order. */
+export function columnTree(keys: readonly string[]): ColumnTree {
+  const tree: ColumnTree = { root: { leaf: -1, children: null }, value: -1 };
+  keys.forEach((key, i) => {
+    const path = columnPath(key);
+    if (!path) {
+      if (tree.value < 0) tree.value = i;
+      return;
+    }
+    const node = nodeAt(tree.root, path, path.length);
+    if (node.leaf < 0) node.leaf = i;
+  });
+  return tree;
 }
 
-/** The record as a map from column to cell. */
-export function flattenRecord(record: unknown): Map<string, Cell> {
-  const out = new Map<string, Cell>();
-  forEachLeaf(record, (path, cell) => {
-    if (!out.has(path)) out.set(path, cell);
+function nodeAt(root: ColumnNode, path: readonly string[], n: number): ColumnNode {
+  let node = root;
+  for (let i = 0; i < n; i++) {
+    const children = (node.children ??= new Map());
+    let child = children.get(path[i]);
+    if (!child) children.set(path[i], (child = { leaf: -1, children: null }));
+    node = child;
+  }
+  return node;
+}
+
+/** Display names for column paths: dotted names, disambiguated as described at the top. */
+export function columnNames(paths: readonly (readonly string[] | null)[]): string[] {
+  const plain = paths.map((p) => (p ? p.join('.') : VALUE_COLUMN));
+  const count = new Map<string, number>();
+  for (const n of plain) count.set(n, (count.get(n) ?? 0) + 1);
+  const used = new Set<string>();
+  return paths.map((p, i) => {
+    let name = plain[i];
+    if (count.get(name)! > 1 && p?.some((k) => k.includes('.')))
+      name = p.map((k) => (k.includes('.') ? JSON.stringify(k) : k)).join('.');
+    if (used.has(name)) {
+      let n = 2;
+      while (used.has(`${name} (${n})`)) n++;
+      name = `${name} (${n})`;
+    }
+    used.add(name);
+    return name;
   });
-  return out;
 }
 
 /**
  * Collects the union of columns, in order of first appearance. Memory is bounded by the number of
- * distinct columns, not records.
+ * distinct columns, not records. `keys()` identify columns for the writer; `columns()` are their names.
  */
-export function createColumnCollector(): { add(records: readonly unknown[]): void; columns(): string[] } {
-  const seen = new Set<string>();
-  const add = (path: string) => void seen.add(path);
+export function createColumnCollector(): {
+  add(records: readonly unknown[]): void;
+  keys(): string[];
+  columns(): string[];
+} {
+  const tree: ColumnTree = { root: { leaf: -1, children: null }, value: -1 };
+  const paths: (string[] | null)[] = [];
+  const path: string[] = [];
+  const leaf = (node: ColumnNode) => {
+    if (node.leaf < 0) {
+      node.leaf = paths.length;
+      paths.push(path.slice());
+    }
+  };
+  const walk = (obj: Record<string, unknown>, node: ColumnNode, depth: number) => {
+    const children = (node.children ??= new Map());
+    for (const key of Object.keys(obj)) {
+      let child = children.get(key);
+      if (!child) children.set(key, (child = { leaf: -1, children: null }));
+      const v = obj[key];
+      path.push(key);
+      if (descends(v, depth)) walk(v, child, depth + 1);
+      else leaf(child);
+      path.pop();
+    }
+  };
   return {
     add(records) {
-      for (const r of records) forEachLeaf(r, add);
+      for (const r of records) {
+        if (isObject(r)) walk(r, tree.root, 1);
+        else if (tree.value < 0) {
+          tree.value = paths.length;
+          paths.push(null);
+        }
+      }
     },
-    columns: () => [...seen],
+    keys: () => paths.map((p) => (p ? columnKey(p) : VALUE_KEY)),
+    columns: () => columnNames(paths),
   };
 }

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isUnsafeIntegerLiteral, parseJsonLossless, quoteBigIntegers } from './lossless.ts';
+import {
+  isOutOfRangeFloat,
+  isUnsafeIntegerLiteral,
+  parseJsonLossless,
+  quoteBigIntegers,
+} from './lossless.ts';
 
 test('big integers keep their exact digits as strings', () => {
   const r = parseJsonLossless(
@@ -48,4 +53,31 @@ test('isUnsafeIntegerLiteral at the 2^53 boundary', () => {
   assert.equal(isUnsafeIntegerLiteral('9007199254740993'), true);
   assert.equal(isUnsafeIntegerLiteral('100000000000000000'), true);
   assert.equal(isUnsafeIntegerLiteral('123'), false);
+});
+
+test('floats beyond a double keep their text instead of becoming null or 0', () => {
+  const text =
+    '{"big":1e400,"neg":-1.5E+999,"tiny":1e-400,"zero":0e-400,"ok":1.5e300,"sub":5e-324,"s":"1e400"}';
+  // What plain JSON does: Infinity, which every JSON writer turns into null.
+  assert.equal(JSON.stringify(JSON.parse(text).big), 'null');
+  const r = parseJsonLossless(text);
+  assert.ok(r.ok);
+  assert.deepEqual(r.value, {
+    big: '1e400',
+    neg: '-1.5E+999',
+    tiny: '1e-400',
+    zero: 0,
+    ok: 1.5e300,
+    sub: 5e-324,
+    s: '1e400',
+  });
+  assert.equal(r.exactIntegers, 3);
+  assert.equal(r.outOfRange, 3);
+  assert.equal(JSON.stringify(r.value).includes('null'), false);
+  // Together with big integers; counted apart.
+  const q = quoteBigIntegers('[12345678901234567890,2e308,[1e999]]');
+  assert.deepEqual(q, { text: '["12345678901234567890","2e308",["1e999"]]', quoted: 3, outOfRange: 2 });
+  assert.equal(isOutOfRangeFloat('1.7976931348623157e308'), false);
+  assert.equal(isOutOfRangeFloat('1.8e308'), true);
+  assert.equal(isOutOfRangeFloat('0.000e-999'), false);
 });
