@@ -50,7 +50,7 @@ export async function engineCrawl(
   concurrency: number,
   fetchImpl: HttpFetch = globalFetch,
 ): Promise<number> {
-  const start = await fetchStart(fetchImpl, url, [], 30_000);
+  const start = await fetchStart(fetchImpl, { method: 'GET', url, headers: [] }, 30_000);
   if (!start.ok) throw new Error(start.message);
   if (!start.detection) throw new Error(`bench start page not detected: ${start.why}`);
   const store = await openFileStore({

@@ -1,4 +1,5 @@
 /** A JSON array, written as a stream: `[`, records separated by `,\n`, then `]` on close. */
+import { stringifyJson } from './deep-json.ts';
 import type { RecordWriter, TextSink } from './types.ts';
 
 export type JsonArrayWriterOptions = {
@@ -27,7 +28,7 @@ export function createJsonArrayWriter(sink: TextSink, opts: JsonArrayWriterOptio
       let chunk = opened ? '' : '[';
       opened = true;
       for (const r of records) {
-        chunk += (count === 0 ? '\n' : ',\n') + JSON.stringify(r ?? null);
+        chunk += (count === 0 ? '\n' : ',\n') + stringifyJson(r);
         count++;
       }
       if (chunk) await sink.write(chunk);

@@ -70,3 +70,17 @@ test('json array: resume continues an array whose trailer was cut off', async ()
   await w3.close();
   assert.deepEqual(JSON.parse('[' + third.text()), [{ id: 1 }]);
 });
+
+test('ndjson and json array: a record nested 5000 levels deep is written whole', async () => {
+  const text = '{"a":'.repeat(5000) + '[1]' + '}'.repeat(5000);
+  const deep = JSON.parse(text);
+  const nd = createMemorySink();
+  const w = createNdjsonWriter(nd);
+  await w.write([{ id: 1 }, deep, { id: 2 }]);
+  assert.equal(nd.text(), `{"id":1}\n${text}\n{"id":2}\n`);
+  const js = createMemorySink();
+  const a = createJsonArrayWriter(js);
+  await a.write([deep]);
+  await a.close();
+  assert.equal(js.text(), `[\n${text}\n]\n`);
+});
