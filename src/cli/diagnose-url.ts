@@ -136,11 +136,15 @@ export async function pagesFromUrl(
   }
   // Keep the last answer per URL (a retried request answers more than once).
   const latest = new Map<string, Tapped>();
-  for (const t of log) latest.set(normalizeUrl(t.req.url), t);
+  // A POST chain (GraphQL) pages through one URL: its pages differ by their body.
+  const keyOf = (r: { url: string; body?: string }) => `${normalizeUrl(r.url)} ${r.body ?? ''}`;
+  for (const t of log) latest.set(keyOf(t.req), t);
   const ordered = [{ ex: start.exchange, final: start.exchange.request.url }];
-  const done = new Set([normalizeUrl(start.exchange.request.url)]);
+  const done = new Set([
+    keyOf({ url: start.exchange.request.url, body: start.exchange.request.postData?.text }),
+  ]);
   for (const t of log) {
-    const k = normalizeUrl(t.req.url);
+    const k = keyOf(t.req);
     if (done.has(k)) continue;
     done.add(k);
     const pick = latest.get(k)!;
