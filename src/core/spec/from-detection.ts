@@ -11,7 +11,7 @@ import { isCredentialHeader } from '../crawl/credentials.ts';
 import { isObject, parseJson } from '../json.ts';
 import { inferIdKey } from '../record-id.ts';
 import { resolveUrl } from '../url.ts';
-import { asCount, formatSpecPath, readPath } from './path.ts';
+import { asCount, formatSpecPath, readPath, resolveSegments } from './path.ts';
 import {
   SPEC_VERSION,
   type EndRules,
@@ -111,10 +111,8 @@ function nextRule(exchange: Exchange, d: Detection, json: unknown, records: unkn
       (x) => x.name.toLowerCase() !== 'link' && resolveUrl(url, x.value) === link,
     );
     if (h) return { type: 'next-url', from: { in: 'header', name: h.name } };
-    const path = findInBody(json, (v) => {
-      const ref = isObject(v) && typeof v.href === 'string' ? v.href : v;
-      return typeof ref === 'string' && resolveUrl(url, ref) === link;
-    });
+    // The URL string itself (HAL's `_links.next.href`, not the link object), so every target reads it.
+    const path = findInBody(json, (v) => typeof v === 'string' && resolveUrl(url, v) === link);
     if (path) return { type: 'next-url', from: { in: 'body', path: formatSpecPath(path) } };
   }
   const next = d.next;
@@ -155,7 +153,8 @@ function endRules(exchange: Exchange, d: Detection, json: unknown): EndRules {
   const total = (n: number | undefined, names: RegExp): ValueSource | undefined => {
     if (n === undefined) return undefined;
     for (const e of d.evidence) {
-      if (e.where === 'body' && asCount(readPath(json, e.path)) === n) return { in: 'body', path: e.path };
+      if (e.where === 'body' && asCount(readPath(json, e.path)) === n)
+        return { in: 'body', path: formatSpecPath(resolveSegments(json, e.path)) };
       if (e.where === 'header' && (e.value.trim() === String(n) || e.value.trim().endsWith('/' + n)))
         return { in: 'header', name: e.path };
     }

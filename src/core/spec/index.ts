@@ -6,3 +6,6 @@ export { detectionFromSpec, specDetector } from './detection.ts';
 export { parseSpec, type SpecResult } from './validate.ts';
 export { applyOverrides, noOverrides, SpecOverrideError } from './overrides.ts';
 export { specExchange } from './start.ts';
+export { exportDlt, dltConfig } from './export-dlt.ts';
+export { exportAirbyte, airbyteManifest } from './export-airbyte.ts';
+export { exportCommand, overridesOf, overrideFlags } from './export-command.ts';

@@ -2,20 +2,51 @@
 import { isObject } from '../json.ts';
 import type { SpecPath } from './types.ts';
 
-/** `a.b.*.c` → ['a','b','*','c']; `.` or '' → [] (the root); `edges[].node` reads as `edges.*.node`. */
+/**
+ * `a.b.*.c` → ['a','b','*','c']; `.` or '' → [] (the root); `edges[].node` and `edges[*].node` read
+ * as `edges.*.node`; a key holding dots is written `['@odata.nextLink']` (as JSONPath does).
+ */
 export function parsePath(path: SpecPath): string[] {
-  const t = path.trim();
-  if (t === '' || t === '.' || t === '$') return [];
-  return t
-    .replace(/^\$\./, '')
-    .replace(/\[\*?\]/g, '.*')
-    .split('.')
-    .filter((s) => s !== '');
+  const t = path.trim().replace(/^\$\.?/, '');
+  const out: string[] = [];
+  let i = 0;
+  while (i < t.length) {
+    if (t[i] === '.') {
+      i++;
+      continue;
+    }
+    if (t.startsWith("['", i)) {
+      let key = '';
+      let j = i + 2;
+      for (; j < t.length && !t.startsWith("']", j); j++) {
+        if (t[j] === '\\' && j + 1 < t.length) j++;
+        key += t[j];
+      }
+      out.push(key);
+      i = j + 2;
+      continue;
+    }
+    const br = /^\[(\*|\d*)\]/.exec(t.slice(i));
+    if (br) {
+      out.push(br[1] === '' || br[1] === '*' ? '*' : br[1]);
+      i += br[0].length;
+      continue;
+    }
+    let j = i;
+    while (j < t.length && t[j] !== '.' && t[j] !== '[') j++;
+    out.push(t.slice(i, j));
+    i = j;
+  }
+  return out;
 }
 
-/** ['a','*','b'] → `a.*.b`; [] → `.`. */
+/** ['a','*','b'] → `a.*.b`; [] → `.`; a key holding `.`, `[` or `'` is written `['k.ey']`. */
 export function formatSpecPath(path: readonly string[]): SpecPath {
-  return path.length ? path.join('.') : '.';
+  if (!path.length) return '.';
+  return path.reduce((s, k) => {
+    if (/[.[\]'\\]/.test(k) || k === '') return `${s}['${k.replace(/[\\']/g, (c) => '\\' + c)}']`;
+    return s ? `${s}.${k}` : k;
+  }, '');
 }
 
 /**

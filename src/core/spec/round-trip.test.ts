@@ -86,7 +86,7 @@ test('the spec names where each style keeps its next page', async () => {
   assert.deepEqual(byStyle.get('drf')!.next, { type: 'next-url', from: { in: 'body', path: 'next' } });
   assert.deepEqual(byStyle.get('odata')!.next, {
     type: 'next-url',
-    from: { in: 'body', path: '@odata.nextLink' },
+    from: { in: 'body', path: "['@odata.nextLink']" },
   });
   assert.deepEqual(byStyle.get('vanilla')!.next, {
     type: 'next-url',
@@ -116,9 +116,13 @@ test('the spec names where each style keeps its next page', async () => {
   assert.equal(relay.end.hasMore, 'data.repository.issues.pageInfo.hasNextPage');
   assert.deepEqual(byStyle.get('vend')!.next, { type: 'page', param: 'page', start: 1 });
   assert.deepEqual(byStyle.get('vend')!.end.totalPages, { in: 'body', path: 'pagination.pages' });
-  assert.deepEqual(byStyle.get('hal')!.next.type, 'next-url');
+  assert.deepEqual(byStyle.get('hal')!.next, {
+    type: 'next-url',
+    from: { in: 'body', path: '_links.next.href' },
+  });
   assert.deepEqual(byStyle.get('postgrest')!.next, { type: 'offset', param: 'offset' });
   assert.deepEqual(byStyle.get('postgrest')!.end.totalRecords, { in: 'header', name: 'Content-Range' });
   assert.deepEqual(byStyle.get('postgrest')!.pageSize, { param: 'limit', value: 25 });
   assert.deepEqual(byStyle.get('offset-limit')!.end.totalRecords, { in: 'body', path: 'total' });
+  assert.deepEqual(byStyle.get('odata')!.end.totalRecords, { in: 'body', path: "['@odata.count']" });
 });

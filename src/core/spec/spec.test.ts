@@ -155,3 +155,12 @@ test('a spec holds secret header names, never their values', () => {
   assert.deepEqual(req.headers, [{ name: 'Prefer', value: 'count=exact' }]);
   assert.ok(!JSON.stringify(req).includes('s3cret') && !JSON.stringify(req).includes('k3y'));
 });
+
+test('keys holding dots are written in brackets and read back', async () => {
+  const { formatSpecPath } = await import('./path.ts');
+  const keys = ['@odata.nextLink'];
+  assert.equal(formatSpecPath(keys), "['@odata.nextLink']");
+  assert.deepEqual(parsePath("['@odata.nextLink']"), keys);
+  assert.deepEqual(parsePath("a['b.c'].*.d"), ['a', 'b.c', '*', 'd']);
+  assert.equal(readPath({ '@odata.nextLink': 'u' }, "['@odata.nextLink']"), 'u');
+});
