@@ -164,12 +164,20 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
       if (o.format === 'csv' && recordFile) {
         const tmp = o.out ? `${o.out}.${process.pid}.tmp` : null;
         const dest = tmp ? createWriteStream(tmp, { highWaterMark: WRITE_BUFFER }) : null;
+        dest?.on('error', () => {}); // reported through the writes; see the record file's stream
         const csvSink = createStreamSink(dest ?? o.stdout);
-        await exportCsv(ndjsonFileSource(recordFile), csvSink, o.csv);
-        await csvSink.flush();
-        if (dest && tmp && o.out) {
-          await endStream(dest);
-          await rename(tmp, o.out);
+        try {
+          await exportCsv(ndjsonFileSource(recordFile), csvSink, o.csv);
+          await csvSink.flush();
+          if (dest && tmp && o.out) {
+            await endStream(dest);
+            await rename(tmp, o.out);
+          }
+        } catch (e) {
+          // A failed assembly (a full disk) leaves no temp file; the spool and state stay for a resume.
+          dest?.destroy();
+          if (tmp) await rm(tmp, { force: true });
+          throw e;
         }
         if (complete) await rm(recordFile, { force: true });
       }

@@ -234,8 +234,8 @@ export const run: Command = async (argv, io) => {
       // The output or the state cannot be written (a full disk, a closed pipe): what is on disk is
       // the last consistent state; say so instead of crashing.
       await store.abandon();
-      const code = (e as NodeJS.ErrnoException).code;
-      say(`cannot write the output: ${code ? `${code} ` : ''}${(e as Error).message}`);
+      const { code, message } = e as NodeJS.ErrnoException;
+      say(`cannot write the output: ${code && !message.startsWith(code) ? `${code} ` : ''}${message}`);
       say(
         (await exists(statePath))
           ? `${hint()} (once the output can be written again)`
