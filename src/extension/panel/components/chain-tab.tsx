@@ -123,7 +123,7 @@ export function ChainTab({ item }: { item: CapturedItem }) {
   return (
     <div class="chain-tab" data-testid="chain-tab" data-chain-key={chain.key}>
       <ChainHeader chain={chain} d={d} start={chains.crawlStart.value} />
-      <CrawlStatus />
+      <CrawlStatus start={chains.crawlStart.value} />
       <ChainSvg
         chain={chain}
         marks={d?.marks ?? new Map()}

@@ -65,7 +65,7 @@ export function CrawlStartControls({
         <LimitInput label="max records" testid="crawl-max-records" value={crawl.limits.maxRecords} />
         <LimitInput label="delay" testid="crawl-delay" value={crawl.limits.delayMs} unit="ms" />
       </div>
-      <CrawlStatus />
+      <CrawlStatus start={start} />
     </section>
   );
 }

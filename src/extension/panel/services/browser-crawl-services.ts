@@ -7,8 +7,19 @@ import { openPagescopeDb, type PagescopeIdb } from '../../../store/idb-store.ts'
 import { browserClock, type CrawlServices } from './crawl-service.ts';
 import { createExtensionFetch } from './extension-fetch.ts';
 
+type PermissionEvent = { addListener(cb: () => void): void; removeListener(cb: () => void): void };
+
 /** The slice of `browser.permissions` the crawl uses. */
-export type PermissionsApi = { request(p: { origins: string[] }): Promise<boolean> };
+export type PermissionsApi = {
+  request(p: { origins: string[] }): Promise<boolean>;
+  contains?(p: { origins: string[] }): Promise<boolean>;
+  onAdded?: PermissionEvent;
+  onRemoved?: PermissionEvent;
+};
+
+/** Chrome matches a port in a host pattern; Firefox does not support one (MDN, Firefox bug 1362809). */
+export const patternsTakePorts = (userAgent: string = globalThis.navigator?.userAgent ?? '') =>
+  !/\bFirefox\//.test(userAgent);
 
 /** Downloads a Blob under `name` without the `downloads` permission. */
 export function saveBlobAs(blob: Blob, name: string, doc: Document = document): void {
@@ -34,6 +45,16 @@ export function createBrowserCrawlServices(permissions: PermissionsApi, dbName?:
       return db;
     },
     requestHostPermission: (pattern) => permissions.request({ origins: [pattern] }),
+    hasHostPermission: async (pattern) => (await permissions.contains?.({ origins: [pattern] })) ?? false,
+    onHostPermissionChange(cb) {
+      permissions.onAdded?.addListener(cb);
+      permissions.onRemoved?.addListener(cb);
+      return () => {
+        permissions.onAdded?.removeListener(cb);
+        permissions.onRemoved?.removeListener(cb);
+      };
+    },
+    portsInPatterns: patternsTakePorts(),
     createFetch: (credentialOrigin) => createExtensionFetch({ credentialOrigin }),
     clock: browserClock,
     saveBlob: (blob, name) => saveBlobAs(blob, name),

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createExtensionFetch, credentialsFor } from './extension-fetch.ts';
-import { hostPattern, startCrawl, type CrawlServices } from './crawl-service.ts';
+import { startCrawl, type CrawlServices } from './crawl-service.ts';
 import type { CrawlStart } from '../../../core/crawl/types.ts';
 
 test('cookies go only to the crawl origin: include there, omit elsewhere', () => {
@@ -53,23 +53,23 @@ test('the fetch passes method, body, signal and credentials; skips headers the b
   assert.equal(seen[1].init.body, undefined, 'no body on GET');
 });
 
-test('host patterns carry no port (Firefox rejects ports; Chrome matches any)', () => {
-  assert.equal(hostPattern('http://127.0.0.1:5173/api/x?page=1'), 'http://127.0.0.1/*');
-  assert.equal(hostPattern('https://api.example.com/v1'), 'https://api.example.com/*');
-});
-
-test('the crawl asks for host access first, synchronously, and does nothing when refused', async () => {
+test('the crawl checks its policy and asks for host access first, synchronously, and does nothing when refused', async () => {
   const asked: string[] = [];
   const services = {
     requestHostPermission: async (p: string) => (asked.push(p), false),
     openDb: () => assert.fail('no database before permission'),
   } as unknown as CrawlServices;
   const start = {
-    exchange: { request: { method: 'GET', url: 'https://api.example.com/items?page=1', headers: [] } },
+    exchange: { request: { method: 'GET', url: 'https://api.example.com:8443/items?page=1', headers: [] } },
+    detection: { style: 'page-number' },
   } as unknown as CrawlStart;
   const pending = startCrawl(services, start, {}, new AbortController().signal);
-  assert.deepEqual(asked, ['https://api.example.com/*'], 'asked before the first await (inside the click)');
-  await assert.rejects(pending, /not granted/);
+  assert.deepEqual(
+    asked,
+    ['https://api.example.com:8443/*'],
+    'asked before the first await (inside the click)',
+  );
+  await assert.rejects(pending, /Access to https:\/\/api\.example\.com:8443 was refused/);
 });
 
 test('integers beyond 2^53 come out of the panel fetch exact, as the CLI keeps them', async () => {
