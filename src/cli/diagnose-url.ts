@@ -143,9 +143,15 @@ export async function pagesFromUrl(
   const done = new Set([
     keyOf({ url: start.exchange.request.url, body: start.exchange.request.postData?.text }),
   ]);
+  // The chain is what the crawl kept: pages written, the page a guard refused or a failure stopped
+  // on, and the probe. A prediction the links did not confirm was never part of the API's chain.
+  const chain = new Set(sink.pages.map((p) => keyOf(p.request)));
+  const stoppedOn = summary.checkpoint.next;
+  if (stoppedOn && summary.stoppedReason !== 'done') chain.add(keyOf(stoppedOn));
+  if (probeUrl) chain.add(keyOf({ url: probeUrl }));
   for (const t of log) {
     const k = keyOf(t.req);
-    if (done.has(k)) continue;
+    if (done.has(k) || !chain.has(k)) continue;
     done.add(k);
     const pick = latest.get(k)!;
     ordered.push({ ex: toExchange(pick), final: pick.res.url || pick.req.url });

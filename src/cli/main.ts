@@ -2,6 +2,7 @@
 /** Entry: dispatch to a command. Each command module exports `run(argv, io) → exit code`. */
 import { UsageError } from './args.ts';
 import type { CliIo, Command } from './io.ts';
+import { safeText } from './terminal-text.ts';
 
 const commands: Record<string, () => Promise<{ run: Command }>> = {
   detect: () => import('./commands/detect.ts'),
@@ -38,10 +39,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await (await load()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`pagescope ${name}: ${e.message}\n`);
+      io.stderr.write(`pagescope ${name}: ${safeText(e.message)}\n`);
       return 2;
     }
-    io.stderr.write(`pagescope ${name}: ${(e as Error)?.message ?? String(e)}\n`);
+    io.stderr.write(`pagescope ${name}: ${safeText((e as Error)?.message ?? String(e))}\n`);
     return 1;
   }
 }

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { buggyCatalog, buggyRoutes } from './buggy/index.ts';
 import { routes, styles } from './catalog.ts';
+import { trapCatalog, trapRoutes } from './traps/index.ts';
 import { inhouseRoutes } from './inhouse.ts';
 import { createFaultState, parseFaultSpec, type FaultSpec } from './faults.ts';
 import { json, type DemoRequest, type DemoResponse } from './http.ts';
@@ -50,7 +51,12 @@ function splitFaultPrefix(pathname: string): { prefix: string; spec?: string; pa
 function route(req: DemoRequest): DemoResponse {
   if (req.path === '/api/styles.json') return json(styles);
   if (req.path === '/buggy/catalog.json') return json(buggyCatalog);
-  const r = routes.get(req.path) ?? buggyRoutes.get(req.path) ?? inhouseRoutes.get(req.path);
+  if (req.path === '/traps/catalog.json') return json(trapCatalog);
+  const r =
+    routes.get(req.path) ??
+    buggyRoutes.get(req.path) ??
+    inhouseRoutes.get(req.path) ??
+    trapRoutes.get(req.path);
   if (!r)
     return json(
       { error: 'not_found', message: `No demo endpoint at ${req.path}. See /api/styles.json.` },

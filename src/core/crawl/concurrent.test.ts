@@ -123,6 +123,6 @@ test('an empty page before the total ends a concurrent crawl (the total was stal
   });
   const s = await crawl(await startOf(w.fetch, 'http://api.test/users?page=1'), w.opts({ concurrency: 1 }));
   assert.equal(s.stoppedReason, 'done');
-  assert.match(s.detail ?? '', /empty page at page 2/);
+  assert.match(s.detail ?? '', /empty page at page 3 \(http:\/\/api.test\/users\?page=3\)/);
   assert.deepEqual(ids(w.sink.records), range(6));
 });

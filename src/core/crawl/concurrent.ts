@@ -2,11 +2,18 @@
  * The concurrent strategy: numbered pages with a known total, fetched by a bounded pool and written
  * in page order (pages that arrive early wait in a buffer). A failure, loop or limit at page N keeps
  * every page before N and leaves N first in the checkpoint's range.
+ *
+ * The page numbers are predictions; the API's links decide. A page is written only once the page
+ * before it named it as its own next (`confirms`). On the first disagreement the page that disagreed
+ * is written with its own next as the checkpoint's next, every prediction after it is dropped unread
+ * (in flight: aborted; arrived: never written), and the crawl goes on link by link from there.
  */
-import type { RequestSpec } from '../detect/types.ts';
+import type { Detection, RequestSpec } from '../detect/types.ts';
 import type { FetchedPage, FetchFailure } from './fetch-page.ts';
 import type { Run, Stop } from './run.ts';
-import type { ConcurrentPlan } from './strategies.ts';
+import { pageLabel } from './page-label.ts';
+import { runSequential } from './sequential.ts';
+import { confirms, disagreement, nextStep, ownNext, type ConcurrentPlan } from './strategies.ts';
 
 type Slot = { promise: Promise<Result>; resolve(r: Result): void };
 type Result = { spec: RequestSpec | null; r: FetchedPage | FetchFailure };
@@ -82,6 +89,15 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
   })();
 
   let stop: Stop | null = null;
+  // Set when the links and the page numbers disagreed: a stop, or where the links go on from.
+  let handoff:
+    | Stop
+    | {
+        next: RequestSpec | null;
+        why: string;
+        page: { index: number; url: string; detection: Detection | null };
+      }
+    | null = null;
   for (let n = from; n <= limitTo && !stop; n++) {
     const range = { from: n, to };
     // Pages already buffered are not written after an abort: the pause point is the page order.
@@ -109,18 +125,36 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
           ? 'empty page'
           : undefined;
     const last = ended !== undefined || n >= to;
-    const s = await run.commit(page, last ? null : plan.build(n + 1), last ? undefined : { from: n + 1, to });
+    const predicted = last ? null : plan.build(n + 1);
+    if (!last && !confirms(d, predicted, plan.linked)) {
+      // The API names another successor (or none): its word wins from this page on.
+      run.notes.push(disagreement(page.index, d ? ownNext(d, plan.linked) : undefined, predicted));
+      const step = nextStep(d, page.records.length);
+      const s = await run.commit(page, step.next);
+      // Refused (loop, store error): the page is not written, so a resume starts at it as before.
+      const refused = s && (s.reason === 'loop' || s.reason === 'error') ? { ...s, range } : s;
+      handoff = refused ?? { next: step.next, why: step.why ?? '', page };
+      break;
+    }
+    const s = await run.commit(page, last ? null : predicted, last ? undefined : { from: n + 1, to });
     nextWrite = n + 1;
     ping();
     if (s) stop = s.reason === 'loop' || s.reason === 'error' ? { ...s, range } : s;
     else if (ended && n < to)
-      stop = { reason: 'done', detail: `${ended} at page ${page.index} (${page.url})`, next: null };
+      stop = { reason: 'done', detail: `${ended} at ${pageLabel(page.index)} (${page.url})`, next: null };
   }
   stopped = true;
   pool.abort();
   ping();
   await launcher;
   run.signal?.removeEventListener('abort', onUserAbort);
+  if (handoff) {
+    if ('reason' in handoff) return handoff;
+    const { next, why, page } = handoff;
+    if (!next)
+      return { reason: 'done', detail: `${why} at ${pageLabel(page.index)} (${page.url})`, next: null };
+    return runSequential(run, next, page.detection);
+  }
   if (stop) return stop;
   if (limitTo < to)
     return {

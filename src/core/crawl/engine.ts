@@ -13,7 +13,7 @@ import { Deadlines } from './deadlines.ts';
 import type { FetchSettings } from './fetch-page.ts';
 import { Run, type Arrived, type Stop } from './run.ts';
 import { runSequential } from './sequential.ts';
-import { nextStep, planConcurrent } from './strategies.ts';
+import { confirmedPlan, disagreement, nextStep, ownNext, planConcurrent } from './strategies.ts';
 import type { CrawlOptions, CrawlStart, CrawlSummary } from './types.ts';
 import { pageLabel } from './page-label.ts';
 
@@ -42,7 +42,10 @@ function startPage(start: CrawlStart): Arrived {
 async function fromStart(run: Run): Promise<Stop> {
   const d = run.start.detection;
   const first = { ...startPage(run.start), fetchedAt: run.opts.clock.now() };
-  const plan = planConcurrent(d);
+  const predicted = planConcurrent(d);
+  const plan = predicted ? confirmedPlan(d, predicted) : null;
+  if (predicted && !plan)
+    run.notes.push(disagreement(0, ownNext(d, predicted.linked), predicted.build(predicted.current + 1)));
   if (plan) {
     const more = plan.current < plan.last;
     const range = more ? { from: plan.current + 1, to: plan.last } : undefined;
@@ -75,6 +78,7 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
   // A caller may pass detect()'s null straight through; the state still needs a shape to report with.
   const shape = d ?? ({ style: 'none', kind: 'link', params: {} } as unknown as Detection);
   const state = new CrawlState(startUrl, shape, cap, checkpointFits(resume, startUrl) ? resume : undefined);
+  let run: Run | undefined;
   const finish = (stop: Stop): CrawlSummary => {
     const s: CrawlSummary = {
       pages: state.pages,
@@ -87,6 +91,7 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
       checkpoint: state.checkpoint(stop.next, stop.range),
     };
     if (stop.detail !== undefined) s.detail = stop.detail;
+    if (run?.notes.length) s.notes = [...run.notes];
     return s;
   };
   if (!d)
@@ -102,7 +107,6 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
       next: null,
     });
   }
-  let run: Run;
   const settings: FetchSettings = {
     fetch: opts.fetch,
     clock,
@@ -115,7 +119,7 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
     onFailure: (_reason, willRetry) => {
       state.errors++;
       if (willRetry) state.retries++;
-      run.progress();
+      run?.progress();
     },
   };
   const limits = {
@@ -130,7 +134,8 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
   try {
     if (!resume) stop = await fromStart(run);
     else {
-      const plan = resume.range ? planConcurrent(d) : null;
+      // Page numbers go on from the checkpoint's next (the API's link the last page confirmed).
+      const plan = resume.range ? planConcurrent(d, resume.next?.url) : null;
       stop =
         plan && resume.range
           ? await runConcurrent(run, plan, resume.range.from, resume.range.to)

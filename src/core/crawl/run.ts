@@ -43,6 +43,8 @@ export type Limits = { maxPages: number; maxRecords: number; delayMs: number; co
 export class Run {
   /** URL of the page last stored, for progress events. */
   lastUrl: string;
+  /** Things the summary should tell (the links and the page numbers disagreed, …). */
+  readonly notes: string[] = [];
   /** Pages this run fetched and stored, for the rate. */
   private fetchedPages = 0;
   readonly t0: number;
@@ -110,8 +112,17 @@ export class Run {
   arrive(index: number, spec: RequestSpec, f: FetchedPage): Arrived {
     const res = f.response;
     const url = res.url || spec.url;
+    const headers = spec.headers ?? [];
+    const request: Exchange['request'] = { method: spec.method || 'GET', url, headers };
+    // The body is part of the request a page answers (GraphQL variables, search arguments): the
+    // detectors build the next request from it, as they did from the start page's.
+    if (spec.body !== undefined)
+      request.postData = {
+        mimeType: headerValue(headers, 'content-type') ?? this.start.exchange.request.postData?.mimeType,
+        text: spec.body,
+      };
     const exchange: Exchange = {
-      request: { method: spec.method || 'GET', url, headers: spec.headers ?? [] },
+      request,
       response: {
         status: res.status,
         headers: res.headers,

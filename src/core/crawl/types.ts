@@ -114,6 +114,11 @@ export type CrawlSummary = {
   stoppedReason: StoppedReason;
   /** Where and why, in words: the repeated URL, the failing status, the limit reached. */
   detail?: string;
+  /**
+   * What else the crawl met and how it chose, in words: e.g. "links and page numbers disagreed at
+   * page 3: … followed the API's links from there". Absent when there is nothing to tell.
+   */
+  notes?: string[];
   elapsedMs: number;
   checkpoint: Checkpoint;
 };

@@ -89,6 +89,7 @@ export const elasticsearch: Detector = {
         next: hasMore ? searchAfter(ctx, args, sortValues, json.pit_id) : undefined,
         params: { size: 'size', cursor: 'search_after' },
         emptyPageEnds: true,
+        shortPageEnds: true,
       };
     }
     // from + size: the server refuses past index.max_result_window (10,000 by default).

@@ -2,13 +2,15 @@
  * GraphQL Relay connections: `pageInfo{hasNextPage, endCursor, hasPreviousPage, startCursor}` beside
  * `edges[].node` (or `nodes`) and often `totalCount`, anywhere under `data` (the shallowest one
  * wins). The next request is the same query with `variables.after = endCursor` (POST body, or the
- * `variables` query parameter of a GET).
+ * `variables` query parameter of a GET; a REST endpoint read as `GET ?first=25` takes `&after=` in
+ * its query). A POST body keeps its exact text: only `variables.after` changes.
  * Docs: relay.dev/graphql/connections.htm; docs.github.com/graphql/guides/using-pagination-in-the-graphql-api.
  * Fixtures: fixtures/body-apis.ts (relay).
  */
 import { isObject } from '../json.ts';
 import { bool, count, text, type Obj } from './body-fields.ts';
 import { ev } from './body-evidence.ts';
+import { setJsonMember } from './json-text.ts';
 import { nextGet } from './next-request.ts';
 import type { DetectContext, Detector, Evidence, RequestSpec } from './types.ts';
 
@@ -57,17 +59,35 @@ function requestVars(ctx: DetectContext): Vars | undefined {
   }
 }
 
+/**
+ * A connection read over GET with its arguments as plain query parameters (`?first=25`, then
+ * `&after=<endCursor>`): a REST endpoint speaking Relay, no GraphQL `query` or `variables`.
+ */
+function plainQuery(ctx: DetectContext): boolean {
+  const { method } = ctx.exchange.request;
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const q = ctx.url.searchParams;
+  return !['query', 'variables', 'extensions', 'operationName'].some((k) => q.has(k));
+}
+
 function nextQuery(ctx: DetectContext, cursor: string): RequestSpec | undefined {
+  if (plainQuery(ctx)) return nextGet(ctx, { after: cursor });
   const r = requestVars(ctx);
   if (!r) return undefined;
-  const vars = { ...r.vars, [cursorVar(r.vars, r.query)]: cursor };
+  const name = cursorVar(r.vars, r.query);
+  const vars = { ...r.vars, [name]: cursor };
   if (r.from === 'query') return nextGet(ctx, { variables: JSON.stringify(vars) });
-  const { method, url } = ctx.exchange.request;
+  const { method, url, postData } = ctx.exchange.request;
+  // The body's own text with only the cursor changed; re-serialised only when it cannot be edited.
+  const edited =
+    isObject(r.body.variables) || !('variables' in r.body)
+      ? setJsonMember(postData!.text!, ['variables', name], cursor)
+      : undefined;
   return {
     method,
     url,
-    body: JSON.stringify({ ...r.body, variables: vars }),
-    headers: [{ name: 'Content-Type', value: 'application/json' }],
+    body: edited ?? JSON.stringify({ ...r.body, variables: vars }),
+    headers: [{ name: 'Content-Type', value: postData?.mimeType || 'application/json' }],
   };
 }
 
@@ -95,8 +115,10 @@ export const relay: Detector = {
     if (edges) evidence.push(ev(at('edges'), `${edges.length} edges`, 'records in edges[].node'));
     else if (nodes) evidence.push(ev(at('nodes'), `${nodes.length} nodes`, 'records'));
     const total = count(conn.totalCount);
-    const req = requestVars(ctx);
-    const sent = req ? text(req.vars[cursorVar(req.vars, req.query)]) : undefined;
+    const req = plainQuery(ctx) ? undefined : requestVars(ctx);
+    const sent = req
+      ? text(req.vars[cursorVar(req.vars, req.query)])
+      : (ctx.url.searchParams.get('after') ?? undefined);
     if (total !== undefined) evidence.push(ev(at('totalCount'), total, 'total records'));
     return {
       kind: 'cursor',

@@ -52,6 +52,7 @@ export const socrata: Detector = {
       recordsPath: [],
       recordCount: rows.length,
       emptyPageEnds: true,
+      shortPageEnds: true,
     };
   },
 };

@@ -58,6 +58,13 @@ export type Detection = {
    * empty mid-chain and only the next link decides (Vanilla). Absent: the engine's default.
    */
   emptyPageEnds?: boolean;
+  /**
+   * The style's docs say a page shorter than `pageSize` is the last (Socrata, Elasticsearch
+   * `search_after`). The detector then sets `hasMore: false` on such a page itself, and only when
+   * nothing else on the page says more (no next link, cursor or total left); the crawl names the
+   * short page as the reason it stopped. Absent: a short page is not the end by itself.
+   */
+  shortPageEnds?: boolean;
 };
 
 /** What one detector says: the parts it knows. The registry fills the rest. */
