@@ -38,13 +38,22 @@ const WHY: Record<StoppedReason, string> = {
   'not-paginated': 'not paginated',
 };
 
+/** `1 page`, `2 pages`. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** One line: counts, time, why it stopped, where the records went. */
 export function summaryLine(s: CrawlSummary, dest: string): string {
   const secs = (s.elapsedMs / 1000).toFixed(s.elapsedMs < 10_000 ? 2 : 0);
-  const extras = [`${s.duplicates} duplicates`, `${s.errors} errors`, `${s.retries} retries`].join(', ');
+  const extras = [
+    count(s.duplicates, 'duplicate'),
+    count(s.errors, 'error'),
+    count(s.retries, 'retry', 'retries'),
+  ].join(', ');
   const detail =
     s.detail && s.stoppedReason !== 'done' && s.detail !== s.stoppedReason ? ` (${s.detail})` : '';
-  return `${s.pages} pages, ${s.records} records (${extras}) in ${secs} s — ${WHY[s.stoppedReason]}${detail} → ${dest}`;
+  return `${count(s.pages, 'page')}, ${count(s.records, 'record')} (${extras}) in ${secs} s — ${WHY[s.stoppedReason]}${detail} → ${dest}`;
 }
 
 const UNITS: Record<string, number> = {

@@ -44,7 +44,27 @@ test('draws only on a TTY, throttled, and clears the line when done', () => {
   bar.update(p({ pages: 3 }));
   bar.done();
   assert.equal(chunks.length, 3);
-  assert.match(chunks[0], /^\r\x1b\[2K1 pages/);
+  assert.match(chunks[0], /^\r\x1b\[2K1 page · /);
   assert.match(chunks[1], /3 pages/);
   assert.equal(chunks[2], '\r\x1b[2K');
+});
+
+test('singular counts, whole parts only (no dangling separator), 0 columns read as 80', () => {
+  assert.equal(formatProgress(p({ pages: 1, records: 1, ratePerSec: 0 })), '1 page · 1 record');
+  assert.equal(
+    formatProgress(p({ retries: 1, errors: 1, ratePerSec: 0 })),
+    '50 pages · 1000 records · 1 retry · 1 error',
+  );
+  for (let cols = 11; cols < 60; cols++) {
+    const line = formatProgress(p({ totalPages: 200, etaMs: 6000 }), cols);
+    assert.ok(line.length <= cols - 1, `${cols}: ${line}`);
+    assert.ok(!/[·\s]$/.test(line), `${cols}: ${JSON.stringify(line)}`);
+  }
+  const full = formatProgress(p({ totalPages: 200, etaMs: 6000 }), 80);
+  assert.equal(formatProgress(p({ totalPages: 200, etaMs: 6000 }), 0), full);
+  const tty = Object.assign(new PassThrough(), { isTTY: true, columns: 0 });
+  let drawn = '';
+  tty.on('data', (c) => (drawn += c));
+  createProgressBar(tty, { now: () => 0 }).update(p({ totalPages: 200, etaMs: 6000 }));
+  assert.equal(drawn, `\r\x1b[2K${full}`);
 });

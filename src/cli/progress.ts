@@ -3,6 +3,7 @@
  * rate and ETA. Redrawn at most every 100 ms so a fast crawl does not spend its time painting.
  */
 import type { CrawlProgress } from '../core/crawl/types.ts';
+import { count } from './output.ts';
 
 export type ProgressOptions = {
   /** Minimum time between redraws. @default 100 */
@@ -26,22 +27,31 @@ function duration(ms: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor(s / 60) % 60).padStart(2, '0')}m`;
 }
 
-/** One progress line, fitted to `columns`. */
+/**
+ * One progress line, fitted to `columns` (a terminal that reports 0 columns counts as 80): parts
+ * that do not fit are left out whole, never cut mid-word or after a separator.
+ */
 export function formatProgress(p: CrawlProgress, columns = 80): string {
   const total = p.totalPages;
-  const parts = [total ? `${p.pages}/${total} pages` : `${p.pages} pages`, `${p.records} records`];
+  const parts = [total ? `${p.pages}/${total} pages` : count(p.pages, 'page'), count(p.records, 'record')];
   if (p.ratePerSec > 0) parts.push(`${p.ratePerSec.toFixed(p.ratePerSec < 10 ? 1 : 0)} pages/s`);
   if (p.etaMs !== undefined && Number.isFinite(p.etaMs)) parts.push(`ETA ${duration(p.etaMs)}`);
-  if (p.retries) parts.push(`${p.retries} retries`);
-  if (p.errors) parts.push(`${p.errors} errors`);
-  const text = parts.join(' · ');
+  if (p.retries) parts.push(count(p.retries, 'retry', 'retries'));
+  if (p.errors) parts.push(count(p.errors, 'error'));
   let bar = '';
   if (total) {
     const width = 20;
     const filled = Math.min(width, Math.round((p.pages / total) * width));
     bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] `;
   }
-  return (bar + text).slice(0, Math.max(10, columns - 1));
+  const max = Math.max(10, (columns > 0 ? columns : 80) - 1);
+  // A narrow terminal gets the counts without the bar.
+  let line = (bar.length + parts[0].length <= max ? bar : '') + parts[0];
+  for (const part of parts.slice(1)) {
+    if (line.length + 3 + part.length > max) break;
+    line += ` · ${part}`;
+  }
+  return line.length > max ? line.slice(0, max).trimEnd() : line;
 }
 
 /** A progress bar on `stream`, or a no-op when it is not a TTY. */
@@ -60,7 +70,7 @@ export function createProgressBar(
       if (t - last < interval) return;
       last = t;
       drawn = true;
-      stream.write(`\r\x1b[2K${formatProgress(p, stream.columns ?? 80)}`);
+      stream.write(`\r\x1b[2K${formatProgress(p, stream.columns || 80)}`);
     },
     done() {
       if (drawn) stream.write('\r\x1b[2K');

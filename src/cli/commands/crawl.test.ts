@@ -155,3 +155,29 @@ test('dead host, HTTP error, non-JSON and bad options: one line, non-zero exit',
     assert.equal(r.out, '');
   }
 });
+
+test('--delay and the limits are kept on resume (a limit already reached is lifted, and said so)', async () => {
+  const first = await cli(
+    `${tinyOrigin}/chain`,
+    '-o',
+    'kept.ndjson',
+    '--max-pages',
+    '2',
+    '--max-records',
+    '20',
+    '--delay',
+    '5',
+    '--retries',
+    '1',
+  );
+  assert.equal(first.code, 0, first.err);
+  assert.match(first.err, /^pagescope crawl: 2 pages, 6 records \(0 duplicates, 0 errors, 0 retries\)/m);
+  const more = await cli('--resume', 'kept.ndjson.state.json');
+  assert.equal(more.code, 0, more.err);
+  assert.match(more.err, /reached --max-pages 2; this run goes on without it/);
+  assert.equal(ids(await readFile(join(dir, 'kept.ndjson'), 'utf8')).length, 20, '--max-records 20 kept');
+  const state = JSON.parse(await readFile(join(dir, 'kept.ndjson.state.json'), 'utf8'));
+  assert.equal(state.options.delayMs, 5);
+  assert.equal(state.options.retries, 1);
+  assert.equal(state.options.maxRecords, 20);
+});

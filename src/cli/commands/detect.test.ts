@@ -104,7 +104,8 @@ function capture(columns?: number) {
   out.on('data', (c) => (stdout += c));
   err.on('data', (c) => (stderr += c));
   const io: CliIo = {
-    stdout: Object.assign(out, { columns, isTTY: false }),
+    // A width means a terminal; without one, stdout is piped.
+    stdout: Object.assign(out, { columns, isTTY: columns !== undefined }),
     stderr: err,
     cwd: process.cwd(),
     env: {},
@@ -153,6 +154,39 @@ test('table: one row per JSON response, truncated to the terminal width', async 
   const narrow = capture(80);
   await main(['detect', har()], narrow.io);
   for (const l of narrow.text().stdout.trimEnd().split('\n')) assert.ok(l.length <= 80, `${l.length}: ${l}`);
+});
+
+test('table piped (not a TTY): full URLs, nothing cut', async () => {
+  const long = `https://gitlab.example.com/api/v4/projects?page=1&per_page=2&${'q=x&'.repeat(60)}z=1`;
+  const file = writeHar([
+    chromeEntry(
+      long,
+      200,
+      [
+        ['x-next-page', '2'],
+        ['x-page', '1'],
+        ['x-per-page', '2'],
+        ['x-total', '5'],
+      ],
+      items(2),
+    ),
+  ]);
+  const c = capture();
+  assert.equal(await main(['detect', file], c.io), 0);
+  const row = c.text().stdout.split('\n')[1];
+  assert.ok(row.includes(long), row);
+  assert.ok(!row.includes('…'), row);
+});
+
+test('table: control characters of a HAR method or URL are escaped, never sent to the terminal', async () => {
+  const entry = chromeEntry('https://x.example.com/api?page=1&t=%1B', 200, [], items(2));
+  entry.request.method = 'GET\x1b]0;pwned\x07\x1b[2J';
+  entry.request.url = 'https://x.example.com/api\x1b[2J?page=1';
+  const c = capture(200);
+  assert.equal(await main(['detect', writeHar([entry])], c.io), 0);
+  const { stdout } = c.text();
+  assert.ok(!/[\x00-\x09\x0b-\x1f\x7f-\x9f]/.test(stdout), JSON.stringify(stdout));
+  assert.match(stdout, /\\x1b/);
 });
 
 test('--json: an array with the documented keys', async () => {

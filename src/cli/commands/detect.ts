@@ -7,6 +7,7 @@ import { detectWithReason, type DetectOutcome } from '../../core/detect/index.ts
 import { parseArgs, UsageError } from '../args.ts';
 import { readHar } from '../har.ts';
 import type { Command } from '../io.ts';
+import { safeText } from '../terminal-text.ts';
 import { resolve } from 'node:path';
 
 const HELP = `usage: pagescope detect FILE.har [--json]
@@ -38,6 +39,8 @@ export function rowJson({ exchange, outcome }: Row) {
 }
 
 function cut(s: string, width: number): string {
+  s = safeText(s, true); // a HAR's method or URL may hold escape sequences
+  if (!Number.isFinite(width)) return s;
   if (width <= 1) return '';
   return s.length <= width ? s.padEnd(width) : `${s.slice(0, width - 1)}…`;
 }
@@ -49,6 +52,7 @@ function shortNext(url: string, next: string | undefined): string {
   return q(url) === q(next) && next.includes('?') ? next.slice(next.indexOf('?')) : next;
 }
 
+/** One row; `width` Infinity (output piped, not a terminal) cuts nothing. */
 function tableRow({ exchange, outcome }: Row, width: number): string {
   const d = outcome.ok ? outcome.detection : undefined;
   const what = d ? `${d.style}/${d.kind}` : 'not paginated';
@@ -80,7 +84,7 @@ export const run: Command = async (argv, io) => {
   const file = args.positionals[0];
   const har = await readHar(resolve(io.cwd, file));
   if (!har.ok) {
-    io.stderr.write(`pagescope detect: ${har.reason}\n`);
+    io.stderr.write(`pagescope detect: ${safeText(har.reason)}\n`);
     return 2;
   }
   const rows: Row[] = har.exchanges
@@ -94,7 +98,12 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(`no JSON responses in ${file} (${har.exchanges.length} entries)\n`);
     return 0;
   }
-  const width = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 120;
+  // Cut to the terminal; piped to a file or a program, every URL is printed whole.
+  const width = !io.stdout.isTTY
+    ? Infinity
+    : io.stdout.columns && io.stdout.columns > 40
+      ? io.stdout.columns
+      : 120;
   const header = `${cut('METHOD', 7)}${cut('HTTP', 5)}${cut('STYLE/KIND', 24)}${'RECORDS'.padStart(7)} ${cut('TOTAL/PAGES', 12)} URL`;
   io.stdout.write(`${header}\n${rows.map((r) => tableRow(r, width)).join('\n')}\n`);
   const paginated = rows.filter((r) => r.outcome.ok).length;
