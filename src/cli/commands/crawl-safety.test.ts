@@ -24,6 +24,13 @@ const api = await recordingServer((req, res) => {
     for (let i = 0; i < 64; i++) res.write(member);
     return void res.end();
   }
+  if (u.pathname === '/huge') {
+    // Valid JSON past the detector's 64 MiB: one record and a lot of whitespace.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{"data":[{"id":1}]');
+    res.write(Buffer.alloc(64 * 1024 * 1024 + 16, ' '));
+    return void res.end('}');
+  }
   if (u.pathname === '/trickle') {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.write('{"data":[');
@@ -105,6 +112,18 @@ test('a gzip bomb on the first page fails fast with a clear message (--max-body)
   const bad = await cli(`${api.origin}/bomb`, '--max-body', 'lots');
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--max-body takes a size/);
+});
+
+test('a body past the detection limit is called too large, not "no JSON body"', async () => {
+  const out = join(dir, 'huge.ndjson');
+  const r = await cli(`${api.origin}/huge`, '-o', out);
+  assert.equal(r.code, 0, r.err);
+  assert.match(
+    r.err,
+    /not paginated \(the body is too large to detect pagination in \(64\.0 MiB of text, over 64 MiB\)\)/,
+  );
+  assert.doesNotMatch(r.err, /no JSON body/);
+  assert.deepEqual(ids(await readFile(out, 'utf8')), [1]);
 });
 
 test('a first page that trickles past --timeout is reported as a timeout', async () => {
