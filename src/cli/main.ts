@@ -8,6 +8,8 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
   detect: () => import('./commands/detect.ts'),
   crawl: () => import('./commands/crawl.ts'),
   diagnose: () => import('./commands/diagnose.ts'),
+  spec: () => import('./commands/spec.ts'),
+  'export-config': () => import('./commands/export-config.ts'),
 };
 
 const USAGE = `usage: pagescope <command> [options]
@@ -16,6 +18,8 @@ commands:
   detect FILE.har [--json]          find pagination in a HAR file's JSON responses
   crawl URL [options]               fetch every page of a paginated API and export the records
   diagnose URL|FILE.har [options]   find pagination bugs (exit 1 on an error-level finding)
+  spec URL|FILE.har [options]       print the pagination spec (JSON) to edit, crawl --spec or export
+  export-config URL|FILE.har|--spec FILE --to dlt|airbyte|pagescope   the crawl as a dlt, Airbyte or CLI config
 
 pagescope <command> --help for a command's options
 `;

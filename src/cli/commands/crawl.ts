@@ -21,6 +21,14 @@ import { safeText } from '../terminal-text.ts';
 import { loadCrawlState, type CrawlOptionsSaved, type CrawlState } from '../../store/crawl-state.ts';
 import { openFileStore } from '../../store/file-store.ts';
 import { singlePage } from '../single-page.ts';
+import {
+  loadSpecFile,
+  missingSecrets,
+  OVERRIDE_HELP,
+  requestFromSpec,
+  SPEC_ARGS,
+  specPlan,
+} from '../spec-flags.ts';
 
 const HELP = `usage: pagescope crawl URL [options]
 ${REQUEST_HELP}  -o, --out FILE               write records to FILE (default: stdout)
@@ -32,7 +40,8 @@ ${REQUEST_HELP}  -o, --out FILE               write records to FILE (default: st
   --resume STATE_FILE          continue a stopped crawl (URL, request, format, output and limits come
                                from the state; header values and passwords are never stored: pass -H again)
   --json                       print a summary JSON object as the last line of stdout
-`;
+  --spec FILE                  crawl by a pagination spec (pagescope spec) instead of detection
+${OVERRIDE_HELP}`;
 
 /** Signals that end a crawl the way Ctrl+C does: the state saved, a resume hint printed. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -96,9 +105,10 @@ export const run: Command = async (argv, io) => {
       '--retries',
       '--timeout',
       '--max-body',
+      ...SPEC_ARGS.values,
     ],
     repeat: REQUEST_ARGS.repeat,
-    booleans: ['--json', '--help'],
+    booleans: ['--json', '--help', ...SPEC_ARGS.booleans],
     aliases: { ...REQUEST_ARGS.aliases, '-o': '--out' },
   });
   if (args.flags.has('--help')) return (io.stdout.write(HELP), 0);
@@ -111,7 +121,9 @@ export const run: Command = async (argv, io) => {
     });
   }
   if (args.positionals.length > 1) throw new UsageError('give one URL to crawl\n\n' + HELP);
-  const asked = requestFromArgs(args, args.positionals[0]);
+  const specFile = args.values['--spec'] ? await loadSpecFile(at(args.values['--spec'])) : undefined;
+  const typed = requestFromArgs(args, args.positionals[0] ?? specFile?.request.url);
+  const asked = specFile ? requestFromSpec(specFile, typed) : typed;
   const url = asked.url ?? prior?.startUrl;
   if (!url) throw new UsageError('give one URL to crawl (or --resume STATE_FILE)\n\n' + HELP);
   // The URL the user asked for (never where it redirected): a CDN or presigned target may change.
@@ -159,6 +171,8 @@ export const run: Command = async (argv, io) => {
   );
   if (missing.length)
     say(`note: the stopped crawl sent ${missing.join(', ')}; pass the same -H again if the API needs it`);
+  for (const n of specFile ? missingSecrets(specFile, request.headers) : [])
+    say(`note: the spec says the API needs ${n}; pass -H '${n}: …' if it does`);
 
   const http = createNodeFetch({ maxSockets: Math.max(concurrency, 4), maxBodyBytes: limits.maxBody });
   const fetch = withExactIntegers(http);
@@ -167,13 +181,15 @@ export const run: Command = async (argv, io) => {
     if (!start.ok) return (say(start.message), 1);
     const note = redirectNote(start, url);
     if (note) say(note);
+    // A spec file or override flags: the spec's paths read every page, not the detectors.
+    const plan = specPlan(args, start.exchange, start.detection, specFile);
     let resume: Checkpoint | undefined = prior?.checkpoint;
     if (resume) {
       // The checkpoint names where the start URL led last time; the user asked for the same URL, so
       // a start page served from a new place (a presigned or CDN URL) continues the same crawl.
       const here = start.exchange.request.url;
       if (resume.startUrl !== here) resume = { ...resume, startUrl: here };
-      if (!checkpointFits(resume, here) || !start.detection) {
+      if (!checkpointFits(resume, here) || !(plan ?? start.detection)) {
         say(
           `cannot resume: the checkpoint in ${statePath} does not fit this crawl (${start.detection ? `checkpoint version ${String(resume.version)}` : 'the start page is no longer paginated'}); the state file is left as it was`,
         );
@@ -198,15 +214,16 @@ export const run: Command = async (argv, io) => {
     const bar = createProgressBar(io.stderr);
     let summary: CrawlSummary;
     try {
-      if (!start.detection) {
+      if (!plan && !start.detection) {
         say(
           `${url} is not paginated (${start.why}); exporting its ${start.records.length} records as one page`,
         );
         summary = await singlePage(start.exchange, start.records, store, nodeClock);
       } else {
         summary = await crawl(
-          { exchange: start.exchange, detection: start.detection },
+          { exchange: start.exchange, detection: (plan?.detection ?? start.detection)! },
           {
+            ...(plan ? { detectPage: plan.detectPage } : {}),
             fetch,
             clock: nodeClock,
             sink: store,

@@ -1,0 +1,154 @@
+// `pagescope spec`, `crawl --spec`, the override flags and `export-config`, in-process against the demo
+// API's in-house endpoint (cursor at meta.continuation sent back as ?from=, unknown parameters → 400)
+// and its ordinary styles.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../run-in-process.ts';
+import { startDemoServer } from '../../demo/server.ts';
+import { INHOUSE_PATH, INHOUSE_TOTAL } from '../../demo/inhouse.ts';
+
+const demo = await startDemoServer();
+const dir = await mkdtemp(join(tmpdir(), 'pagescope-spec-'));
+after(() => demo.close());
+
+const inhouse = `${demo.origin}${INHOUSE_PATH}?limit=20`;
+const events = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { eventId: string }).eventId);
+
+test('crawl of the in-house API: detection alone fails, override flags crawl it exactly once', async () => {
+  const plain = await runCli(['crawl', inhouse, '--retries', '0'], dir);
+  assert.notEqual(plain.code, 0, 'detection guesses ?continuation= and the API refuses it');
+  assert.ok(events(plain.out).length < INHOUSE_TOTAL);
+  const r = await runCli(
+    ['crawl', inhouse, '--cursor', 'meta.continuation', '--cursor-param', 'from', '--json'],
+    dir,
+  );
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out.trim().split('\n');
+  const summary = JSON.parse(lines.pop()!);
+  const ids = events(lines.join('\n'));
+  assert.deepEqual(
+    [ids.length, new Set(ids).size, summary.stoppedReason],
+    [INHOUSE_TOTAL, INHOUSE_TOTAL, 'done'],
+  );
+});
+
+test('pagescope spec prints the spec; crawl --spec FILE crawls from it alone', async () => {
+  const s = await runCli(['spec', inhouse, '--cursor', 'meta.continuation', '--cursor-param', 'from'], dir);
+  assert.equal(s.code, 0, s.err);
+  const spec = JSON.parse(s.out);
+  assert.equal(spec.version, 1);
+  assert.equal(spec.records, 'items');
+  assert.deepEqual(spec.next, {
+    type: 'cursor',
+    from: { in: 'body', path: 'meta.continuation' },
+    param: 'from',
+    in: 'query',
+  });
+  const file = join(dir, 'inhouse.spec.json');
+  await writeFile(file, s.out);
+  const out = join(dir, 'inhouse.ndjson');
+  const r = await runCli(['crawl', '--spec', file, '--out', out], dir);
+  assert.equal(r.code, 0, r.err);
+  const ids = events(await readFile(out, 'utf8'));
+  assert.deepEqual([ids.length, new Set(ids).size], [INHOUSE_TOTAL, INHOUSE_TOTAL]);
+});
+
+test('a hand-edited spec file with a secret header name asks for it, and bad files are named', async () => {
+  const file = join(dir, 'hand.spec.json');
+  await writeFile(
+    file,
+    JSON.stringify({
+      version: 1,
+      request: { method: 'GET', url: inhouse, supply: ['X-Api-Key'] },
+      records: 'items',
+      next: { type: 'cursor', from: { in: 'body', path: 'meta.continuation' }, param: 'from', in: 'query' },
+      end: { emptyPage: true, shortPage: false },
+    }),
+  );
+  const r = await runCli(['crawl', '--spec', file, '--out', join(dir, 'hand.ndjson')], dir);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /the spec says the API needs X-Api-Key/);
+  await writeFile(file, JSON.stringify({ version: 1, request: { url: 'nope' }, next: { type: 'warp' } }));
+  const bad = await runCli(['crawl', '--spec', file], dir);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /request\.url is not an absolute URL/);
+  assert.match(bad.err, /next\.type must be/);
+  const clash = await runCli(
+    ['crawl', '--spec', join(dir, 'inhouse.spec.json'), `${demo.origin}/api/items`],
+    dir,
+  );
+  assert.equal(clash.code, 2);
+  const two = await runCli(['spec', inhouse, '--next-link', '--cursor', 'x'], dir);
+  assert.equal(two.code, 2);
+  assert.match(two.err, /--next-link and --cursor each set the next rule/);
+});
+
+test('spec of a demo style and export-config to dlt, airbyte and pagescope', async () => {
+  const url = `${demo.origin}/api/items?offset=0&limit=25`;
+  const spec = JSON.parse((await runCli(['spec', url], dir)).out);
+  assert.deepEqual(spec.next, { type: 'offset', param: 'offset' });
+  const dlt = await runCli(['export-config', url, '--to', 'dlt'], dir);
+  assert.equal(dlt.code, 0, dlt.err);
+  assert.match(dlt.out, /"type": "offset"/);
+  assert.match(dlt.out, /"offset_param": "offset"/);
+  const air = await runCli(['export-config', url, '--to', 'airbyte'], dir);
+  assert.match(air.out, /type: "OffsetIncrement"/);
+  const cmd = await runCli(
+    [
+      'export-config',
+      inhouse,
+      '--to',
+      'pagescope',
+      '--cursor',
+      'meta.continuation',
+      '--cursor-param',
+      'from',
+    ],
+    dir,
+  );
+  assert.equal(cmd.code, 0, cmd.err);
+  assert.match(cmd.out, /--cursor meta\.continuation/);
+  const bad = await runCli(['export-config', url, '--to', 'fivetran'], dir);
+  assert.equal(bad.code, 2);
+});
+
+test('the exported pagescope command line crawls the in-house API exactly once', async () => {
+  const cmd = await runCli(
+    [
+      'export-config',
+      inhouse,
+      '--to',
+      'pagescope',
+      '--cursor',
+      'meta.continuation',
+      '--cursor-param',
+      'from',
+    ],
+    dir,
+  );
+  const line = cmd.out
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .join(' ')
+    .replace(/\\\s+/g, ' ')
+    .trim();
+  // Split as a shell would for the quoting exportCommand writes (single quotes, no expansions here).
+  const argv = [...line.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) =>
+    m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2],
+  );
+  assert.deepEqual(argv.slice(0, 2), ['pagescope', 'crawl']);
+  const out = join(dir, 'from-command.ndjson');
+  argv[argv.indexOf('--out') + 1] = out;
+  const r = await runCli(argv.slice(1), dir);
+  assert.equal(r.code, 0, r.err);
+  const ids = events(await readFile(out, 'utf8'));
+  assert.deepEqual([ids.length, new Set(ids).size], [INHOUSE_TOTAL, INHOUSE_TOTAL]);
+});
