@@ -98,6 +98,9 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
   // A file's records wait in memory for the next state save (≤ stateIntervalMs, or 1 MiB): one
   // disk write per save instead of one per page. Nothing is at risk — a kill loses only pages after
   // the saved state, which a resume cuts back and fetches again anyway. stdout gets each page at once.
+  // A closed stdout (EPIPE) is reported through the writes too, never as an unhandled 'error' event.
+  const ignore = () => {};
+  if (!file) o.stdout.on('error', ignore);
   const sink = createStreamSink(file ?? o.stdout, { holdChars: file ? WRITE_BUFFER : 0 });
   const writer: RecordWriter =
     o.format === 'json'
@@ -182,10 +185,12 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
         if (complete) await rm(recordFile, { force: true });
       }
       if (complete) await removeCrawlState(o.statePath);
+      o.stdout.off('error', ignore);
     },
     async abandon() {
       await saver.settle().catch(() => {});
       file?.destroy();
+      o.stdout.off('error', ignore);
     },
   };
 }

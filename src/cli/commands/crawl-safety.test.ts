@@ -9,6 +9,8 @@ import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { PassThrough, Writable } from 'node:stream';
+import { main } from '../main.ts';
 import { runCli } from '../run-in-process.ts';
 import { json, recordingServer } from '../testing/recording-server.ts';
 
@@ -189,4 +191,27 @@ test('server text reaches the terminal with its control characters escaped', asy
   } finally {
     evil.close();
   }
+});
+
+test('stdout closed under the crawl (EPIPE): a clean error, not an unhandled error event', async () => {
+  let writes = 0;
+  const stdout = new Writable({
+    write(_chunk, _enc, cb) {
+      if (++writes < 3) return cb();
+      const e = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      cb(e);
+    },
+  });
+  const stderr = new PassThrough();
+  let err = '';
+  stderr.on('data', (c) => (err += c));
+  const code = await main(['crawl', `${api.origin}/chain`, '--state', join(dir, 'pipe.state.json')], {
+    stdout,
+    stderr,
+    cwd: dir,
+    env: {},
+  });
+  assert.equal(code, 1, err);
+  assert.match(err, /EPIPE/);
+  assert.match(err, /resume with: pagescope crawl --resume .*pipe\.state\.json|run the crawl again/);
 });

@@ -210,7 +210,8 @@ export const run: Command = async (argv, io) => {
     const ac = new AbortController();
     const onSignal = (sig: string) =>
       ac.abort(new Error(sig === 'SIGINT' ? 'interrupted' : `ended by ${sig}`));
-    for (const sig of STOP_SIGNALS) process.on(sig, onSignal);
+    // once: a second Ctrl+C (or SIGTERM) ends the process the usual way.
+    for (const sig of STOP_SIGNALS) process.once(sig, onSignal);
     const bar = createProgressBar(io.stderr);
     let summary: CrawlSummary;
     try {
