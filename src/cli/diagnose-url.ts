@@ -25,6 +25,15 @@ export type UrlDiagnosisInput =
 
 type Tapped = { req: HttpRequest; res: HttpResponse };
 
+/**
+ * Reads pages by a pagination spec instead of detection (`diagnose --spec`, override flags): page 1's
+ * detection and the per-page reader, or null to detect as usual.
+ */
+export type PageReader = (
+  exchange: Exchange,
+  detection: Detection | null,
+) => { detection: Detection; detectPage: (exchange: Exchange) => Detection | null } | null;
+
 /** A fetch that remembers every response, in order. */
 function tap(fetch: HttpFetch, log: Tapped[]): HttpFetch {
   return async (req) => {
@@ -62,10 +71,11 @@ function toPage(
   fallback: Detection,
   finalUrl: string,
   probe: boolean,
+  read: (ex: Exchange) => Detection | null = detect,
 ): DiagnosePage {
   const ok = ex.response.status >= 200 && ex.response.status < 300;
   // A last page without pagination fields is still the chain's end, read with the chain's detection.
-  const detection = ok ? (detect(ex) ?? endPageDetection(ex, fallback)) : null;
+  const detection = ok ? (read(ex) ?? endPageDetection(ex, fallback)) : null;
   const parsed = parseJson(ex.response.bodyText);
   const records = parsed.ok && detection ? extractRecords(parsed.value, detection.recordsPath) : [];
   const page: DiagnosePage = {
@@ -98,27 +108,39 @@ export async function pagesFromUrl(
   request: StartRequest,
   maxPages: number,
   timeoutMs: number,
+  reader?: PageReader,
 ): Promise<UrlDiagnosisInput> {
   const { url } = request;
   const log: Tapped[] = [];
   const start = await fetchStart(fetch, request, timeoutMs);
   if (!start.ok) return { ok: false, message: start.message };
-  if (!start.detection)
+  const planned = reader?.(start.exchange, start.detection) ?? null;
+  const first = planned?.detection ?? start.detection;
+  if (!first)
     return {
       ok: false,
       notPaginated: true,
-      message: `${url} is not paginated (${start.why}): nothing to diagnose`,
+      message: `${url} is not paginated (${start.detection ? '' : start.why}): nothing to diagnose`,
     };
   const sink = memorySink();
   // One request at a time, so the fetch order is the chain order, and few retries: a diagnosis is not a harvest.
   const summary = await crawl(
-    { exchange: start.exchange, detection: start.detection },
-    { fetch: tap(fetch, log), clock: nodeClock, sink, maxPages, concurrency: 1, retries: 1, timeoutMs },
+    { exchange: start.exchange, detection: first },
+    {
+      ...(planned ? { detectPage: planned.detectPage } : {}),
+      fetch: tap(fetch, log),
+      clock: nodeClock,
+      sink,
+      maxPages,
+      concurrency: 1,
+      retries: 1,
+      timeoutMs,
+    },
   );
-  const last = sink.pages[sink.pages.length - 1]?.detection ?? start.detection;
+  const last = sink.pages[sink.pages.length - 1]?.detection ?? first;
   let probeUrl: string | undefined;
   // Numbered chains only (a link chain whose last page reads like offsets has no address past its end).
-  if (summary.stoppedReason === 'done' && last.kind === start.detection.kind) {
+  if (summary.stoppedReason === 'done' && last.kind === first.kind) {
     // The next the last page still offered (a crawler stops on a short page), else one page past it.
     const offered = last.next && last.next.method === 'GET' && !last.next.body ? last.next.url : undefined;
     probeUrl = last.kind === 'page' || last.kind === 'offset' ? (offered ?? pastTheEnd(last)) : undefined;
@@ -160,10 +182,11 @@ export async function pagesFromUrl(
     toPage(
       o.ex,
       i,
-      start.detection!,
+      first,
       o.final,
       !!probeUrl && normalizeUrl(o.ex.request.url) === normalizeUrl(probeUrl),
+      planned?.detectPage,
     ),
   );
-  return { ok: true, pages, detection: start.detection, summary };
+  return { ok: true, pages, detection: first, summary };
 }

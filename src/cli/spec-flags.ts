@@ -92,6 +92,11 @@ export function overridesFromArgs(args: ParsedArgs): SpecOverrides {
   return o;
 }
 
+/** True when neither --spec nor an override flag was given. */
+export function noSpecArgs(args: ParsedArgs): boolean {
+  return args.values['--spec'] === undefined && noOverrides(overridesFromArgs(args));
+}
+
 /** Reads and checks a spec file; every problem in one usage error. */
 export async function loadSpecFile(path: string): Promise<PaginationSpec> {
   let text: string;
@@ -146,7 +151,7 @@ export function missingSecrets(spec: PaginationSpec, headers: readonly Header[])
 export type SpecPlan = {
   spec: PaginationSpec;
   detection: Detection;
-  detectPage: (exchange: Exchange, options: { body?: ParseResult }) => Detection | null;
+  detectPage: (exchange: Exchange, options?: { body?: ParseResult }) => Detection | null;
 };
 
 /**

@@ -152,3 +152,24 @@ test('the exported pagescope command line crawls the in-house API exactly once',
   const ids = events(await readFile(out, 'utf8'));
   assert.deepEqual([ids.length, new Set(ids).size], [INHOUSE_TOTAL, INHOUSE_TOTAL]);
 });
+
+test('diagnose takes the override flags: the in-house chain is read by the spec', async () => {
+  const plain = await runCli(['diagnose', inhouse, '--json'], dir);
+  const r = await runCli(
+    ['diagnose', inhouse, '--cursor', 'meta.continuation', '--cursor-param', 'from', '--json'],
+    dir,
+  );
+  assert.ok(r.code === 0 || r.code === 1, r.err);
+  type Report = { chains: { style: string; pages: number; note?: string }[] };
+  const [report] = (JSON.parse(r.out) as Report).chains;
+  assert.equal(report.style, 'spec');
+  assert.equal(report.pages, 5, 'all five pages of the chain were read');
+  assert.equal(report.note, undefined, 'the crawl ended as the chain does');
+  const [before] = (JSON.parse(plain.out) as Report).chains;
+  assert.ok(
+    before.pages < 5 && /HTTP 400/.test(before.note ?? ''),
+    'detection alone stops at the refused guess',
+  );
+  const har = await runCli(['diagnose', join(dir, 'x.har'), '--cursor', 'a'], dir);
+  assert.equal(har.code, 2);
+});
