@@ -16,6 +16,7 @@ import { runSequential } from './sequential.ts';
 import { confirmedPlan, disagreement, nextStep, ownNext, planConcurrent } from './strategies.ts';
 import type { CrawlOptions, CrawlStart, CrawlSummary } from './types.ts';
 import { pageLabel } from './page-label.ts';
+import { specDetector } from '../spec/detection.ts';
 
 /** Default cap on ids, URLs, cursors and page hashes kept in a checkpoint. */
 export const DEFAULT_MAX_SEEN_IDS = 10_000;
@@ -69,6 +70,9 @@ async function fromStart(run: Run): Promise<Stop> {
  * a limit, a loop, a failure after retries, or `signal`; the summary's checkpoint resumes from there.
  */
 export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<CrawlSummary> {
+  // A start read by a pagination spec is read by it on every page (edited rules, resumes included).
+  const spec = start.detection?.spec;
+  if (spec && !opts.detectPage) opts = { ...opts, detectPage: specDetector(spec) };
   const { clock } = opts;
   const t0 = clock.now();
   const startUrl = start.exchange.request.url;

@@ -1,5 +1,6 @@
 /** Shapes shared by every detector, the registry and everything downstream (chain, crawl, panel). */
 import type { Exchange, Header } from '../exchange.ts';
+import type { PaginationSpec } from '../spec/types.ts';
 
 export type Evidence = {
   where: 'header' | 'body' | 'query';
@@ -65,6 +66,11 @@ export type Detection = {
    * short page as the reason it stopped. Absent: a short page is not the end by itself.
    */
   shortPageEnds?: boolean;
+  /**
+   * Set when this detection was read by a pagination spec (rules the user edited, or a spec file)
+   * rather than by the detectors: a crawl from it reads every page by the same spec.
+   */
+  spec?: PaginationSpec;
 };
 
 /** What one detector says: the parts it knows. The registry fills the rest. */

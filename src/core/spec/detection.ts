@@ -123,6 +123,7 @@ export function detectionFromSpec(spec: PaginationSpec, exchange: Exchange, body
     params: sizeParam ? { size: sizeParam } : {},
     recordsPath: resolveSegments(page.json, spec.records),
     recordCount,
+    spec,
   };
   if (size !== undefined) d.pageSize = size;
   if (totalRecords !== undefined) d.totalRecords = totalRecords;

@@ -91,3 +91,19 @@ test('a hand-written spec document crawls it exactly once', async () => {
   assert.equal(summary.stoppedReason, 'done', summary.detail);
   assert.deepEqual([ids.length, new Set(ids).size, summary.pages], [INHOUSE_TOTAL, INHOUSE_TOTAL, 4]);
 });
+
+test('a start detection read by a spec carries it: the engine reads every page by it, no option needed', async () => {
+  const exchange = await first(demo.origin + INHOUSE_PATH + '?limit=25');
+  const spec = applyOverrides(specFromDetection(exchange, detect(exchange)), {
+    cursor: 'meta.continuation',
+    cursorParam: 'from',
+  });
+  // As the panel stores a crawl start (IndexedDB): a structured clone, no functions.
+  const detection = structuredClone(detectionFromSpec(spec, exchange));
+  assert.deepEqual(detection.spec, spec);
+  const sink = new MemorySink();
+  const summary = await crawl({ exchange, detection }, { ...opts, sink });
+  const ids = sink.records.map((r) => (r as { eventId: string }).eventId);
+  assert.equal(summary.stoppedReason, 'done', summary.detail);
+  assert.deepEqual([ids.length, new Set(ids).size, summary.pages], [INHOUSE_TOTAL, INHOUSE_TOTAL, 4]);
+});
