@@ -22,14 +22,87 @@ export function hashText(text: string): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
-/** A page's fingerprint: its record ids when there is an id field, else its content. */
-export function pageHash(records: readonly unknown[], idKey: string | undefined): string {
-  if (idKey) {
-    let s = '';
-    for (const r of records) s += String(isObject(r) ? r[idKey] : JSON.stringify(r)) + '\u0000';
-    return hashText(s);
+/**
+ * JSON text of a value as JSON.stringify writes it, built with an explicit stack: records nested
+ * thousands of levels deep (where JSON.stringify throws "Maximum call stack size exceeded") still
+ * get a fingerprint.
+ */
+export function stringifyDeep(value: unknown): string {
+  type Frame = { arr?: unknown[]; obj?: Record<string, unknown>; keys?: string[]; i: number; wrote: boolean };
+  const out: string[] = [];
+  const stack: Frame[] = [];
+  const emit = (x: unknown) => {
+    if (x === null || typeof x !== 'object') out.push(JSON.stringify(x) ?? 'null');
+    else if (Array.isArray(x)) {
+      out.push('[');
+      stack.push({ arr: x, i: 0, wrote: false });
+    } else {
+      out.push('{');
+      const obj = x as Record<string, unknown>;
+      stack.push({ obj, keys: Object.keys(obj), i: 0, wrote: false });
+    }
+  };
+  emit(value);
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    if (f.arr) {
+      if (f.i >= f.arr.length) {
+        out.push(']');
+        stack.pop();
+        continue;
+      }
+      if (f.i > 0) out.push(',');
+      const x = f.arr[f.i++];
+      emit(x === undefined || typeof x === 'function' ? null : x);
+      continue;
+    }
+    const keys = f.keys!;
+    const obj = f.obj!;
+    while (f.i < keys.length && (obj[keys[f.i]] === undefined || typeof obj[keys[f.i]] === 'function')) f.i++;
+    if (f.i >= keys.length) {
+      out.push('}');
+      stack.pop();
+      continue;
+    }
+    if (f.wrote) out.push(',');
+    f.wrote = true;
+    const k = keys[f.i++];
+    out.push(JSON.stringify(k) + ':');
+    emit(obj[k]);
   }
-  return hashText(JSON.stringify(records));
+  return out.join('');
+}
+
+/** JSON.stringify, or the iterative writer when the value is nested too deep for it. */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch {
+    return stringifyDeep(value);
+  }
+}
+
+/** The page's ids in order, when every record has a usable one (number or non-empty string) and none repeats on the page. */
+function usableIds(records: readonly unknown[], idKey: string): string | undefined {
+  const seen = new Set<unknown>();
+  let s = '';
+  for (const r of records) {
+    const id = isObject(r) ? r[idKey] : undefined;
+    if (!(typeof id === 'number' || (typeof id === 'string' && id !== '')) || seen.has(id)) return undefined;
+    seen.add(id);
+    s += String(id) + '\u0000';
+  }
+  return s;
+}
+
+/**
+ * A page's fingerprint: its record ids when every record has a usable id, unique on the page;
+ * else its whole content (records with `id: null`, or an id field that does not identify them,
+ * would otherwise make every page of the same length look alike).
+ */
+export function pageHash(records: readonly unknown[], idKey: string | undefined): string {
+  const ids = idKey ? usableIds(records, idKey) : undefined;
+  return hashText(ids ?? jsonText(records));
 }
 
 /** A request read once: its key (see requestKey) and its query (null when the URL is unparsable). */
@@ -66,6 +139,12 @@ function numberParam(query: URLSearchParams | null, name: string | undefined): n
   return v !== undefined && /^\d{1,15}$/.test(v) ? Number(v) : undefined;
 }
 
+/** A key as the guard keeps it: a fixed-size digest, whatever the length of the URL or cursor. */
+function digest(key: string): string {
+  return /^[0-9a-f]{16}$/.test(key) ? key : hashText(key);
+}
+
+/** Digests of requests and cursors, and page fingerprints: 16 hex digits each, so memory and checkpoints stay flat. */
 export type GuardMemory = { seenUrls: string[]; seenCursors: string[]; pageHashes: string[] };
 
 /**
@@ -122,8 +201,9 @@ export class LoopGuard {
     this.urls = new KeyLog(cap);
     this.cursors = new KeyLog(cap);
     this.hashes = new KeyLog(cap);
-    for (const u of memory?.seenUrls ?? []) this.urls.add(u, -1);
-    for (const c of memory?.seenCursors ?? []) this.cursors.add(c, -1);
+    // Digests since issue 15 item 8; a checkpoint written before keeps whole URLs and cursors.
+    for (const u of memory?.seenUrls ?? []) this.urls.add(digest(u), -1);
+    for (const c of memory?.seenCursors ?? []) this.cursors.add(digest(c), -1);
     for (const h of memory?.pageHashes ?? []) this.hashes.add(h, -1);
   }
 
@@ -134,12 +214,12 @@ export class LoopGuard {
    */
   checkNext(spec: RequestSpec, index: number, from: Detection | null): GuardVerdict {
     const { key, query } = this.read(spec);
-    const seen = this.urls.at.get(key);
+    const seen = this.urls.at.get(hashText(key));
     if (seen !== undefined) return { ok: false, detail: `next link repeats ${spec.url} (${where(seen)})` };
     const params = from?.params;
     const cursor = param(query, params?.cursor);
     if (cursor) {
-      const at = this.cursors.at.get(cursor);
+      const at = this.cursors.at.get(hashText(cursor));
       if (at !== undefined)
         return { ok: false, detail: `cursor ${cursor.slice(0, 80)} repeats (${where(at)}): ${spec.url}` };
     }
@@ -172,9 +252,11 @@ export class LoopGuard {
   /** Remembers a page once it is stored: its request, the cursor it was fetched with, its fingerprint. */
   record(spec: RequestSpec, index: number, hash: string | undefined, cursorParam?: string): void {
     const added: LoopGuard['added'] = {};
-    const { key: url, query } = this.read(spec);
+    const { key, query } = this.read(spec);
+    const url = hashText(key);
     if (this.urls.add(url, index)) added.url = url;
-    const cursor = param(query, cursorParam);
+    const value = param(query, cursorParam);
+    const cursor = value ? hashText(value) : undefined;
     if (cursor && this.cursors.add(cursor, index)) added.cursor = cursor;
     if (hash !== undefined && this.hashes.add(hash, index)) added.hash = hash;
     this.added = added;

@@ -14,6 +14,9 @@ import { pageHash } from './guards.ts';
 import type { CrawledPage, CrawlOptions, CrawlProgress, CrawlStart, StoppedReason } from './types.ts';
 import { pageLabel } from './page-label.ts';
 
+/** Said with every failure on a page: the checkpoint points at it, and nothing before it is lost. */
+export const RESUME_HINT = 'everything before it is kept; resume to fetch it again';
+
 /** Why a strategy stopped, and what a resume should do next. */
 export type Stop = {
   reason: StoppedReason;
@@ -155,8 +158,18 @@ export class Run {
     range?: { from: number; to: number },
   ): Promise<Stop | null> {
     const st = this.state;
-    st.learnIdKey(a.records);
-    const hash = a.records.length ? pageHash(a.records, st.idKey || undefined) : undefined;
+    let hash: string | undefined;
+    try {
+      st.learnIdKey(a.records);
+      hash = a.records.length ? pageHash(a.records, st.idKey || undefined) : undefined;
+    } catch (e) {
+      // Nothing is written or remembered: a resume fetches this page again.
+      return {
+        reason: 'error',
+        detail: `cannot read ${pageLabel(a.index)} (${a.url}): ${e instanceof Error ? e.message : String(e)}; ${RESUME_HINT}`,
+        next: a.spec,
+      };
+    }
     const verdict = st.guard.checkPage(hash, a.index, a.url);
     if (!verdict.ok) return { reason: 'loop', detail: verdict.detail, next: a.spec };
     const acc = st.accept(a.records, this.limits.maxRecords);
@@ -187,7 +200,7 @@ export class Run {
       st.guard.forget();
       return {
         reason: 'error',
-        detail: `store failed on ${pageLabel(a.index)}: ${e instanceof Error ? e.message : String(e)}`,
+        detail: `store failed on ${pageLabel(a.index)}: ${e instanceof Error ? e.message : String(e)}; ${RESUME_HINT}`,
         next: a.spec,
       };
     }

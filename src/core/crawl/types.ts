@@ -74,8 +74,13 @@ export type Checkpoint = {
    * (most recent kept): after a resume, a duplicate of a record older than the cap is not caught.
    */
   seenIds: string[];
-  /** URLs already fetched (capped like seenIds), for loop detection across a resume. */
+  /**
+   * Requests already made (capped like seenIds), for loop detection across a resume: 16-hex-digit
+   * digests of the normalised request, so a checkpoint stays small whatever the URLs' length.
+   * (Checkpoints written before kept whole URLs; they are still read.)
+   */
   seenUrls: string[];
+  /** Cursors already used, as digests like seenUrls. */
   seenCursors: string[];
   /** Hashes of each page's record ids/content, for the repeated-page guard. */
   pageHashes: string[];
