@@ -117,7 +117,11 @@ test('seed styles: detect with evidence, chain seen and predicted, crawl the res
       expect(row).toMatchObject({ style: detected, records: info.totalRecords, pages: end.pages });
 
       const out = await exportNdjson(h, panel, end.datasetId);
-      expect(out.name).toMatch(new RegExp(`^pagescope-${detected}-\\d{4}-\\d\\d-\\d\\dT[\\d-]+\\.ndjson$`));
+      expect(out.name).toMatch(
+        new RegExp(
+          `^pagescope-127\\.0\\.0\\.1-\\d+-[\\w.-]+-${detected}-\\d{4}-\\d\\d-\\d\\dT[\\d-]+\\.ndjson$`,
+        ),
+      );
       const ids = out.records.map((r) => r[info.idField]);
       expect(
         ids.every((id) => id !== undefined && id !== null),

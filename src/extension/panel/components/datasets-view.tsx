@@ -1,16 +1,26 @@
 /**
  * The Datasets view: every crawl stored in IndexedDB (this profile, across DevTools sessions) with
- * its counts and how it ended; Resume for unfinished ones, Delete, and NDJSON/CSV/JSON exports.
+ * its counts and how it ended; Resume for unfinished ones, Delete, and NDJSON/CSV/JSON exports. The
+ * actions come first and stay in view when the table scrolls sideways (DevTools docked is ~550 px).
  */
 import { useEffect } from 'preact/hooks';
 import type { ExportFormat } from '../../../core/export/types.ts';
 import type { Dataset } from '../../../store/idb-store.ts';
 import { formatBytes } from '../lib/format.ts';
+import { exportFileName } from '../state/datasets-state.ts';
 import { usePanelState } from '../state/panel-context.ts';
 import { CrawlStatus } from './crawl-status.tsx';
 import './crawl.css';
+import '../styles/datasets.css';
 
 const FORMATS: ExportFormat[] = ['ndjson', 'csv', 'json'];
+
+/** The status cell's text: how the crawl ended, and the engine's detail (the whole of it in the tooltip). */
+export function datasetStatusText(ds: Pick<Dataset, 'stoppedReason' | 'detail'>, status: string): string {
+  return [status, ds.stoppedReason && ds.stoppedReason !== 'done' ? ds.stoppedReason : null, ds.detail]
+    .filter(Boolean)
+    .join(' · ');
+}
 
 function DatasetRow({ ds }: { ds: Dataset }) {
   const { crawl, datasets } = usePanelState();
@@ -20,53 +30,56 @@ function DatasetRow({ ds }: { ds: Dataset }) {
   const status = ds.status === 'running' && !live ? 'interrupted' : ds.status;
   const canResume = !crawl.running.value && ds.more && ds.status !== 'done';
   const exporting = datasets.exporting.value !== null;
+  const statusText = datasetStatusText(ds, status);
   return (
     <tr data-testid="dataset-row" data-dataset-id={ds.id} data-status={status}>
+      {/* Actions first (and sticky): at DevTools' docked width they must not be pushed off the edge. */}
+      <td class="actions" data-testid="dataset-actions">
+        <div class="actions-inner">
+          {canResume && (
+            <button data-testid="dataset-resume" onClick={() => void crawl.actions.resume(ds)}>
+              Resume
+            </button>
+          )}
+          {FORMATS.map((f) => (
+            <button
+              key={f}
+              data-testid={`export-${f}`}
+              disabled={exporting || ds.records === 0}
+              title={`Download the ${ds.records} records as ${f.toUpperCase()}: ${exportFileName(ds, f)}`}
+              onClick={() => void datasets.actions.exportAs(ds, f)}
+            >
+              {f.toUpperCase()}
+            </button>
+          ))}
+          <button
+            data-testid="dataset-delete"
+            disabled={live}
+            title="Delete the dataset and its records"
+            onClick={() => void datasets.actions.remove(ds.id)}
+          >
+            Delete
+          </button>
+        </div>
+      </td>
       <td data-testid="dataset-style">{ds.style}</td>
       <td class="url mono" title={`${ds.source.method} ${ds.source.url}`} data-testid="dataset-url">
         {ds.source.url}
       </td>
-      <td>{new Date(ds.startedAt).toLocaleString()}</td>
-      <td class="num" data-testid="dataset-pages">
-        {p?.pages ?? ds.pages}
-      </td>
       <td class="num" data-testid="dataset-records">
         {p?.records ?? ds.records}
       </td>
+      <td class="num" data-testid="dataset-pages">
+        {p?.pages ?? ds.pages}
+      </td>
+      <td class="status-text" data-testid="dataset-status" title={statusText}>
+        {statusText}
+      </td>
+      <td>{new Date(ds.startedAt).toLocaleString()}</td>
       <td class="num" data-testid="dataset-duplicates">
         {p?.duplicates ?? ds.duplicates}
       </td>
       <td class="num">{formatBytes(ds.bytes)}</td>
-      <td data-testid="dataset-status" title={ds.detail ?? ''}>
-        {[status, ds.stoppedReason && ds.stoppedReason !== 'done' ? ds.stoppedReason : null, ds.detail]
-          .filter(Boolean)
-          .join(' · ')}
-      </td>
-      <td class="actions">
-        {canResume && (
-          <button data-testid="dataset-resume" onClick={() => void crawl.actions.resume(ds)}>
-            Resume
-          </button>
-        )}
-        {FORMATS.map((f) => (
-          <button
-            key={f}
-            data-testid={`export-${f}`}
-            disabled={exporting || ds.records === 0}
-            onClick={() => void datasets.actions.exportAs(ds, f)}
-          >
-            {f.toUpperCase()}
-          </button>
-        ))}
-        <button
-          data-testid="dataset-delete"
-          disabled={live}
-          title="Delete the dataset and its records"
-          onClick={() => void datasets.actions.remove(ds.id)}
-        >
-          Delete
-        </button>
-      </td>
     </tr>
   );
 }
@@ -91,11 +104,19 @@ export function DatasetsView() {
         <table class="datasets" data-testid="datasets-table">
           <thead>
             <tr>
-              {['Style', 'Source', 'Started', 'Pages', 'Records', 'Duplicates', 'Size', 'Status', ''].map(
-                (h) => (
-                  <th key={h}>{h}</th>
-                ),
-              )}
+              {[
+                'Export',
+                'Style',
+                'Source',
+                'Records',
+                'Pages',
+                'Status',
+                'Started',
+                'Duplicates',
+                'Size',
+              ].map((h) => (
+                <th key={h}>{h}</th>
+              ))}
             </tr>
           </thead>
           <tbody>

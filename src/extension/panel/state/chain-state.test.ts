@@ -110,3 +110,30 @@ test('markChainCrawled: predicted nodes turn crawled; pages with their records j
   assert.equal(state.chain.value!.nodes[2].state, 'crawled');
   assert.equal(state.diagnostics.value!.pages.length, 1);
 });
+
+test("what the chain's crawl found is a finding: a loop stop, its page marked; a later clean crawl clears it", () => {
+  const capture = createCaptureState({ schedule: () => {} });
+  capture.add([page(0), page(10)]);
+  const selected = signal<CapturedItem | undefined>(capture.items.value[0]);
+  const crawls = signal<import('../lib/crawl-findings.ts').CrawlOutcomeLike[]>([]);
+  const state = createChainState(capture.items, selected, crawls);
+  assert.equal(state.diagnostics.value!.findings.length, 0, 'clean pages, no crawl yet');
+  const looped = {
+    source: { method: 'GET', url: `${U}?limit=10&offset=0` },
+    startedAt: 1,
+    status: 'stopped',
+    stoppedReason: 'loop' as const,
+    detail: `page 4 (${U}?offset=30&limit=10) repeats the records of page 3`,
+    pages: 3,
+  };
+  crawls.value = [looped];
+  const d = state.diagnostics.value!;
+  assert.deepEqual(
+    d.findings.map((f) => f.rule),
+    ['crawl-loop'],
+  );
+  assert.equal(d.counts.error, 1);
+  assert.deepEqual(d.marks.get('o30')?.rules, ['crawl-loop'], 'the page that repeated is marked');
+  crawls.value = [looped, { ...looped, startedAt: 2, status: 'done', stoppedReason: 'done' as const }];
+  assert.equal(state.diagnostics.value!.findings.length, 0);
+});

@@ -10,6 +10,7 @@ import { buildChains, markCrawled, type CrawledPageLike } from '../../../core/ch
 import type { Chain } from '../../../core/chain/types.ts';
 import { diagnose, pagesFromExchanges } from '../../../core/diagnose/index.ts';
 import type { DiagnosePage, Finding } from '../../../core/diagnose/types.ts';
+import { chainCrawlFinding, type CrawlOutcomeLike } from '../lib/crawl-findings.ts';
 import { countBySeverity, markNodes, type NodeMark, type SeverityCounts } from '../lib/finding-marks.ts';
 import { chainCrawlStart } from './chain-crawl-start.ts';
 import { mergeCrawledPages, type CrawledChainPage } from './chain-pages.ts';
@@ -28,9 +29,14 @@ export type ChainDiagnostics = {
   marks: Map<string, NodeMark>;
 };
 
+/**
+ * @param crawls the stored crawls (Datasets): the newest one started from the selected chain adds
+ *   what it found (a loop, an error) to the chain's findings. @default none
+ */
 export function createChainState(
   items: ReadonlySignal<readonly CapturedItem[]>,
   selected: ReadonlySignal<CapturedItem | undefined>,
+  crawls?: ReadonlySignal<readonly CrawlOutcomeLike[]>,
 ) {
   const grouper = createChainGrouper();
   const groups = computed<ChainGroups>(() => grouper(items.value));
@@ -70,6 +76,14 @@ export function createChainState(
     } catch {
       findings = []; // diagnose() shields each rule; this only guards the panel against the unexpected
     }
+    // What the chain's crawl found is a finding too (its looping page is never stored for the rules).
+    const fromCrawl = crawls
+      ? chainCrawlFinding(
+          crawls.value,
+          members.value.map((it) => it.exchange.request),
+        )
+      : null;
+    if (fromCrawl) findings = [fromCrawl, ...findings];
     return { pages, findings, counts: countBySeverity(findings), marks: markNodes(c.nodes, pages, findings) };
   });
 

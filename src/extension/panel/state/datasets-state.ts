@@ -19,11 +19,37 @@ const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv',
 };
 
-/** `pagescope-<style>-<start time>.<ext>`, safe on every file system. */
-export function exportFileName(ds: Pick<Dataset, 'style' | 'startedAt'>, format: ExportFormat): string {
+/** Characters kept in the API part of a file name (host + path); the rest is cut. */
+const MAX_API_NAME = 80;
+
+/** `host-path` of a URL, safe in a file name: `127.0.0.1-8787-api-v2-discussions`. */
+export function apiNamePart(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'api';
+  }
+  const raw = `${u.host}${u.pathname}`;
+  const name = raw
+    .replace(/[^a-z0-9.]+/gi, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return name.slice(0, MAX_API_NAME).replace(/[-.]+$/, '') || 'api';
+}
+
+/**
+ * `pagescope-<host>-<path>-<style>-<start time>.<ext>`: names the API the records came from, safe on
+ * every file system (no `/ : ? *`, no leading dot, bounded length).
+ */
+export function exportFileName(
+  ds: Pick<Dataset, 'style' | 'startedAt'> & { source?: { url: string } },
+  format: ExportFormat,
+): string {
   const style = ds.style.replace(/[^a-z0-9-]+/gi, '-');
   const stamp = new Date(ds.startedAt).toISOString().slice(0, 19).replace(/:/g, '-');
-  return `pagescope-${style}-${stamp}.${format}`;
+  const api = ds.source?.url ? `${apiNamePart(ds.source.url)}-` : '';
+  return `pagescope-${api}${style}-${stamp}.${format}`;
 }
 
 /** Writes every record of `source` in `format` to `sink`; returns the record count. */

@@ -15,6 +15,7 @@ import { createCrawlState } from './crawl-state.ts';
 import { createDatasetsState } from './datasets-state.ts';
 import { createFilterState } from './filter-state.ts';
 import { createSelectionState } from './selection-state.ts';
+import { createSpecEditsState } from './spec-edits.ts';
 import type { CapturedItem, PanelServices, ThemeName } from './services.ts';
 
 export type PanelState = ReturnType<typeof createPanelState>;
@@ -25,9 +26,11 @@ export function createPanelState(services: PanelServices, options: CaptureOption
   const filter = createFilterState();
   const visible = computed(() => capture.items.value.filter(filter.predicate.value));
   const selection = createSelectionState(visible, capture.byId);
-  const chain = createChainState(capture.items, selection.selected);
   const datasets = createDatasetsState(services.crawl);
+  const chain = createChainState(capture.items, selection.selected, datasets.list);
   const crawl = createCrawlState(services.crawl, () => void datasets.actions.refresh());
+  // Edited pagination rules: re-read every captured item of an edited endpoint (Pagination tab).
+  const specs = createSpecEditsState(capture.items, services, (kind, text) => notify(kind, text));
   const ui = {
     /** Top-level view id (see app.tsx's view list). */
     view: signal('requests'),
@@ -133,5 +136,18 @@ export function createPanelState(services: PanelServices, options: CaptureOption
     return () => offs.forEach((off) => off());
   }
 
-  return { services, capture, filter, selection, visible, ui, actions, connect, crawl, datasets, chain };
+  return {
+    services,
+    capture,
+    filter,
+    selection,
+    visible,
+    ui,
+    actions,
+    connect,
+    crawl,
+    datasets,
+    chain,
+    specs,
+  };
 }
