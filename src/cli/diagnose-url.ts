@@ -188,5 +188,7 @@ export async function pagesFromUrl(
       planned?.detectPage,
     ),
   );
+  // What the crawl noticed (the links and the page numbers disagreed) goes with the start page.
+  if (summary.notes?.length && pages[0]) pages[0].notes = [...summary.notes];
   return { ok: true, pages, detection: first, summary };
 }

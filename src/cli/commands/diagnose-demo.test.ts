@@ -86,13 +86,25 @@ for (const { bug, firstPage } of catalog) {
   });
 }
 
+// Seed 002's Laravel links carry a fresh cursor beside the page number: page numbers cannot
+// reproduce them, the crawl follows the links, and an info finding says so (no problem).
+const infoOnly: Record<string, string> = { laravel: 'links-over-numbers/info' };
+
 for (const { style, firstPage } of styles) {
   test(`demo style ${style} (${firstPage.slice(0, 60)}) → no findings`, async () => {
     const r = await diagnoseJson(firstPage);
     assert.equal(r.code, 0, r.err);
-    assert.deepEqual(
-      r.report?.chains.flatMap((c) => c.findings.map((f) => `${f.rule}: ${f.message}`)),
-      [],
-    );
+    const all = r.report?.chains.flatMap((c) => c.findings) ?? [];
+    const info = infoOnly[style];
+    if (info)
+      assert.deepEqual(
+        all.map((f) => `${f.rule}/${f.severity}`),
+        [info],
+      );
+    else
+      assert.deepEqual(
+        all.map((f) => `${f.rule}: ${f.message}`),
+        [],
+      );
   });
 }

@@ -3,6 +3,7 @@ import { duplicateRecords } from './rules/duplicate-records.ts';
 import { inconsistentTotals } from './rules/inconsistent-totals.ts';
 import { linkCycle } from './rules/link-cycle.ts';
 import { linkHygiene } from './rules/link-hygiene.ts';
+import { linksOverNumbers } from './rules/links-over-numbers.ts';
 import { missingRecords } from './rules/missing-records.ts';
 import { nextOnLastPage } from './rules/next-on-last-page.ts';
 import { pageSize } from './rules/page-size.ts';
@@ -20,4 +21,5 @@ export const rules: Rule[] = [
   pageSize,
   unstableOrder,
   linkHygiene,
+  linksOverNumbers,
 ];

@@ -24,6 +24,11 @@ export type DiagnosePage = {
   rawNext?: string;
   /** Fetched only to see what the API does past the end (not part of the chain the API offered). */
   probe?: boolean;
+  /**
+   * What the crawl noted about the chain from here (e.g. "links and page numbers disagreed at
+   * page 3: …"): read by the links-over-numbers rule, reported as info.
+   */
+  notes?: string[];
 };
 
 export type FindingEvidence = {
