@@ -1,13 +1,40 @@
 /**
  * The CLI's resume file: the engine's checkpoint plus where the output stands. Written atomically
  * (temp file + rename) after every page, so a crawl killed at any moment leaves either the old or
- * the new state, never half of one, with mode 0600. Header values are never stored (they often
- * carry tokens), nor a URL's user:password; only header names, so a resume can remind the user to
- * pass them again.
+ * the new state, never half of one, with mode 0600. Only harmless header values are stored
+ * (`isStorableHeader`): never credentials, nor a URL's user:password; the others by name only, so a
+ * resume can remind the user to pass them again.
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Checkpoint } from '../core/crawl/types.ts';
+import type { Header } from '../core/exchange.ts';
 import type { ExportFormat } from '../core/export/types.ts';
+
+/**
+ * Headers whose values a state file may keep: known to describe the request, never to authorise
+ * it. Every other header is stored by name only (an allowlist, stricter than the credential rule).
+ */
+const STORABLE = new Set([
+  'accept',
+  'accept-language',
+  'content-type',
+  'user-agent',
+  'origin',
+  'referer',
+  'x-requested-with',
+  'cache-control',
+  'pragma',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'graphql-client-name',
+]);
+
+/** True when a header's value may be written to a state file. */
+export function isStorableHeader(name: string): boolean {
+  return STORABLE.has(name.toLowerCase());
+}
 
 /** The options a resume keeps unless given again. */
 export type CrawlOptionsSaved = {
@@ -36,7 +63,10 @@ export type CrawlState = {
   recordBytes: number | null;
   /** Records in the record file. */
   records: number;
+  /** Names of the headers whose values are not stored (credentials and anything not known harmless). */
   headerNames: string[];
+  /** Headers known to carry no secret (`isStorableHeader`: Accept, Content-Type, …), replayed by a resume. */
+  headers?: Header[];
   /** The first request's method and body (a POST crawl resumes as one). Absent: GET. */
   request?: { method: string; body?: string };
   options?: CrawlOptionsSaved;

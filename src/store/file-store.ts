@@ -39,6 +39,8 @@ export type FileStoreOptions = {
   startUrl: string;
   /** Names (never values) of the request headers, saved to remind a resume. @default [] */
   headerNames?: string[];
+  /** Request headers known to be harmless (`isStorableHeader`), saved so a resume replays them. */
+  headers?: CrawlState['headers'];
   /** The first request's method and body, saved so a resume repeats them. */
   request?: CrawlState['request'];
   /** Limits and delays, saved so a resume keeps them. */
@@ -121,6 +123,7 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
     recordBytes: m.recordBytes,
     records: m.records,
     headerNames: o.headerNames ?? [],
+    ...(o.headers?.length ? { headers: o.headers } : {}),
     ...(o.request && (o.request.method !== 'GET' || o.request.body !== undefined)
       ? { request: o.request }
       : {}),

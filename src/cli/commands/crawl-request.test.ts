@@ -12,6 +12,7 @@ import { json, recordingServer } from '../testing/recording-server.ts';
 const ITEMS = Array.from({ length: 7 }, (_, i) => ({ id: `it${i + 1}` }));
 const gql = await recordingServer((req, res) => {
   if (req.method !== 'POST') return void res.writeHead(405).end();
+  if (!req.headers['content-type']?.startsWith('application/json')) return void res.writeHead(415).end();
   let q: { query?: string; variables?: { first?: number; after?: string | null } };
   try {
     q = JSON.parse(req.body);
@@ -83,13 +84,32 @@ test("--curl takes DevTools' Copy as cURL (bash): headers, cookies, $'…' body,
 test('-X GET with -d, and a stopped POST crawl resumes as a POST with the same body', async () => {
   const out = join(dir, 'two.ndjson');
   const first = await runCli(
-    ['crawl', `${gql.origin}/graphql`, '--data-raw', BODY, '-o', out, '--max-pages', '2'],
+    [
+      'crawl',
+      `${gql.origin}/graphql`,
+      '--data-raw',
+      BODY,
+      '-o',
+      out,
+      '--max-pages',
+      '2',
+      '-b',
+      'sid=SECRET9',
+    ],
     dir,
   );
   assert.equal(first.code, 0, first.err);
   assert.equal(ids(await readFile(out, 'utf8')).length, 4);
   const state = JSON.parse(await readFile(`${out}.state.json`, 'utf8'));
   assert.deepEqual(state.request, { method: 'POST', body: BODY });
+  assert.deepEqual(
+    state.headers,
+    [{ name: 'Content-Type', value: 'application/json' }],
+    'harmless headers kept',
+  );
+  assert.deepEqual(state.headerNames, ['Cookie'], 'the cookie by name only');
+  assert.ok(!JSON.stringify(state).includes('SECRET9'));
+  assert.match(first.err, /resume with: .* -H 'Cookie: …'$/m);
   assert.equal((await stat(`${out}.state.json`)).mode & 0o777, 0o600, 'state file is 0600');
   gql.log.length = 0;
   const more = await runCli(['crawl', '--resume', `${out}.state.json`], dir);
@@ -98,8 +118,9 @@ test('-X GET with -d, and a stopped POST crawl resumes as a POST with the same b
     ids(await readFile(out, 'utf8')),
     ITEMS.map((i) => i.id),
   );
-  assert.ok(gql.log.every((l) => l.method === 'POST'));
+  assert.ok(gql.log.every((l) => l.method === 'POST' && l.headers['content-type'] === 'application/json'));
   assert.equal(gql.log[0].body, BODY, 'the start page again, with its body');
+  assert.match(more.err, /the stopped crawl sent Cookie; pass the same -H again/);
   const get = await runCli(['crawl', `${gql.origin}/graphql`, '-X', 'GET'], dir);
   assert.equal(get.code, 1);
   assert.match(get.err, /answered HTTP 405/);

@@ -18,7 +18,12 @@ import { byteSize, exitCodeFor, resumeHint, summaryJson, summaryLine } from '../
 import { createProgressBar } from '../progress.ts';
 import { REQUEST_ARGS, REQUEST_HELP, requestFromArgs } from '../request-flags.ts';
 import { safeText } from '../terminal-text.ts';
-import { loadCrawlState, type CrawlOptionsSaved, type CrawlState } from '../../store/crawl-state.ts';
+import {
+  isStorableHeader,
+  loadCrawlState,
+  type CrawlOptionsSaved,
+  type CrawlState,
+} from '../../store/crawl-state.ts';
 import { openFileStore } from '../../store/file-store.ts';
 import { singlePage } from '../single-page.ts';
 import {
@@ -130,10 +135,16 @@ export const run: Command = async (argv, io) => {
   if (prior && url !== prior.startUrl)
     throw new UsageError(`the state file is for ${prior.startUrl}, not ${url}`);
   const explicitRequest = args.values['-X'] ?? args.lists['-d'] ?? args.values['--curl'];
+  // A resume replays the stopped crawl's harmless headers (Accept, Content-Type, …); any other value
+  // (credentials above all) comes from the command line again. A -H given now wins.
+  const given = asked.headers ?? [];
+  const kept = (prior?.headers ?? []).filter(
+    (h) => isStorableHeader(h.name) && !given.some((g) => g.name.toLowerCase() === h.name.toLowerCase()),
+  );
   const request: StartRequest = {
     method: prior && !explicitRequest ? (prior.request?.method ?? 'GET') : asked.method!,
     url,
-    headers: asked.headers ?? [],
+    headers: [...kept, ...given],
   };
   const body = prior && !explicitRequest ? prior.request?.body : asked.body;
   if (body !== undefined) request.body = body;
@@ -165,9 +176,9 @@ export const run: Command = async (argv, io) => {
   }
   const limits = limitsOf(args, saved);
   const { concurrency, timeoutMs } = limits;
-  const headerNames = request.headers.map((h) => h.name);
+  const headerNames = request.headers.filter((h) => !isStorableHeader(h.name)).map((h) => h.name);
   const missing = (prior?.headerNames ?? []).filter(
-    (n) => !headerNames.some((h) => h.toLowerCase() === n.toLowerCase()),
+    (n) => !isStorableHeader(n) && !headerNames.some((h) => h.toLowerCase() === n.toLowerCase()),
   );
   if (missing.length)
     say(`note: the stopped crawl sent ${missing.join(', ')}; pass the same -H again if the API needs it`);
@@ -203,6 +214,7 @@ export const run: Command = async (argv, io) => {
       statePath,
       startUrl: url,
       headerNames,
+      headers: request.headers.filter((h) => isStorableHeader(h.name)),
       request: { method: request.method, ...(request.body !== undefined ? { body: request.body } : {}) },
       options: limits,
       resume: prior,
