@@ -35,10 +35,25 @@ test('credential-looking header names', () => {
     'X-Goog-Api-Key',
     'Proxy-Authorization',
     'X-Amz-Security-Token',
+    'Authentication',
+    'X-CSRFToken',
+    'X-Client-Secret',
+    'X-Session-Id',
+    'sessionid',
+    'X-Hub-Signature',
   ]) {
     assert.ok(isCredentialHeader(n), n);
   }
-  for (const n of ['Accept', 'Accept-Language', 'User-Agent', 'X-Requested-With', 'Content-Type', 'Monkey'])
+  for (const n of [
+    'Accept',
+    'Accept-Language',
+    'User-Agent',
+    'X-Requested-With',
+    'Content-Type',
+    'Monkey',
+    'X-Request-Id',
+    'X-Page-Size',
+  ])
     assert.ok(!isCredentialHeader(n), n);
 });
 

@@ -34,15 +34,23 @@ const DROP = new Set([
 const CREDENTIAL_EXACT = new Set([
   'authorization',
   'proxy-authorization',
+  'authentication',
   'cookie',
   'apikey',
   'api-key',
   'key',
 ]);
+// `*-key`, `*-auth` after a separator (not `monkey`); token, secret, password, signature and session
+// ids at the end of any name (`X-CSRFToken`, `X-Client-Secret`, `X-Session-Id`, `sessionid`).
 const CREDENTIAL_PATTERN =
-  /(^|[-_])(token|key|secret|session|password|passwd|signature|auth)$|api[-_]?key|access[-_]?token|^x-auth/;
+  /(^|[-_])(key|auth)$|(token|secret|password|passwd|signature|session|session[-_]?id)$|api[-_]?key|access[-_]?token|^x-auth/;
 
-/** True for Authorization, Cookie and names that look like API keys or tokens (`X-Api-Key`, `X-Auth-Token`, `*-Key`). */
+/**
+ * The one definition of a credential header, used by every path that sends a request (crawled pages,
+ * redirects in the CLI's HTTP client, the panel's fetches): Authorization, Proxy-Authorization,
+ * Cookie and names that look like API keys, tokens, secrets or session ids (`X-Api-Key`,
+ * `X-Auth-Token`, `*-Key`, `X-CSRFToken`).
+ */
 export function isCredentialHeader(name: string): boolean {
   const n = name.toLowerCase();
   return CREDENTIAL_EXACT.has(n) || CREDENTIAL_PATTERN.test(n);
