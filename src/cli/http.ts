@@ -198,7 +198,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
       r.on('response', (res) => {
         // Destroying the request (an abort) must end a body still trickling in, with the same error.
         r.once('close', () => {
-          if (!res.complete) res.destroy(r.errored ?? new Error('aborted'));
+          if (r.errored && !res.complete) res.destroy(r.errored);
         });
         resolve({
           status: res.statusCode ?? 0,
@@ -272,6 +272,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
         ? res.headers.find((h) => h.name.toLowerCase() === 'location')?.value
         : undefined;
       if (redirect && location && hop < maxRedirects) {
+        res.raw.on('error', () => {}); // a redirect's body is dropped, and so is its error
         res.raw.resume();
         const next = new URL(location, url);
         const keepMethod = res.status === 307 || res.status === 308;
