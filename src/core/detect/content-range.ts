@@ -81,6 +81,8 @@ export const contentRange: Detector = {
       params: { offset: 'offset', size: 'limit' },
       recordsPath: [],
       recordCount: found?.count ?? 0,
+      // Without a total, a range shorter than asked is the last (nothing else says more).
+      ...(totalRecords === undefined && asked ? { shortPageEnds: true } : {}),
     };
   },
 };

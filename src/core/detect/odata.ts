@@ -108,6 +108,8 @@ export const odata: Detector = {
       links: {},
       next: hasMore && size ? nextGet(ctx, { $skip: offset + size }) : undefined,
       params: { offset: '$skip', size: '$top' },
+      // Client-driven paging without $count: a page shorter than $top is the last.
+      ...(total === undefined && size !== undefined ? { shortPageEnds: true } : {}),
     };
   },
 };
