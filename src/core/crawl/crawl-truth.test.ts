@@ -131,3 +131,26 @@ test('GraphQL over POST as the panel captures it (no query string): every page, 
   assert.equal(r.summary.pages, 7);
   assert.doesNotMatch(r.summary.detail ?? '', /no next link/);
 });
+
+test('snapshot token: stopped mid-crawl and resumed, the page numbers still carry the token', async () => {
+  const first = await crawlTrap('snapshot', { maxPages: 4 });
+  assert.equal(first.summary.stoppedReason, 'max-pages');
+  assert.match(first.summary.checkpoint.next?.url ?? '', new RegExp(`snapshot=${SNAPSHOT_TOKEN}`));
+  const t = trap('snapshot');
+  const sent: HttpRequest[] = [];
+  const fetch: HttpFetch = (req) => (sent.push(req), realFetch(req));
+  const exchange = {
+    request: { method: 'GET', url: demo.origin + t.firstPage, headers: [] },
+    response: { status: 200, headers: [], mimeType: 'application/json', bodyText: '' },
+  };
+  const sink = new MemorySink();
+  const resumed = await crawl(
+    { exchange, detection: first.detection },
+    { fetch, clock, sink, retries: 0, resume: structuredClone(first.summary.checkpoint) },
+  );
+  assert.equal(resumed.stoppedReason, 'done', resumed.detail);
+  const ids = [...first.ids, ...sink.records.map((r) => String((r as { id: number }).id))];
+  assert.equal(ids.length, t.totalRecords);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.ok(sent.every((q) => new URL(q.url).searchParams.get('snapshot') === SNAPSHOT_TOKEN));
+});
