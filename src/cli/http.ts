@@ -144,6 +144,7 @@ function decoder(encoding: string): NodeJS.ReadWriteStream | null {
 
 /** Decoders for a Content-Encoding list, in decoding order (the last coding applied first). */
 function decoders(encoding: string | undefined): NodeJS.ReadWriteStream[] {
+  if (encoding === undefined) return [];
   const codings = (encoding ?? '')
     .split(',')
     .map((c) => c.trim().toLowerCase())
@@ -196,10 +197,6 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
         r.setTimeout(opts.timeoutMs, () => r.destroy(new Error(`timed out after ${opts.timeoutMs} ms`)));
       r.on('error', reject);
       r.on('response', (res) => {
-        // Destroying the request (an abort) must end a body still trickling in, with the same error.
-        r.once('close', () => {
-          if (r.errored && !res.complete) res.destroy(r.errored);
-        });
         resolve({
           status: res.statusCode ?? 0,
           statusText: res.statusMessage ?? '',
@@ -249,10 +246,20 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
   const fetch = async (req: HttpRequest): Promise<HttpResponse> => {
     const { signal } = req;
     let inFlight: http.ClientRequest | undefined;
-    const onAbort = () => inFlight?.destroy(abortError(signal!));
+    let reading: http.IncomingMessage | undefined;
+    // The request, and a body still trickling in, end with the abort's error.
+    const onAbort = () => {
+      const e = abortError(signal!);
+      inFlight?.destroy(e);
+      reading?.destroy(e);
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await follow(req, (r) => (inFlight = r));
+      return await follow(
+        req,
+        (r) => (inFlight = r),
+        (res) => (reading = res),
+      );
     } catch (e) {
       // An abort while the body trickles in surfaces as the socket's reset: say it was the abort.
       if (signal?.aborted && (e as Error)?.name !== 'AbortError') throw abortError(signal);
@@ -262,7 +269,11 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
     }
   };
 
-  async function follow(req: HttpRequest, sent: (r: http.ClientRequest) => void): Promise<HttpResponse> {
+  async function follow(
+    req: HttpRequest,
+    sent: (r: http.ClientRequest) => void,
+    got: (res: http.IncomingMessage) => void,
+  ): Promise<HttpResponse> {
     let url = new URL(req.url);
     let current = req;
     for (let hop = 0; ; hop++) {
@@ -291,6 +302,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
         url = next;
         continue;
       }
+      got(res.raw);
       const bodyText = await readBody(res.raw);
       if (url.username || url.password) {
         // The final URL is reported (and may be stored); user:password never is.
