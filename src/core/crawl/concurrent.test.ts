@@ -126,3 +126,27 @@ test('an empty page before the total ends a concurrent crawl (the total was stal
   assert.match(s.detail ?? '', /empty page at page 3 \(http:\/\/api.test\/users\?page=3\)/);
   assert.deepEqual(ids(w.sink.records), range(6));
 });
+
+test('a prediction the links never confirm is dropped with its failures: not written, no error counted', async () => {
+  // Pages 1-3 on /a; page 3's next link moves to /b. /a?page=4.. answers 404 at once, while page 3
+  // is still on its way: those failures belong to guesses, not to the API's chain.
+  const w = setup((url) => {
+    const page = Number(url.searchParams.get('page') ?? '1');
+    const onB = url.pathname === '/b';
+    if (!onB && page > 3) return { status: 404, body: { error: 'moved' } };
+    const next = page < 6 ? `http://api.test/${onB || page >= 3 ? 'b' : 'a'}?page=${page + 1}` : null;
+    const data = Array.from({ length: 3 }, (_, i) => ({ id: (page - 1) * 3 + i + 1 }));
+    const body = { current_page: page, data, last_page: 6, per_page: 3, total: 18, next_page_url: next };
+    return { body, delayMs: page === 3 ? 100 : 1 };
+  });
+  const s = await crawl(await startOf(w.fetch, 'http://api.test/a?page=1'), w.opts({ concurrency: 4 }));
+  assert.equal(s.stoppedReason, 'done', s.detail);
+  assert.deepEqual(ids(w.sink.records), range(18));
+  assert.ok(
+    w.calls.some((c) => c.url === 'http://api.test/a?page=4'),
+    'the guess was fetched (concurrently) …',
+  );
+  assert.equal(s.errors, 0, '… but its 404 is no error of the crawl');
+  assert.equal(s.retries, 0);
+  assert.match(s.notes?.[0] ?? '', /disagreed at page 3: its next link is http:\/\/api.test\/b\?page=4/);
+});

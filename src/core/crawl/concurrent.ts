@@ -10,13 +10,13 @@
  */
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import type { FetchedPage, FetchFailure } from './fetch-page.ts';
-import type { Run, Stop } from './run.ts';
+import type { Run, Stop, Tally } from './run.ts';
 import { pageLabel } from './page-label.ts';
 import { runSequential } from './sequential.ts';
 import { confirms, disagreement, nextStep, ownNext, type ConcurrentPlan } from './strategies.ts';
 
 type Slot = { promise: Promise<Result>; resolve(r: Result): void };
-type Result = { spec: RequestSpec | null; r: FetchedPage | FetchFailure };
+type Result = { spec: RequestSpec | null; r: FetchedPage | FetchFailure; tally?: Tally };
 
 function slotOf(slots: Map<number, Slot>, n: number): Slot {
   let s = slots.get(n);
@@ -63,9 +63,10 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
       return;
     }
     inflight++;
-    void run.fetch(spec, pool.signal).then((r) => {
+    const tally: Tally = { errors: 0, retries: 0 };
+    void run.fetch(spec, pool.signal, tally).then((r) => {
       inflight--;
-      slotOf(slots, n).resolve({ spec, r });
+      slotOf(slots, n).resolve({ spec, r, tally });
       ping();
     });
   };
@@ -105,8 +106,9 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
       stop = { reason: 'aborted', detail: `aborted before page ${n}`, next: plan.build(n), range };
       break;
     }
-    const { spec, r } = await slotOf(slots, n).promise;
+    const { spec, r, tally } = await slotOf(slots, n).promise;
     slots.delete(n);
+    if (tally) run.countFailures(tally);
     if (!r.ok || !spec) {
       stop = {
         reason: r.ok ? 'error' : r.aborted ? 'aborted' : 'error',

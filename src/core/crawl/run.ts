@@ -40,6 +40,9 @@ export type Arrived = {
   given?: boolean;
 };
 
+/** Failed tries of one request, counted when its page is read (a dropped prediction's never are). */
+export type Tally = { errors: number; retries: number };
+
 export type Limits = { maxPages: number; maxRecords: number; delayMs: number; concurrency: number };
 
 /** The machinery of one crawl() call; strategies share it. Internal to src/core/crawl. */
@@ -68,15 +71,36 @@ export class Run {
     return this.opts.signal;
   }
 
-  /** Fetches one page with the first request's headers (credentials only to its origin). */
-  fetch(spec: RequestSpec, signal = this.opts.signal): Promise<FetchedPage | FetchFailure> {
+  /**
+   * Fetches one page with the first request's headers (credentials only to its origin). `tally`,
+   * when given, collects the failed tries instead of counting them at once: a prediction that the
+   * links never confirm is dropped with its failures (see `countFailures`).
+   */
+  fetch(spec: RequestSpec, signal = this.opts.signal, tally?: Tally): Promise<FetchedPage | FetchFailure> {
     const req = buildRequest(
       spec,
       this.baseHeaders,
       this.start.exchange.request.url,
       !!this.opts.allowCrossOriginCredentials,
     );
-    return fetchPage(req, this.settings, signal);
+    const settings = tally
+      ? {
+          ...this.settings,
+          onFailure: (_reason: string, willRetry: boolean) => {
+            tally.errors++;
+            if (willRetry) tally.retries++;
+          },
+        }
+      : this.settings;
+    return fetchPage(req, settings, signal);
+  }
+
+  /** Counts a page's failed tries collected by `fetch(…, tally)`, once the page is read. */
+  countFailures(tally: Tally): void {
+    if (!tally.errors && !tally.retries) return;
+    this.state.errors += tally.errors;
+    this.state.retries += tally.retries;
+    this.progress();
   }
 
   /** Waits `delayMs` between requests; false when aborted meanwhile. No timer at all when 0. */
