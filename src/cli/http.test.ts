@@ -1,7 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { getEventListeners } from 'node:events';
+import { getEventListeners, once } from 'node:events';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { createNodeFetch } from './http.ts';
@@ -21,8 +21,10 @@ const server = http.createServer((req, res) => {
     res.writeHead(200, { 'content-encoding': 'deflate' }).end(zlib.deflateSync(body));
   else if (url.pathname === '/redirect') res.writeHead(302, { location: '/plain' }).end();
   else if (url.pathname === '/away') res.writeHead(307, { location: `${other}/plain` }).end();
-  else if (url.pathname === '/slow') setTimeout(() => res.end(body), 2000).unref();
-  else if (url.pathname === '/multi')
+  else if (url.pathname === '/slow') {
+    server.emit('slow-request'); // tests abort once the request is in, not after a fixed sleep
+    setTimeout(() => res.end(body), 2000).unref();
+  } else if (url.pathname === '/multi')
     res
       .writeHead(200, [
         ['x-a', '1'],
@@ -85,8 +87,10 @@ test('follows redirects; credentials do not follow to another origin', async () 
 
 test('rejects when aborted and when nothing listens', async () => {
   const ac = new AbortController();
+  const arrived = once(server, 'slow-request');
   const p = get('/slow', [], ac.signal);
-  setTimeout(() => ac.abort(new Error('stop')), 20);
+  await arrived;
+  ac.abort(new Error('stop'));
   await assert.rejects(p);
   const dead = http.createServer();
   await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
@@ -103,8 +107,10 @@ test('an abort is an AbortError, before the request and while waiting; no listen
   early.abort(new Error('early'));
   await assert.rejects(get('/plain', [], early.signal), { name: 'AbortError' });
   const waiting = new AbortController();
+  const arrived = once(server, 'slow-request');
   const p = get('/slow', [], waiting.signal);
-  setTimeout(() => waiting.abort(new Error('stop')), 20);
+  await arrived;
+  waiting.abort(new Error('stop'));
   await assert.rejects(p, { name: 'AbortError' });
   const kept = new AbortController();
   for (let i = 0; i < 3; i++) await get('/gzip', [], kept.signal);

@@ -128,7 +128,12 @@ test('records wait in memory for the next state save, which writes them first: o
   await store.sync();
   assert.equal(await lines(), 2);
   for (let p = 1; p < 4; p++) await store.writePage(page(p), recs(p), cp(p + 1));
-  await new Promise((r) => setTimeout(r, 50));
+  // Let every pending turn of the event loop and of the thread pool run (no fixed sleep): a save
+  // started now would have written by then.
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setImmediate(r));
+    await lines();
+  }
   assert.equal(await lines(), 2, 'pages 1–3 are held: the next save is a minute away');
   assert.equal((await loadCrawlState(o.statePath)).checkpoint.nextIndex, 1);
   await store.sync();
