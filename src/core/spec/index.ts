@@ -9,3 +9,4 @@ export { specExchange } from './start.ts';
 export { exportDlt, dltConfig } from './export-dlt.ts';
 export { exportAirbyte, airbyteManifest } from './export-airbyte.ts';
 export { exportCommand, overridesOf, overrideFlags } from './export-command.ts';
+export { resourceName } from './export-parts.ts';

@@ -64,8 +64,9 @@ function ChainHeader({
   const facts = [
     chain.totalRecords !== undefined && plural(chain.totalRecords, 'record'),
     chain.totalPages !== undefined && plural(chain.totalPages, 'page'),
-    chain.pageSize !== undefined && `page size ${chain.pageSize}`,
   ].filter(Boolean);
+  // The page size is not a total: "total unknown · page size 50", never "total page size 50".
+  const size = chain.pageSize !== undefined ? ` · page size ${chain.pageSize}` : '';
   const counts = d?.counts;
   const worst = counts?.error ? 'error' : counts?.warning ? 'warning' : counts?.info ? 'info' : 'clean';
   return (
@@ -74,7 +75,7 @@ function ChainHeader({
         {chain.title}
       </span>
       <span class="muted" data-testid="chain-style">{`${chain.style} · ${chain.kind}`}</span>
-      <span data-testid="chain-totals">{facts.length ? `total ${facts.join(' · ')}` : 'total unknown'}</span>
+      <span data-testid="chain-totals">{`${facts.length ? `total ${facts.join(' · ')}` : 'total unknown'}${size}`}</span>
       <span class="muted" data-testid="chain-node-counts">
         {nodeCounts(chain)}
       </span>

@@ -5,6 +5,7 @@ import { formatConfidence } from '../lib/format.ts';
 import { usePanelState } from '../state/panel-context.ts';
 import type { CapturedItem } from '../state/services.ts';
 import { CrawlControls } from './crawl-controls.tsx';
+import { SpecEditor } from './spec-editor.tsx';
 import { StyleBadge } from './style-badge.tsx';
 
 function Fact({ label, value, testid }: { label: string; value: unknown; testid?: string }) {
@@ -34,8 +35,11 @@ export function PaginationTab({ item }: { item: CapturedItem }) {
   const d = item.detection;
   if (!d) {
     return (
-      <div class="pagination-tab muted" data-testid="pagination-none">
-        {`No pagination detected${item.notPaginated ? `: ${item.notPaginated}` : '.'}`}
+      <div class="pagination-tab">
+        <div class="muted" data-testid="pagination-none">
+          {`No pagination detected${item.notPaginated ? `: ${item.notPaginated}` : '.'} Say how it pages in Edit below.`}
+        </div>
+        <SpecEditor item={item} />
       </div>
     );
   }
@@ -100,6 +104,7 @@ export function PaginationTab({ item }: { item: CapturedItem }) {
           ))}
         </tbody>
       </table>
+      <SpecEditor item={item} />
     </div>
   );
 }
