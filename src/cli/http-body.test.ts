@@ -14,6 +14,7 @@ const trickles = new Set<NodeJS.Timeout>();
 
 const server = http.createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (path === '/ae') return res.end(String(req.headers['accept-encoding']));
   if (path === '/raw-deflate')
     return res.writeHead(200, { 'content-encoding': 'deflate' }).end(zlib.deflateRawSync(body));
   if (path === '/zlib-deflate')
@@ -92,6 +93,15 @@ test('a gzip bomb fails at the decoded limit with a clear error, not after infla
 
 test('a body that trickles past the timeout rejects as an abort (a timeout), not as a reset', async () => {
   await assert.rejects(get('/trickle', AbortSignal.timeout(150)), { name: 'AbortError' });
+});
+
+test('asks only for the codings it decodes, whatever the request said', async () => {
+  const r = await fetch({
+    method: 'GET',
+    url: `${origin}/ae`,
+    headers: [{ name: 'Accept-Encoding', value: 'gzip, deflate, br, zstd' }],
+  });
+  assert.equal(r.bodyText, 'gzip, deflate, br');
 });
 
 test('formatBytes', () => {

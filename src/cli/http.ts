@@ -181,7 +181,8 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
         const prev = headers[k];
         headers[k] = prev === undefined ? h.value : ([] as string[]).concat(prev, h.value);
       }
-      headers['accept-encoding'] ??= 'gzip, deflate, br';
+      // Only the codings this client decodes (a pasted curl command may ask for zstd).
+      headers['accept-encoding'] = 'gzip, deflate, br';
       headers['user-agent'] ??= opts.userAgent ?? 'pagescope/0.1';
       if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
       // The signal is handled by `fetch` (one listener for the whole exchange) rather than given to
