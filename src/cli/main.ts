@@ -53,7 +53,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 const isEntry = process.argv[1] && /pagescope(\.m?js)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2), {
+  void main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
