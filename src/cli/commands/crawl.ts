@@ -43,7 +43,7 @@ ${REQUEST_HELP}  -o, --out FILE               write records to FILE (default: st
   --max-body SIZE              largest response body, decoded (default 256MiB; e.g. 1GiB, 500MB)
   --state FILE                 where progress is saved (default: OUT.state.json or ./pagescope-crawl.state.json)
   --resume STATE_FILE          continue a stopped crawl (URL, request, format, output and limits come
-                               from the state; header values and passwords are never stored: pass -H again)
+                               from the state; secret header values and passwords are never stored: pass -H again)
   --json                       print a summary JSON object as the last line of stdout
   --spec FILE                  crawl by a pagination spec (pagescope spec) instead of detection
 ${OVERRIDE_HELP}`;

@@ -25,7 +25,8 @@ import {
 } from '../spec-flags.ts';
 
 const HELP = `usage: pagescope diagnose URL|FILE.har [options]
-${REQUEST_HELP.replace(/\n/, ' (URL only)\n')}  --max-pages N                pages to crawl from a URL (default 50)
+request options (a URL only):
+${REQUEST_HELP}  --max-pages N                pages to crawl from a URL (default 50)
   --timeout MS                 per request (default 30000)
   --json                       print findings as JSON
   --spec FILE                  diagnose the chain a pagination spec reads (URL only, as the overrides)
