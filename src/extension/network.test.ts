@@ -7,6 +7,8 @@ type Spec = {
   url: string;
   mime: string;
   body: string | null;
+  /** content.size as DevTools reports it. @default 10 */
+  size?: number;
   encoding?: string;
   started?: string;
   fail?: boolean;
@@ -20,7 +22,7 @@ function request(s: Spec, reads: string[]): DevtoolsRequest {
     response: {
       status: 200,
       headers: [{ name: 'Paging-Next', value: 'x' }],
-      content: { mimeType: s.mime, size: 10 },
+      content: { mimeType: s.mime, size: s.size ?? 10 },
     },
     async getContent() {
       reads.push(s.url);
@@ -63,7 +65,7 @@ test('keeps JSON by MIME type and by sniffing, skips assets without reading them
   finish(request({ url: 'http://a/page', mime: 'text/html', body: '<!doctype html>' }, reads));
   finish(request({ url: 'http://a/logo.png', mime: 'image/png', body: 'x' }, reads));
   finish(request({ url: 'http://a/app.js', mime: 'application/javascript', body: '[]' }, reads));
-  finish(request({ url: 'http://a/empty', mime: 'application/json', body: '' }, reads));
+  finish(request({ url: 'http://a/empty', mime: 'application/json', body: '', size: 0 }, reads));
   finish(request({ url: 'http://a/evicted', mime: 'application/json', body: null, fail: true }, reads));
   await nextTick();
   assert.deepEqual(
@@ -78,7 +80,10 @@ test('keeps JSON by MIME type and by sniffing, skips assets without reading them
     !reads.includes('http://a/logo.png') && !reads.includes('http://a/app.js'),
     'assets are skipped unread',
   );
-  assert.deepEqual(capture.stats(), { kept: 2, skipped: { 'not-json': 3, empty: 1, 'no-content': 1 } });
+  assert.deepEqual(capture.stats(), {
+    kept: 2,
+    skipped: { asset: 2, 'not-json': 1, empty: 1, 'no-content': 1, 'too-large': 0 },
+  });
 });
 
 test('decodes base64 bodies and leaves exchanges structured-cloneable', async () => {
@@ -135,4 +140,73 @@ test('unsubscribe and stop detach listeners', async () => {
   assert.equal(listeners(), 1);
   capture.stop();
   assert.equal(listeners(), 0);
+});
+
+test('every request but assets is listed: not JSON, empty, body unavailable, too large — with the reason', async () => {
+  const { net, finish } = fakeNetwork();
+  const capture = createNetworkCapture(net, 's', { autoLimit: 50, maxBody: 1000 });
+  const kept: Exchange[] = [];
+  const skipped: { url: string; reason: string; size?: number; body: string | null; id?: string }[] = [];
+  capture.onExchange((ex) => kept.push(ex));
+  capture.onSkipped((s) =>
+    skipped.push({
+      url: s.exchange.request.url,
+      reason: s.reason,
+      size: s.size,
+      body: s.exchange.response.bodyText,
+      id: s.exchange.id,
+    }),
+  );
+  const big = JSON.stringify({ items: Array.from({ length: 30 }, (_, i) => i) });
+  const huge = JSON.stringify({ items: 'x'.repeat(2000) });
+  finish(request({ url: 'http://a/page', mime: 'text/html', body: '<!doctype html>' }, []));
+  finish(request({ url: 'http://a/logo.png', mime: 'image/png', body: 'x' }, []));
+  finish(request({ url: 'http://a/204', mime: '', body: '', size: 0 }, []));
+  // Chrome answers null for a body it did not keep (over ~10 MB) while the HAR gives its size.
+  finish(request({ url: 'http://a/20mb', mime: 'application/json', body: null, size: 20_000_000 }, []));
+  finish(request({ url: 'http://a/gone', mime: 'application/json', body: null, fail: true }, []));
+  finish(request({ url: 'http://a/big', mime: 'application/json', body: big }, []));
+  finish(request({ url: 'http://a/huge', mime: 'application/json', body: huge }, []));
+  finish(request({ url: 'http://a/ok', mime: 'application/json', body: '[1]' }, []));
+  await nextTick();
+  assert.deepEqual(
+    kept.map((ex) => ex.request.url),
+    ['http://a/ok'],
+  );
+  assert.deepEqual(
+    skipped.map(({ url, reason, size }) => [url, reason, size]),
+    [
+      ['http://a/page', 'not-json', 15],
+      ['http://a/204', 'empty', undefined],
+      ['http://a/20mb', 'no-content', 20_000_000],
+      ['http://a/gone', 'no-content', 10],
+      ['http://a/big', 'too-large', big.length],
+      ['http://a/huge', 'too-large', huge.length],
+    ],
+  );
+  // Only a too-large body under maxBody is kept (to analyse on demand); ids stay unique.
+  assert.deepEqual(
+    skipped.map((s) => s.body),
+    [null, null, null, null, big, null],
+  );
+  assert.equal(new Set([...skipped.map((s) => s.id), ...kept.map((k) => k.id)]).size, 7);
+  assert.deepEqual(capture.stats().skipped, {
+    asset: 1,
+    'not-json': 1,
+    empty: 1,
+    'no-content': 2,
+    'too-large': 2,
+  });
+});
+
+test('backfill lists what it did not analyse too, once', async () => {
+  const entry = { url: 'http://a/20mb', mime: 'application/json', body: null, size: 20_000_000 };
+  const { net, finish } = fakeNetwork([request(entry, [])]);
+  const capture = createNetworkCapture(net, 'k');
+  const skipped: string[] = [];
+  capture.onSkipped((s) => skipped.push(`${s.reason} ${s.exchange.request.url}`));
+  assert.deepEqual(await capture.backfill(), []);
+  finish(request(entry, []));
+  await nextTick();
+  assert.deepEqual(skipped, ['no-content http://a/20mb']);
 });

@@ -1,6 +1,7 @@
 /** The split view's right side: tabs over the selected exchange, its actions, and a close button. */
 import { usePanelState } from '../state/panel-context.ts';
 import { detailTabs } from './detail-tabs.tsx';
+import { UnanalysedNotice } from './unanalysed-notice.tsx';
 
 export function DetailPane() {
   const { selection, actions } = usePanelState();
@@ -48,6 +49,7 @@ export function DetailPane() {
           Copy records
         </button>
       </div>
+      <UnanalysedNotice key={`n${item.id}`} item={item} />
       <div class="tab-body" role="tabpanel" data-testid={`detail-body-${tab.id}`}>
         <tab.Component key={item.id} item={item} />
       </div>

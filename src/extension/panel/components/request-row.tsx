@@ -1,6 +1,7 @@
 /** One row of the request list. Every field is a text child: preact sets textContent, never HTML. */
 import { memo } from 'preact/compat';
 import { formatBytes, formatMs, splitUrl } from '../lib/format.ts';
+import { UNANALYSED_LABEL } from '../lib/unanalysed.ts';
 import type { CapturedItem } from '../state/services.ts';
 import { StyleBadge } from './style-badge.tsx';
 
@@ -15,7 +16,7 @@ export const RequestRow = memo(function RequestRow({ item, index, selected, onPi
   const [origin, rest] = splitUrl(request.url);
   return (
     <div
-      class={`row${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}${item.source === 'har' ? ' imported' : ''}`}
+      class={`row${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}${item.source === 'har' ? ' imported' : ''}${item.unanalysed ? ' unanalysed' : ''}`}
       role="row"
       aria-selected={selected}
       data-testid="request-row"
@@ -41,7 +42,18 @@ export const RequestRow = memo(function RequestRow({ item, index, selected, onPi
         {formatMs(item.exchange.time)}
       </span>
       <span class="cell kind">
-        <StyleBadge detection={item.detection} testid="request-style" />
+        {item.unanalysed ? (
+          <span
+            class="badge badge-unanalysed"
+            data-testid="request-unanalysed"
+            data-reason={item.unanalysed.reason}
+            title="Not analysed: select the request to see why"
+          >
+            {UNANALYSED_LABEL[item.unanalysed.reason]}
+          </span>
+        ) : (
+          <StyleBadge detection={item.detection} testid="request-style" />
+        )}
       </span>
     </div>
   );

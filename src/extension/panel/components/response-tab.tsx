@@ -16,10 +16,12 @@ export function ResponseTab({ item }: { item: CapturedItem }) {
   const text = item.exchange.response.bodyText;
   const parsed = useMemo(
     () =>
-      text && text.length <= MAX_TREE_CHARS
-        ? parseJsonForDisplay(text)
-        : { ok: false as const, reason: text ? 'body too large for a tree' : 'empty body' },
-    [text],
+      item.unanalysed
+        ? { ok: false as const, reason: 'not analysed (see above)' }
+        : text && text.length <= MAX_TREE_CHARS
+          ? parseJsonForDisplay(text)
+          : { ok: false as const, reason: text ? 'body too large for a tree' : 'empty body' },
+    [text, item.unanalysed],
   );
   const d = item.detection;
   const patterns = useMemo(

@@ -1,6 +1,8 @@
 /** The top toolbar: clear, preserve log, filter (text or /regex/, invert, paginated only), HAR in/out, counts. */
 import type { Signal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
+import { UNANALYSED_LABEL } from '../lib/unanalysed.ts';
+import type { CaptureState } from '../state/capture-state.ts';
 import { usePanelState } from '../state/panel-context.ts';
 
 /** A labelled checkbox bound both ways to a boolean signal. */
@@ -16,6 +18,24 @@ function SignalCheckbox(p: { value: Signal<boolean>; testid: string; label: stri
       {p.label}
     </label>
   );
+}
+
+/** The count's tooltip: what "not analysed" covers, by reason, and the assets never listed. */
+function countTitle(capture: CaptureState): string {
+  const by = new Map<string, number>();
+  for (const it of capture.items.value)
+    if (it.unanalysed) by.set(it.unanalysed.reason, (by.get(it.unanalysed.reason) ?? 0) + 1);
+  const parts = [...by].map(([r, n]) => `${n} ${UNANALYSED_LABEL[r as keyof typeof UNANALYSED_LABEL]}`);
+  const lines = [
+    'Every request is listed. JSON responses are analysed for pagination.',
+    parts.length
+      ? `Not analysed: ${parts.join(', ')} (shown greyed; select one to see why and what to do).`
+      : '',
+    capture.assets.value
+      ? `${capture.assets.value} images, scripts, styles and fonts are not listed (never JSON).`
+      : '',
+  ];
+  return lines.filter(Boolean).join('\n');
 }
 
 export function Toolbar({ filterRef }: { filterRef: { current: HTMLInputElement | null } }) {
@@ -86,9 +106,9 @@ export function Toolbar({ filterRef }: { filterRef: { current: HTMLInputElement 
         Export HAR
       </button>
       <span class="spacer" />
-      <span class="count" data-testid="request-count">
+      <span class="count" data-testid="request-count" title={countTitle(capture)}>
         {`${visible.value.length} / ${capture.items.value.length} requests`}
-        {capture.skipped.value ? ` · ${capture.skipped.value} skipped` : ''}
+        {capture.unanalysed.value ? ` · ${capture.unanalysed.value} not analysed` : ''}
       </span>
       {error && (
         <div class="toolbar-error" role="alert" data-testid="filter-error">

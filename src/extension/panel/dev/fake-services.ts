@@ -27,7 +27,7 @@ export function createFakeServices(
       onExchange: (cb) => subscribe(onEx, cb),
       onNavigated: (cb) => subscribe(onNav, cb),
       backfill: async () => opts.backfill ?? [],
-      stats: () => ({ skipped: { 'not-json': opts.skipped ?? 0 } }),
+      stats: () => ({ skipped: { asset: opts.skipped ?? 0 } }),
     },
     themeName: () => theme,
     onThemeChange: (cb) => subscribe(onTheme, cb),

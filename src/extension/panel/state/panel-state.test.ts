@@ -89,17 +89,78 @@ test('live exchanges arrive in batches, detected exactly once each', async () =>
   t.off();
 });
 
-test('non-JSON responses are skipped and counted', () => {
+test('every request is listed: non-JSON ones as not analysed (with why), assets counted only', () => {
   const t = setup();
-  t.state.capture.add([ex('http://a.test/page.html', '<html>', 'text/html'), ex('http://a.test/x')], 'har');
-  assert.equal(t.state.capture.items.value.length, 1);
-  assert.equal(t.state.capture.skipped.value, 1);
-  t.state.capture.setLiveSkipped(5);
-  assert.equal(t.state.capture.skipped.value, 6);
+  t.state.capture.add(
+    [
+      ex('http://a.test/page.html', '<html>', 'text/html'),
+      ex('http://a.test/x'),
+      ex('http://a.test/a.png', 'x', 'image/png'),
+    ],
+    'har',
+  );
+  const items = t.state.capture.items.value;
+  assert.deepEqual(
+    items.map((it) => [it.exchange.request.url, it.unanalysed?.reason ?? 'analysed']),
+    [
+      ['http://a.test/page.html', 'not-json'],
+      ['http://a.test/x', 'analysed'],
+    ],
+  );
+  assert.equal(items[0].paginated, false);
+  assert.match(items[0].notPaginated!, /not analysed \(not JSON\)/);
+  assert.equal(t.state.capture.unanalysed.value, 1);
+  assert.equal(t.state.capture.assets.value, 1);
+  t.state.capture.setAssetCount(5);
+  t.state.capture.setAssetCount(5);
+  assert.equal(t.state.capture.assets.value, 6);
   t.state.actions.clear();
-  assert.equal(t.state.capture.skipped.value, 0);
-  t.state.capture.setLiveSkipped(7);
-  assert.equal(t.state.capture.skipped.value, 2, 'counted from the clear');
+  assert.equal(t.state.capture.unanalysed.value, 0);
+  assert.equal(t.state.capture.assets.value, 0);
+  t.state.capture.setAssetCount(7);
+  assert.equal(t.state.capture.assets.value, 2, 'counted from the clear');
+});
+
+test('a too-large request is listed, then analysed in place by "Analyse anyway"; no body: it says why', () => {
+  const t = setup();
+  const big = ex('http://a.test/big?page=1');
+  t.state.capture.enqueueSkipped({ exchange: big, reason: 'too-large', size: 9_000_000 });
+  const gone = { ...ex('http://a.test/gone?page=1'), response: { ...big.response, bodyText: null } };
+  t.state.capture.enqueueSkipped({ exchange: gone, reason: 'no-content', size: 20_000_000 });
+  t.runFlushes();
+  const [listed, noBody] = t.state.capture.items.value;
+  assert.deepEqual(listed.unanalysed, { reason: 'too-large', size: 9_000_000 });
+  assert.equal(listed.detection, null);
+  assert.equal(t.state.capture.unanalysed.value, 2);
+  assert.ok(listed.search.includes('too large'), 'the filter finds them by reason');
+  t.state.selection.select(listed.id);
+  t.state.actions.analyse(listed);
+  const now = t.state.capture.items.value[0];
+  assert.equal(now.id, listed.id, 'same id: the selection stays');
+  assert.equal(now.unanalysed, undefined);
+  assert.equal(now.detection?.style, 'vanilla');
+  assert.equal(t.state.selection.selected.value?.detection?.style, 'vanilla');
+  assert.equal(t.state.ui.notice.value?.text, 'Analysed');
+  t.state.actions.analyse(noBody);
+  assert.deepEqual(t.state.ui.notice.value, {
+    kind: 'error',
+    text: 'Could not analyse: the body is not available to the panel',
+  });
+  assert.equal(t.state.capture.unanalysed.value, 1);
+});
+
+test('a 401 or 403 says the request failed and the crawl needs credentials, not "no pagination found"', () => {
+  const t = setup();
+  const denied = { ...ex('http://a.test/secret'), response: { ...ex('x').response, status: 401 } };
+  const forbidden = { ...ex('http://a.test/secret2'), response: { ...ex('x').response, status: 403 } };
+  t.state.capture.add([denied, forbidden, ex('http://a.test/open')]);
+  const [a, b, c] = t.state.capture.items.value;
+  assert.match(
+    a.notPaginated!,
+    /^the request failed with 401 Unauthorized.*credentials: a crawl needs them too/,
+  );
+  assert.match(b.notPaginated!, /^the request failed with 403 Forbidden/);
+  assert.equal(c.notPaginated, 'no pagination found');
 });
 
 test('navigation clears the log unless preserve log is on', () => {

@@ -7,6 +7,7 @@ import { computed, signal } from '@preact/signals';
 import { parseJsonLossless } from '../../../core/export/lossless.ts';
 import { extractRecords } from '../../../core/json.ts';
 import { buildCurl } from '../lib/curl.ts';
+import { cliCommand } from '../lib/unanalysed.ts';
 import { parseHar, toHar } from '../lib/har.ts';
 import { linkCrawledPages } from '../services/chain-crawl-link.ts';
 import { createCaptureState, type CaptureOptions } from './capture-state.ts';
@@ -76,7 +77,7 @@ export function createPanelState(services: PanelServices, options: CaptureOption
       const { kept, skipped } = capture.add(r.exchanges, 'har');
       notify(
         'info',
-        `Imported ${kept} JSON ${kept === 1 ? 'response' : 'responses'} from ${fileName}${skipped ? ` (${skipped} not JSON, skipped)` : ''}`,
+        `Imported ${kept} JSON ${kept === 1 ? 'response' : 'responses'} from ${fileName}${skipped ? ` (${skipped} not JSON: listed, not analysed)` : ''}`,
       );
     },
     /** Downloads the shown rows as HAR 1.2. */
@@ -89,6 +90,15 @@ export function createPanelState(services: PanelServices, options: CaptureOption
         mime: 'application/json',
       });
       notify('info', `Exported ${rows.length} ${rows.length === 1 ? 'request' : 'requests'} as HAR`);
+    },
+    /** "Analyse anyway" for a request listed as too large; the outcome goes to the status bar. */
+    analyse(item: CapturedItem) {
+      const why = capture.analyse(item.id);
+      if (why) notify('error', `Could not analyse: ${why}`);
+      else notify('info', 'Analysed');
+    },
+    copyCliCommand(item: CapturedItem) {
+      return copy(cliCommand(item.exchange.request), 'Copied the CLI command');
     },
     copyCurl(item: CapturedItem) {
       return copy(buildCurl(item.exchange), 'Copied as cURL');
@@ -123,11 +133,11 @@ export function createPanelState(services: PanelServices, options: CaptureOption
           (e) => notify('error', `Could not read earlier requests: ${(e as Error).message}`),
         )
         .finally(() => (ui.ready.value = true));
+      if (net.onSkipped) offs.push(net.onSkipped((s) => capture.enqueueSkipped(s)));
       if (net.stats) {
         const stats = () => net.stats!();
-        // The service counts what it skips without an event per skip; a cheap poll keeps the count honest.
-        const refresh = () =>
-          capture.setLiveSkipped(Object.values(stats().skipped).reduce((a, b) => a + b, 0));
+        // The service counts the assets it passes over without an event each; a cheap poll keeps the count.
+        const refresh = () => capture.setAssetCount(stats().skipped.asset ?? 0);
         const timer = setInterval(refresh, 1000);
         offs.push(() => clearInterval(timer));
       }

@@ -6,12 +6,15 @@ import type { Exchange } from '../../../core/exchange.ts';
 import type { NetworkCapture } from '../../network.ts';
 import type { Detection } from '../../../core/detect/types.ts';
 import type { CrawlServices } from '../services/crawl-service.ts';
+import type { Unanalysed } from '../lib/unanalysed.ts';
 
 export type ThemeName = 'default' | 'dark';
 
 /** The capture service's surface the panel uses (see network.ts); absent when nothing is inspected. */
 export type CaptureSource = Pick<NetworkCapture, 'onExchange' | 'backfill' | 'onNavigated'> & {
-  /** Cumulative counts of responses the service skipped (not JSON, empty, unreadable). */
+  /** Requests the service did not analyse (not JSON, empty, body unavailable, too large), to list them. */
+  onSkipped?: NetworkCapture['onSkipped'];
+  /** Cumulative counts of what the service passed over (`asset`: images, scripts, styles, fonts). */
   stats?(): { skipped: Record<string, number> };
 };
 
@@ -40,4 +43,6 @@ export type CapturedItem = {
   /** What the filter box searches: method, status, URL, style. */
   search: string;
   paginated: boolean;
+  /** Listed but not analysed, and why (see lib/unanalysed.ts); absent for analysed JSON. */
+  unanalysed?: Unanalysed;
 };
