@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { crawl } from './engine.ts';
 import { FakeClock, fakeFetch, MemorySink, type FakeReply } from './fakes.ts';
 import { startOf } from './fake-apis.ts';
-import { pageHash, stringifyDeep } from './guards.ts';
+import { pageHash } from './guards.ts';
+import { stringifyDeep } from '../json-deep.ts';
 import type { Checkpoint, CrawledPage, CrawlOptions, CrawlSink } from './types.ts';
 
 function setup(route: (url: URL) => FakeReply) {

@@ -4,6 +4,7 @@ import { normalizeUrl } from '../chain/key.ts';
 import { getParam } from '../url.ts';
 import type { PageParams } from '../detect/types.ts';
 import type { DiagnoseContext, DiagnoseOptions, DiagnosePage, PageFacts } from './types.ts';
+import { jsonText } from '../json-deep.ts';
 
 /**
  * How messages name a page: the page number or offset the request asked for (a server that clamps
@@ -29,11 +30,8 @@ function nameOf(p: DiagnosePage, n: number): string {
 /** Stable fingerprint of a page's records: their ids when every record has one, else their JSON. */
 function fingerprint(keys: (string | undefined)[], records: unknown[]): string {
   if (keys.every((k) => k !== undefined)) return keys.join('\u0000');
-  try {
-    return JSON.stringify(records);
-  } catch {
-    return '';
-  }
+  // Iterative past JSON.stringify's depth: a record nested thousands deep still has a fingerprint.
+  return jsonText(records);
 }
 
 /** True when the page says the chain goes on (a next link/cursor, or `hasMore`). */
