@@ -5,7 +5,7 @@
 import { headerValue, headerValues, type Exchange } from '../exchange.ts';
 import type { Detection, PaginationKind, RequestSpec } from '../detect/types.ts';
 import { parseLinkHeader, pageLinks } from '../link.ts';
-import { queryValue, setQueryParam } from '../detect/query.ts';
+import { queryEntries, queryValue, setQueryParam } from '../detect/query.ts';
 import { isObject, parseJson, type ParseResult } from '../json.ts';
 import { resolveUrl } from '../url.ts';
 import { asCount, parsePath, readPath, resolveSegments, writePath } from './path.ts';
@@ -79,6 +79,19 @@ export function withParam(
   };
 }
 
+/**
+ * A next URL as printed, made absolute: resolved against the request, except a query-only link
+ * (`?after=…&limit=2`, HubSpot, BigCommerce), which is this request with those parameters set — the
+ * APIs printing such links mean to keep the request's others, as detection reads them.
+ */
+export function nextUrlOf(requestUrl: string, ref: string): string | undefined {
+  const t = ref.trim();
+  if (!t.startsWith('?')) return resolveUrl(requestUrl, t);
+  let out = requestUrl;
+  for (const [k, v] of queryEntries(t)) out = setQueryParam(out, k, v);
+  return resolveUrl(requestUrl, out);
+}
+
 const KIND: Record<PaginationSpec['next']['type'], PaginationKind> = {
   'link-header': 'link',
   'next-url': 'link',
@@ -104,9 +117,11 @@ export function detectionFromSpec(spec: PaginationSpec, exchange: Exchange, body
     (sizeParam ? asCount(queryValue(url, sizeParam)) : undefined) ?? spec.pageSize?.value ?? undefined;
   let hasMore: boolean | undefined;
   if (spec.end.hasMore !== undefined) {
-    const v = readPath(page.json, spec.end.hasMore);
-    if (typeof v === 'boolean') hasMore = v;
-    else if (v === 'true' || v === 'false') hasMore = v === 'true';
+    // `!isLastPage`: a flag that says the opposite (true on the last page).
+    const not = spec.end.hasMore.startsWith('!');
+    const v = readPath(page.json, not ? spec.end.hasMore.slice(1) : spec.end.hasMore);
+    const b = typeof v === 'boolean' ? v : v === 'true' || v === 'false' ? v === 'true' : undefined;
+    if (b !== undefined) hasMore = not ? !b : b;
   }
   const totalRecords = spec.end.totalRecords ? countOf(page.read(spec.end.totalRecords)) : undefined;
   const totalPages = spec.end.totalPages ? countOf(page.read(spec.end.totalPages)) : undefined;
@@ -146,7 +161,7 @@ export function detectionFromSpec(spec: PaginationSpec, exchange: Exchange, body
     } else {
       let v = page.read(rule.from);
       if (isObject(v) && typeof v.href === 'string') v = v.href; // HAL / JSON:API link objects
-      const abs = typeof v === 'string' ? resolveUrl(url, v) : undefined;
+      const abs = typeof v === 'string' ? nextUrlOf(url, v) : undefined;
       if (abs) d.links = { next: abs };
     }
     if (d.links.next) next = { method: 'GET', url: d.links.next };

@@ -26,7 +26,11 @@ export function airbytePaginator(spec: PaginationSpec): { paginator: Obj; notes:
   const notes: string[] = [];
   const n = spec.next;
   const stops: string[] = [];
-  if (spec.end.hasMore !== undefined) stops.push(`${jinja('response', spec.end.hasMore)} is false`);
+  const h = spec.end.hasMore;
+  if (h !== undefined)
+    stops.push(
+      h.startsWith('!') ? `${jinja('response', h.slice(1))} is true` : `${jinja('response', h)} is false`,
+    );
   const sizeOption = (): Obj | undefined =>
     spec.pageSize?.param
       ? { type: 'RequestOption', inject_into: 'request_parameter', field_name: spec.pageSize.param }

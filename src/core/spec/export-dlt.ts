@@ -27,7 +27,15 @@ export function dltPaginator(spec: PaginationSpec): { paginator: DltPaginator | 
     );
     return null;
   };
-  const hasMore = () => (spec.end.hasMore !== undefined ? { has_more_path: jsonPath(spec.end.hasMore) } : {});
+  const hasMore = () => {
+    const h = spec.end.hasMore;
+    if (h === undefined) return {};
+    if (!h.startsWith('!')) return { has_more_path: jsonPath(h) };
+    notes.push(
+      `dlt's has_more_path reads a flag that is true while more pages follow; ${h.slice(1)} says the opposite, so it is left out.`,
+    );
+    return {};
+  };
   if (spec.end.shortPage)
     notes.push(
       'The API ends on a page shorter than the page size; dlt asks once more and stops on the empty page.',

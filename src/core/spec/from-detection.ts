@@ -11,6 +11,7 @@ import { isCredentialHeader } from '../crawl/credentials.ts';
 import { isObject, parseJson } from '../json.ts';
 import { inferIdKey } from '../record-id.ts';
 import { resolveUrl } from '../url.ts';
+import { nextUrlOf } from './detection.ts';
 import { asCount, formatSpecPath, readPath, resolveSegments } from './path.ts';
 import {
   SPEC_VERSION,
@@ -111,8 +112,9 @@ function nextRule(exchange: Exchange, d: Detection, json: unknown, records: unkn
       (x) => x.name.toLowerCase() !== 'link' && resolveUrl(url, x.value) === link,
     );
     if (h) return { type: 'next-url', from: { in: 'header', name: h.name } };
-    // The URL string itself (HAL's `_links.next.href`, not the link object), so every target reads it.
-    const path = findInBody(json, (v) => typeof v === 'string' && resolveUrl(url, v) === link);
+    // The URL string itself (HAL's `_links.next.href`, not the link object), so every target reads it;
+    // a query-only link (`?after=…`, HubSpot) is this request with those parameters, as detection reads it.
+    const path = findInBody(json, (v) => typeof v === 'string' && nextUrlOf(url, v) === link);
     if (path) return { type: 'next-url', from: { in: 'body', path: formatSpecPath(path) } };
   }
   const next = d.next;
@@ -125,6 +127,9 @@ function nextRule(exchange: Exchange, d: Detection, json: unknown, records: unkn
     if (from && changed) return { type: 'cursor', from, param: changed.path, in: 'body' };
     if (from) return { type: 'cursor', from, param: d.params.cursor, in: 'query' };
   }
+  // A last page: no link any more, but the field that held it is there, empty (`next_page_url: null`).
+  const empty = !next ? findInBody(json, (v, k) => (v === null || v === '') && NEXT_URL_KEY.test(k)) : null;
+  if (empty) return { type: 'next-url', from: { in: 'body', path: formatSpecPath(empty) } };
   const bodyParam = (name: string) =>
     d.method.toUpperCase() !== 'GET' && !queryEntries(d.url).has(name) ? ('body' as const) : undefined;
   if (d.kind === 'page' && d.params.page) {
@@ -137,11 +142,12 @@ function nextRule(exchange: Exchange, d: Detection, json: unknown, records: unkn
     const where = bodyParam(d.params.offset);
     return where ? { ...r, in: where } : r;
   }
-  if (link) return { type: 'next-url', from: { in: 'body', path: 'next' } };
   return { type: 'none' };
 }
 
-const HAS_MORE = /^(has_?more|has_?next(_?page)?|more(_?pages|_?results)?)$/i;
+const NEXT_URL_KEY = /^(next|next_?(page_?)?(url|link|href|uri)|@odata\.nextlink)$/i;
+const HAS_MORE = /^(has_?more(_?\w+)?|has_?next(_?page)?|more(_?\w+)?)$/i;
+const IS_LAST = /^(is_?last(_?page)?|last_?page|is_?done|done)$/i;
 
 function endRules(exchange: Exchange, d: Detection, json: unknown): EndRules {
   const end: EndRules = {
@@ -149,7 +155,9 @@ function endRules(exchange: Exchange, d: Detection, json: unknown): EndRules {
     shortPage: d.emptyPageEnds === true && !!d.pageSize,
   };
   const flag = findInBody(json, (v, k) => typeof v === 'boolean' && HAS_MORE.test(k));
+  const last = flag ? null : findInBody(json, (v, k) => typeof v === 'boolean' && IS_LAST.test(k));
   if (flag) end.hasMore = formatSpecPath(flag);
+  else if (last) end.hasMore = '!' + formatSpecPath(last);
   const total = (n: number | undefined, names: RegExp): ValueSource | undefined => {
     if (n === undefined) return undefined;
     for (const e of d.evidence) {

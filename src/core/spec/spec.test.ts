@@ -164,3 +164,19 @@ test('keys holding dots are written in brackets and read back', async () => {
   assert.deepEqual(parsePath("a['b.c'].*.d"), ['a', 'b.c', '*', 'd']);
   assert.equal(readPath({ '@odata.nextLink': 'u' }, "['@odata.nextLink']"), 'u');
 });
+
+test('a negated flag (!isLastPage) ends the chain when it is true, and each export says it in its own terms', async () => {
+  const { exportDlt } = await import('./export-dlt.ts');
+  const { airbyteManifest } = await import('./export-airbyte.ts');
+  const spec: PaginationSpec = { ...base, end: { ...base.end, hasMore: '!isLastPage' } };
+  const url = 'https://api.example.com/items?limit=2';
+  assert.ok(detectionFromSpec(spec, page(url, { data: [1, 2], isLastPage: false })).next);
+  assert.equal(detectionFromSpec(spec, page(url, { data: [1, 2], isLastPage: true })).next, undefined);
+  assert.match(exportDlt(spec), /NOTE: .*isLastPage says the opposite/);
+  assert.doesNotMatch(exportDlt(spec), /"has_more_path":/);
+  const cursor: PaginationSpec = {
+    ...spec,
+    next: { type: 'cursor', from: { in: 'body', path: 'next' }, param: 'cursor', in: 'query' },
+  };
+  assert.match(JSON.stringify(airbyteManifest(cursor).manifest), /response\['isLastPage'\] is true/);
+});

@@ -42,7 +42,10 @@ export type NextRule =
 
 /** When the chain ends, besides the next rule finding nothing. */
 export type EndRules = {
-  /** A boolean that says whether more pages follow (`has_more`, `pageInfo.hasNextPage`). */
+  /**
+   * A boolean that says whether more pages follow (`has_more`, `pageInfo.hasNextPage`); a path
+   * starting with `!` names one that says the opposite (`!isLastPage`).
+   */
   hasMore?: SpecPath;
   /** The total number of records (a header's `Content-Range: 0-24/237` total counts). */
   totalRecords?: ValueSource;
