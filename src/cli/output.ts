@@ -6,7 +6,8 @@ import { UsageError } from './args.ts';
 export type SummaryJson = Pick<
   CrawlSummary,
   'pages' | 'records' | 'duplicates' | 'errors' | 'retries' | 'stoppedReason' | 'elapsedMs'
->;
+> &
+  Partial<Pick<CrawlSummary, 'notes'>>;
 
 export function summaryJson(s: SummaryJson): string {
   const { pages, records, duplicates, errors, retries, stoppedReason } = s;
@@ -18,6 +19,8 @@ export function summaryJson(s: SummaryJson): string {
     retries,
     stoppedReason,
     elapsedMs: Math.round(s.elapsedMs),
+    // What the crawl met and how it chose (the links and the page numbers disagreed, …).
+    ...(s.notes?.length ? { notes: s.notes } : {}),
   });
 }
 
@@ -53,7 +56,8 @@ export function summaryLine(s: CrawlSummary, dest: string): string {
   ].join(', ');
   const detail =
     s.detail && s.stoppedReason !== 'done' && s.detail !== s.stoppedReason ? ` (${s.detail})` : '';
-  return `${count(s.pages, 'page')}, ${count(s.records, 'record')} (${extras}) in ${secs} s — ${WHY[s.stoppedReason]}${detail} → ${dest}`;
+  const notes = s.notes?.length ? `; note: ${s.notes.join('; ')}` : '';
+  return `${count(s.pages, 'page')}, ${count(s.records, 'record')} (${extras}) in ${secs} s — ${WHY[s.stoppedReason]}${detail}${notes} → ${dest}`;
 }
 
 const UNITS: Record<string, number> = {
