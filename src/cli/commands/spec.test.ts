@@ -173,3 +173,44 @@ test('diagnose takes the override flags: the in-house chain is read by the spec'
   const har = await runCli(['diagnose', join(dir, 'x.har'), '--cursor', 'a'], dir);
   assert.equal(har.code, 2);
 });
+
+test('spec and export-config read a HAR file: the first paginated JSON response, or --entry N', async () => {
+  const entry = (url: string, body: unknown) => ({
+    request: { method: 'GET', url, headers: [{ name: 'Authorization', value: 'Bearer t0ken' }] },
+    response: {
+      status: 200,
+      headers: [{ name: 'Content-Type', value: 'application/json' }],
+      content: { mimeType: 'application/json', text: JSON.stringify(body) },
+    },
+  });
+  const har = {
+    log: {
+      entries: [
+        entry('https://api.example.com/me', { id: 1, name: 'me' }),
+        entry('https://api.example.com/drf/snippets/?page=1', {
+          count: 3,
+          next: 'https://api.example.com/drf/snippets/?page=2',
+          previous: null,
+          results: [{ id: 1 }, { id: 2 }],
+        }),
+      ],
+    },
+  };
+  const file = join(dir, 'capture.har');
+  await writeFile(file, JSON.stringify(har));
+  const r = await runCli(['spec', file], dir);
+  assert.equal(r.code, 0, r.err);
+  const spec = JSON.parse(r.out);
+  assert.equal(spec.request.url, 'https://api.example.com/drf/snippets/?page=1');
+  assert.deepEqual(spec.request.supply, ['Authorization']);
+  assert.ok(!r.out.includes('t0ken'), 'no secret value');
+  assert.deepEqual(spec.next, { type: 'next-url', from: { in: 'body', path: 'next' } });
+  const first = JSON.parse((await runCli(['spec', file, '--entry', '0'], dir)).out);
+  assert.deepEqual(first.next, { type: 'none' });
+  const dlt = await runCli(['export-config', file, '--to', 'dlt'], dir);
+  assert.match(dlt.out, /"type": "json_link",\n\s+"next_url_path": "next"/);
+  assert.match(dlt.out, /"Authorization": dlt\.secrets\["sources\.pagescope\.authorization"\]/);
+  const missing = await runCli(['spec', join(dir, 'nope.har')], dir);
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /no such file/);
+});
