@@ -17,8 +17,14 @@ const manifests = {
   // The e2e build may reach the local test servers without a permission prompt; the store
   // build asks at run time (optional_host_permissions) and never lists <all_urls>.
   'chrome-e2e': (m) => ({ ...manifests.chrome(m), host_permissions: ['http://127.0.0.1/*'] }),
-  firefox: (m) => m,
+  // Firefox's DevTools panels have no `permissions` API: a background event page answers for them
+  // and opens the grant window (src/extension/permission-broker.ts).
+  firefox: (m) => ({ ...m, background: { scripts: ['background.js'] } }),
 };
+
+/** Files only the Firefox build uses (the permission broker's background page and grant window). */
+const FIREFOX_ONLY = /^(background|grant)\./;
+const targetHas = (target, rel) => target === 'firefox' || !FIREFOX_ONLY.test(rel);
 
 function readManifest() {
   const m = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
@@ -49,7 +55,8 @@ function writeExtension(outputFiles, bundleDir) {
   if (!files.has('panel.css')) files.set('panel.css', '');
   for (const [target, toManifest] of Object.entries(manifests)) {
     const dir = path.join(dist, target);
-    const all = new Map(files).set('manifest.json', JSON.stringify(toManifest(manifest), null, 2) + '\n');
+    const all = new Map([...files].filter(([rel]) => targetHas(target, rel)));
+    all.set('manifest.json', JSON.stringify(toManifest(manifest), null, 2) + '\n');
     for (const [rel, contents] of all) {
       const out = path.join(dir, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -85,6 +92,8 @@ const extension = await esbuild.context({
   entryPoints: {
     devtools: path.join(root, 'src/extension/devtools/devtools.ts'),
     panel: path.join(root, 'src/extension/panel/main.tsx'),
+    background: path.join(root, 'src/extension/background/background.ts'),
+    grant: path.join(root, 'src/extension/grant/grant.ts'),
   },
   outdir: bundleDir,
   bundle: true,

@@ -4,6 +4,7 @@
  */
 import polyfill from 'webextension-polyfill';
 import type { DevtoolsNetwork, DevtoolsRequest } from './network.ts';
+import { createBrokeredPermissions, type HostPermissions, type MessagingPort } from './permission-broker.ts';
 
 declare global {
   /** Set by scripts/build.mjs: true in watch builds, false in release builds (dead code is stripped). */
@@ -100,4 +101,14 @@ export type DevtoolsPanels = Browser['devtools']['panels'] & {
 export function devtoolsPanels(): DevtoolsPanels {
   const g = globalThis as { chrome?: { devtools?: { panels?: DevtoolsPanels } } };
   return g.chrome?.devtools?.panels ?? polyfill.devtools.panels;
+}
+
+/**
+ * Host permissions for the panel: the browser's own `permissions` where the panel has it (Chrome);
+ * in Firefox, whose DevTools panels get no `permissions` API (bug 1796933), calls to the background
+ * page, which answers `contains` and opens the grant window for `request` (permission-broker.ts).
+ */
+export function panelPermissions(): HostPermissions {
+  const own = (polyfill as { permissions?: HostPermissions }).permissions;
+  return own ?? createBrokeredPermissions(polyfill.runtime as unknown as MessagingPort);
 }

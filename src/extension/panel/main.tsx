@@ -2,7 +2,7 @@
 import './panel.css';
 import { render } from 'preact';
 import { effect } from '@preact/signals';
-import { browser, createDevtoolsNetwork, devtoolsPanels } from '../browser.ts';
+import { createDevtoolsNetwork, devtoolsPanels, panelPermissions } from '../browser.ts';
 import { createNetworkCapture } from '../network.ts';
 import { App } from './app.tsx';
 import { createBrowserCrawlServices } from './services/browser-crawl-services.ts';
@@ -17,7 +17,7 @@ const state = createPanelState({
   ...createThemeService(devtoolsPanels()),
   clipboard: createClipboard(),
   download: createDownload(),
-  crawl: createBrowserCrawlServices(browser.permissions),
+  crawl: createBrowserCrawlServices(panelPermissions()),
 });
 
 effect(() => {
