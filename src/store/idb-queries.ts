@@ -4,7 +4,7 @@
  */
 import type { Checkpoint, CrawlStart } from '../core/crawl/types.ts';
 import { joinCheckpoint } from './idb-checkpoint.ts';
-import { datasetRange, type Dataset, type PagescopeIdb, type StoredPage } from './idb-schema.ts';
+import { datasetRange, recordValue, type Dataset, type PagescopeIdb, type StoredPage } from './idb-schema.ts';
 
 /** Every dataset, newest first. */
 export async function listDatasets(db: PagescopeIdb): Promise<Dataset[]> {
@@ -66,7 +66,7 @@ export async function* iterateRecords(
   for (;;) {
     const rows = await db.getAll('records', datasetRange(id, after), batchSize);
     if (!rows.length) return;
-    yield rows.map((r) => r.data);
+    yield rows.map(recordValue);
     after = rows[rows.length - 1].seq;
     if (rows.length < batchSize) return;
   }

@@ -5,6 +5,8 @@
  * - `pages`: one row per crawled page, keyed `[datasetId, index]`.
  * - `records`: one row per record, keyed `[datasetId, seq]` (seq = 0-based write order), so a
  *   dataset's records are one contiguous key range: export pages through it, delete it in one call.
+ *   No index: the key's prefix already selects a dataset (version 1 had a `by-dataset` index that
+ *   doubled every record write; version 2 drops it).
  * - `starts` / `checkpoints`: what a resume needs (the first exchange + detection, the engine's
  *   checkpoint minus its growing lists, which the page rows carry as deltas: idb-checkpoint.ts),
  *   kept out of `datasets` so listing stays cheap and a page write does not re-clone the first
@@ -31,7 +33,7 @@ export type Dataset = {
   pages: number;
   records: number;
   duplicates: number;
-  /** Approximate size: bytes of the records as NDJSON text (UTF-16 code units, close enough). */
+  /** Approximate size of the records as NDJSON text (UTF-16 code units; every 16th record measured, see estimateBytes). */
   bytes: number;
   status: DatasetStatus;
   stoppedReason?: StoppedReason;
@@ -61,12 +63,23 @@ export type StoredPage = {
   delta: CheckpointDelta;
 };
 
+/**
+ * `data` is the record as parsed, or — for a record too deeply nested for the browser's structured
+ * clone (a few thousand levels) — its JSON text as a `String` object, which parsed JSON never holds
+ * (see `recordValue`).
+ */
 export type StoredRecord = { datasetId: number; seq: number; page: number; data: unknown };
+
+/** The record of a stored row (JSON text of a too-deep record parsed back). */
+export function recordValue(row: StoredRecord): unknown {
+  const d = row.data;
+  return d instanceof String ? JSON.parse(d.valueOf()) : d;
+}
 
 export interface PagescopeDB extends DBSchema {
   datasets: { key: number; value: Dataset; indexes: { 'by-started': number } };
   pages: { key: [number, number]; value: StoredPage };
-  records: { key: [number, number]; value: StoredRecord; indexes: { 'by-dataset': number } };
+  records: { key: [number, number]; value: StoredRecord };
   starts: { key: number; value: CrawlStart };
   checkpoints: { key: number; value: StoredCheckpoint };
 }
@@ -74,21 +87,25 @@ export interface PagescopeDB extends DBSchema {
 export type PagescopeIdb = IDBPDatabase<PagescopeDB>;
 
 export const DB_NAME = 'pagescope';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Opens (creating or migrating) the database. @param name @default 'pagescope' */
 export function openPagescopeDb(name = DB_NAME): Promise<PagescopeIdb> {
   return openDB<PagescopeDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       // One migration per version step, in order; a fresh database runs them all.
       if (oldVersion < 1) {
         const datasets = db.createObjectStore('datasets', { keyPath: 'id', autoIncrement: true });
         datasets.createIndex('by-started', 'startedAt');
         db.createObjectStore('pages', { keyPath: ['datasetId', 'index'] });
-        const records = db.createObjectStore('records', { keyPath: ['datasetId', 'seq'] });
-        records.createIndex('by-dataset', 'datasetId');
+        db.createObjectStore('records', { keyPath: ['datasetId', 'seq'] });
         db.createObjectStore('starts');
         db.createObjectStore('checkpoints');
+      }
+      if (oldVersion === 1) {
+        // Version 1's unused `by-dataset` index cost a second write per record.
+        const records = tx.objectStore('records');
+        if (records.indexNames.contains('by-dataset' as never)) records.deleteIndex('by-dataset' as never);
       }
     },
   });

@@ -6,6 +6,7 @@
  * checkpoint neither loses nor repeats a record.
  */
 import type { Checkpoint, CrawledPage, CrawlSink, CrawlStart, CrawlSummary } from '../core/crawl/types.ts';
+import { stringifyJson } from '../core/export/deep-json.ts';
 import { splitCheckpoint } from './idb-checkpoint.ts';
 import { getCheckpoint } from './idb-queries.ts';
 import type { Dataset, DatasetStatus, PagescopeIdb, StoredPage } from './idb-schema.ts';
@@ -26,6 +27,43 @@ export {
   listDatasets,
   listPages,
 } from './idb-queries.ts';
+
+/** Records whose size is measured per page; the rest are estimated from them. */
+const SIZE_SAMPLE_STRIDE = 16;
+
+/**
+ * Approximate NDJSON bytes of a page's records (UTF-16 code units, as `Dataset.bytes` says): every
+ * 16th record is stringified and the page scaled from them, instead of stringifying all of them in
+ * the page's write (a cost as large as the write's own structured clone).
+ */
+export function estimateBytes(records: readonly unknown[]): number {
+  if (!records.length) return 0;
+  let sampled = 0;
+  let chars = 0;
+  for (let i = 0; i < records.length; i += SIZE_SAMPLE_STRIDE) {
+    chars += stringifyJson(records[i]).length + 1;
+    sampled++;
+  }
+  return Math.round((chars * records.length) / sampled);
+}
+
+/** A record the store could not clone, as JSON text (see StoredRecord); aborts the page if even that fails. */
+function deepRecordText(
+  record: unknown,
+  seq: number,
+  cloneError: unknown,
+  tx: { abort(): void; done: Promise<void> },
+) {
+  try {
+    return new String(stringifyJson(record));
+  } catch {
+    tx.done.catch(() => {});
+    tx.abort();
+    throw new Error(
+      `record ${seq} cannot be stored: ${(cloneError as Error)?.message ?? String(cloneError)}`,
+    );
+  }
+}
 
 const hasMore = (cp: Checkpoint | null) =>
   !!cp && (cp.next !== null || (!!cp.range && cp.range.from <= cp.range.to));
@@ -72,13 +110,17 @@ export function createIdbSink(db: PagescopeIdb, datasetId: number): CrawlSink {
       const firstSeq = checkpoint.records - records.length;
       const tx = db.transaction(['datasets', 'pages', 'records', 'checkpoints'], 'readwrite');
       const store = tx.objectStore('records');
-      let bytes = 0;
       // Puts are queued without awaiting each: one batch, one commit.
       for (let i = 0; i < records.length; i++) {
-        const data = records[i];
-        bytes += (JSON.stringify(data ?? null)?.length ?? 4) + 1;
-        void store.put({ datasetId, seq: firstSeq + i, page: page.index, data });
+        const row = { datasetId, seq: firstSeq + i, page: page.index, data: records[i] };
+        try {
+          void store.put(row);
+        } catch (e) {
+          // Structured clone gives up a few thousand levels deep; JSON text of any depth does not.
+          void store.put({ ...row, data: deepRecordText(records[i], firstSeq + i, e, tx) });
+        }
       }
+      const bytes = estimateBytes(records);
       const row: StoredPage = {
         datasetId,
         index: page.index,

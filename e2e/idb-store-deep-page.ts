@@ -1,0 +1,123 @@
+/**
+ * Browser side of idb-store-deep.spec.ts (bundled into a plain Chromium page): records nested
+ * deeper than structured clone goes, written through the real store and exported back; and a
+ * version-1 database opened by the current schema.
+ */
+import { deleteDB, openDB } from 'idb';
+import { CrawlState } from '../src/core/crawl/checkpoint.ts';
+import type { CrawledPage, CrawlStart } from '../src/core/crawl/types.ts';
+import type { Detection } from '../src/core/detect/types.ts';
+import { createNdjsonWriter } from '../src/core/export/ndjson.ts';
+import { createMemorySink } from '../src/core/export/types.ts';
+import {
+  createDataset,
+  createIdbSink,
+  getDataset,
+  iterateRecords,
+  openPagescopeDb,
+} from '../src/store/idb-store.ts';
+
+const URL0 = 'https://api.example.com/items?page=1';
+const detection = {
+  kind: 'page',
+  style: 'test',
+  confidence: 1,
+  evidence: [],
+  method: 'GET',
+  url: URL0,
+  position: { page: 1 },
+  links: {},
+  params: { page: 'page' },
+  recordsPath: [],
+  recordCount: 3,
+} as unknown as Detection;
+const start: CrawlStart = {
+  exchange: {
+    request: { method: 'GET', url: URL0, headers: [] },
+    response: { status: 200, headers: [], mimeType: 'application/json', bodyText: '[]' },
+  },
+  detection,
+};
+
+/** Deep records next to plain ones, one page; returns what the store gives back and the NDJSON export. */
+async function deepRecords(depth: number) {
+  const name = `deep-${depth}-${Math.random()}`;
+  const db = await openPagescopeDb(name);
+  const id = await createDataset(db, start);
+  const deepText = '{"k":'.repeat(depth) + '[1,"x"]' + '}'.repeat(depth);
+  const deepArrayText = '['.repeat(depth) + ']'.repeat(depth);
+  const records = [{ id: 1 }, { id: 2, deep: JSON.parse(deepText) }, JSON.parse(deepArrayText), { id: 4 }];
+  let cloneFails = false;
+  try {
+    structuredClone(records[1]);
+  } catch {
+    cloneFails = true;
+  }
+  const state = new CrawlState(URL0, detection, 100);
+  state.accept(records, Infinity);
+  state.pages++;
+  state.nextIndex = 1;
+  const page: CrawledPage = {
+    index: 0,
+    request: { method: 'GET', url: URL0 },
+    status: 200,
+    url: URL0,
+    detection,
+    recordCount: records.length,
+    newRecords: records.length,
+    duplicates: 0,
+    fetchedAt: 0,
+    elapsedMs: 1,
+    headers: [],
+  };
+  let error: string | null = null;
+  try {
+    await createIdbSink(db, id).writePage(page, records, state.checkpoint(null));
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const sink = createMemorySink();
+  const writer = createNdjsonWriter(sink);
+  for await (const batch of iterateRecords(db, id)) await writer.write(batch);
+  const meta = await getDataset(db, id);
+  db.close();
+  await deleteDB(name);
+  return {
+    cloneFails,
+    error,
+    exported: sink.text(),
+    expected: `{"id":1}\n{"id":2,"deep":${deepText}}\n${deepArrayText}\n{"id":4}\n`,
+    records: meta?.records,
+    bytes: meta?.bytes,
+  };
+}
+
+/** A database written by schema version 1 (with its by-dataset index) opens, upgraded, with its records. */
+async function upgradeFromV1() {
+  const name = `v1-${Math.random()}`;
+  const v1 = await openDB(name, 1, {
+    upgrade(db) {
+      const datasets = db.createObjectStore('datasets', { keyPath: 'id', autoIncrement: true });
+      datasets.createIndex('by-started', 'startedAt');
+      db.createObjectStore('pages', { keyPath: ['datasetId', 'index'] });
+      const records = db.createObjectStore('records', { keyPath: ['datasetId', 'seq'] });
+      records.createIndex('by-dataset', 'datasetId');
+      db.createObjectStore('starts');
+      db.createObjectStore('checkpoints');
+    },
+  });
+  const tx = v1.transaction('records', 'readwrite');
+  for (let seq = 0; seq < 5; seq++) void tx.store.put({ datasetId: 7, seq, page: 0, data: { id: seq } });
+  await tx.done;
+  v1.close();
+  const db = await openPagescopeDb(name);
+  const indexes = [...db.transaction('records').store.indexNames];
+  const ids: unknown[] = [];
+  for await (const batch of iterateRecords(db, 7, 2)) ids.push(...batch.map((r) => (r as { id: number }).id));
+  const version = db.version;
+  db.close();
+  await deleteDB(name);
+  return { version, indexes, ids };
+}
+
+Object.assign(globalThis, { deepStoreTests: { deepRecords, upgradeFromV1 } });
