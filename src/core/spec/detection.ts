@@ -144,12 +144,35 @@ export function detectionFromSpec(spec: PaginationSpec, exchange: Exchange, body
   if (totalRecords !== undefined) d.totalRecords = totalRecords;
   if (totalPages !== undefined) d.totalPages = totalPages;
   if (!spec.end.emptyPage) d.emptyPageEnds = false;
+  // What the spec read, where, as evidence the panel can point at (a click shows it highlighted).
+  const said = (src: ValueSource, value: unknown, note: string) => {
+    if (value === undefined || value === null) return;
+    const path =
+      src.in === 'header' ? src.name : src.in === 'body' ? src.path : `${spec.records}[last].${src.path}`;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    d.evidence.push({
+      where: src.in === 'header' ? 'header' : 'body',
+      path,
+      value: text.slice(0, 120),
+      note,
+    });
+  };
+  said({ in: 'body', path: spec.records }, `${recordCount} records`, 'records (spec)');
+  if (spec.end.hasMore !== undefined && hasMore !== undefined)
+    said(
+      { in: 'body', path: spec.end.hasMore.replace(/^!/, '') },
+      !!hasMore !== spec.end.hasMore.startsWith('!'),
+      'has-more flag (spec)',
+    );
+  if (spec.end.totalRecords)
+    said(spec.end.totalRecords, page.read(spec.end.totalRecords), 'total records (spec)');
+  if (spec.end.totalPages) said(spec.end.totalPages, page.read(spec.end.totalPages), 'total pages (spec)');
 
   let more = hasMore !== false;
   const why = (ok: boolean, text: string) => {
     if (!ok) return;
     more = false;
-    d.evidence.push({ where: 'body', path: '(spec)', value: text, note: 'end of the chain' });
+    d.evidence.push({ where: 'body', path: spec.records, value: text, note: 'end of the chain (spec)' });
   };
   why(spec.end.emptyPage && recordCount === 0, 'empty page');
   why(spec.end.shortPage && size !== undefined && recordCount < size, 'short page');
@@ -160,6 +183,7 @@ export function detectionFromSpec(spec: PaginationSpec, exchange: Exchange, body
       d.links = pageLinks(parseLinkHeader(headerValues(exchange.response.headers, 'link')), url);
     } else {
       let v = page.read(rule.from);
+      said(rule.from, v, 'next URL (spec)');
       if (isObject(v) && typeof v.href === 'string') v = v.href; // HAL / JSON:API link objects
       const abs = typeof v === 'string' ? nextUrlOf(url, v) : undefined;
       if (abs) d.links = { next: abs };
@@ -169,10 +193,8 @@ export function detectionFromSpec(spec: PaginationSpec, exchange: Exchange, body
     d.params.cursor = rule.in === 'query' ? rule.param : parsePath(rule.param).at(-1);
     const v = page.read(rule.from);
     const cursor = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-    if (cursor !== '') {
-      next = withParam(spec, url, rule.param, cursor, rule.in);
-      d.evidence.push({ where: 'body', path: '(spec cursor)', value: cursor.slice(0, 80) });
-    }
+    said(rule.from, v, 'next cursor (spec)');
+    if (cursor !== '') next = withParam(spec, url, rule.param, cursor, rule.in);
   } else if (rule.type === 'page' || rule.type === 'offset') {
     const where = rule.in ?? 'query';
     const reqBody = exchange.request.postData?.text ?? spec.request.body;
