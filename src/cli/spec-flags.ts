@@ -34,6 +34,7 @@ export const SPEC_ARGS = {
     '--page-start',
     '--offset-param',
     '--limit-param',
+    '--page-size',
     '--has-more',
     '--total',
     '--total-pages',
@@ -51,6 +52,7 @@ export const OVERRIDE_HELP = `pagination overrides (each replaces that part of t
                                (default cursor), --cursor-in query|body (body: NAME is a body path)
   --page-param NAME            page numbers in NAME, the first being --page-start N (default 1)
   --offset-param NAME          offsets in NAME, stepping by the page size; --limit-param NAME sizes pages
+  --page-size N                ask for N records per page from page 2 on (cursor, offset, links; fewer requests)
   --has-more PATH              a boolean saying more pages follow
   --total PATH, --total-pages PATH   totals (body path, or header:NAME)
 `;
@@ -83,6 +85,11 @@ export function overridesFromArgs(args: ParsedArgs): SpecOverrides {
     if (v['--cursor-in'] !== 'query' && v['--cursor-in'] !== 'body')
       throw new UsageError(`--cursor-in takes query or body, not ${JSON.stringify(v['--cursor-in'])}`);
     o.cursorIn = v['--cursor-in'];
+  }
+  if (v['--page-size'] !== undefined) {
+    if (!/^\d{1,9}$/.test(v['--page-size']) || Number(v['--page-size']) < 1)
+      throw new UsageError(`--page-size takes a whole number ≥ 1, not ${JSON.stringify(v['--page-size'])}`);
+    o.pageSize = Number(v['--page-size']);
   }
   if (v['--page-start'] !== undefined) {
     if (!/^\d{1,9}$/.test(v['--page-start']))

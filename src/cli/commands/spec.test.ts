@@ -214,3 +214,27 @@ test('spec and export-config read a HAR file: the first paginated JSON response,
   assert.equal(missing.code, 1);
   assert.match(missing.err, /no such file/);
 });
+
+test('crawl --page-size asks for more per page from page 2 on: fewer requests, the same records', async () => {
+  const r = await runCli(
+    [
+      'crawl',
+      inhouse,
+      '--cursor',
+      'meta.continuation',
+      '--cursor-param',
+      'from',
+      '--page-size',
+      '50',
+      '--json',
+    ],
+    dir,
+  );
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out.trim().split('\n');
+  const summary = JSON.parse(lines.pop()!);
+  const ids = events(lines.join('\n'));
+  assert.deepEqual([ids.length, new Set(ids).size, summary.pages], [INHOUSE_TOTAL, INHOUSE_TOTAL, 3]);
+  const bad = await runCli(['crawl', inhouse, '--page-size', 'lots'], dir);
+  assert.equal(bad.code, 2);
+});

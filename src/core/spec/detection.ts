@@ -228,6 +228,12 @@ export function detectionFromSpec(spec: PaginationSpec, exchange: Exchange, body
       next = step > 0 ? withParam(spec, url, rule.param, n + step, where) : null;
     }
   }
+  const ask = spec.pageSize?.request;
+  if (next && ask !== undefined && sizeParam && rule.type !== 'page') {
+    const linked = rule.type === 'link-header' || rule.type === 'next-url';
+    if (!linked || queryEntries(next.url).has(sizeParam))
+      next = { ...next, url: setQueryParam(next.url, sizeParam, String(ask)) };
+  }
   if (!next) more = false;
   d.hasMore = more;
   if (more && next) d.next = next;

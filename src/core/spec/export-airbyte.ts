@@ -76,7 +76,7 @@ export function airbytePaginator(spec: PaginationSpec): { paginator: Obj; notes:
         n.in === 'body'
           ? { type: 'RequestOption', inject_into: 'body_json', field_path: parsePath(n.param) }
           : { type: 'RequestOption', inject_into: 'request_parameter', field_name: n.param };
-      const size = spec.pageSize?.value;
+      const size = spec.pageSize?.request ?? spec.pageSize?.value;
       const strategy: Obj =
         n.type === 'page'
           ? { type: 'PageIncrement', start_from_page: n.start, inject_on_first_request: true }
@@ -119,6 +119,9 @@ export function airbyteManifest(spec: PaginationSpec): { manifest: Obj; notes: s
     notes.push(
       `Airbyte's HttpRequester sends GET or POST only; this API is read with ${spec.request.method}.`,
     );
+  const ask = spec.pageSize?.request;
+  if (ask !== undefined && spec.pageSize?.param && !owned.has(spec.pageSize.param))
+    params[spec.pageSize.param] = String(ask);
   if (Object.keys(params).length) requester.request_parameters = params;
   const headers: Obj = {};
   for (const h of spec.request.headers ?? []) headers[h.name] = h.value;

@@ -37,7 +37,9 @@ export function overridesOf(spec: PaginationSpec): { overrides: SpecOverrides; u
     o.offsetParam = n.param;
     if (n.in === 'body') unsaid.push('an offset sent in the body');
   } else unsaid.push('a single page (no next rule)');
-  if (spec.pageSize?.param && (n.type === 'offset' || n.type === 'page')) o.limitParam = spec.pageSize.param;
+  if (spec.pageSize?.param && (n.type === 'offset' || n.type === 'page' || spec.pageSize.request))
+    o.limitParam = spec.pageSize.param;
+  if (spec.pageSize?.request !== undefined && n.type !== 'page') o.pageSize = spec.pageSize.request;
   if (spec.end.hasMore !== undefined) o.hasMore = spec.end.hasMore;
   const total = (s: ValueSource | undefined) =>
     !s
@@ -70,6 +72,7 @@ const FLAGS: [keyof SpecOverrides, string][] = [
   ['pageStart', '--page-start'],
   ['offsetParam', '--offset-param'],
   ['limitParam', '--limit-param'],
+  ['pageSize', '--page-size'],
   ['hasMore', '--has-more'],
   ['total', '--total'],
   ['totalPages', '--total-pages'],

@@ -93,7 +93,7 @@ export function dltPaginator(spec: PaginationSpec): { paginator: DltPaginator | 
       return { paginator: { ...p, ...hasMore() }, notes };
     }
     case 'offset': {
-      const limit = spec.pageSize?.value;
+      const limit = spec.pageSize?.request ?? spec.pageSize?.value;
       const p: DltPaginator = { type: 'offset', limit: limit ?? 100, offset: 0 };
       if (limit === undefined)
         notes.push("The page size is unknown; limit 100 is a guess: set the API's own.");
@@ -127,6 +127,10 @@ export function dltConfig(spec: PaginationSpec): { config: Record<string, unknow
     spec.pageSize.value
   )
     query[spec.pageSize.param] = spec.pageSize.value;
+  // A raised page size: asked for on every request (dlt's first request too).
+  const ask = spec.pageSize?.request;
+  if (ask !== undefined && spec.pageSize?.param && !owned.has(spec.pageSize.param))
+    query[spec.pageSize.param] = ask;
   if (Object.keys(query).length) endpoint.params = query;
   const body = jsonBody(spec);
   if (body) endpoint.json = body;

@@ -61,6 +61,17 @@ export function applyOverrides(spec: PaginationSpec, o: SpecOverrides): Paginati
   }
   out.next = next;
   if (o.limitParam !== undefined) out.pageSize = { ...out.pageSize, param: o.limitParam };
+  if (o.pageSize !== undefined) {
+    if (!Number.isInteger(o.pageSize) || o.pageSize < 1)
+      throw new SpecOverrideError('--page-size takes a whole number ≥ 1');
+    if (!out.pageSize?.param)
+      throw new SpecOverrideError('--page-size needs the page-size parameter: add --limit-param NAME');
+    if (next.type === 'page')
+      throw new SpecOverrideError(
+        '--page-size does not apply to page numbers (page 2 at another size skips records): put the size in the URL of page 1',
+      );
+    out.pageSize = { ...out.pageSize, request: o.pageSize };
+  }
   if (o.hasMore !== undefined) out.end.hasMore = o.hasMore;
   if (o.total !== undefined) out.end.totalRecords = totalSource(o.total);
   if (o.totalPages !== undefined) out.end.totalPages = totalSource(o.totalPages);

@@ -180,3 +180,24 @@ test('a negated flag (!isLastPage) ends the chain when it is true, and each expo
   };
   assert.match(JSON.stringify(airbyteManifest(cursor).manifest), /response\['isLastPage'\] is true/);
 });
+
+test('a raised page size is asked for from page 2 on: cursors and offsets, never page numbers', () => {
+  const url = 'https://api.example.com/items?limit=2';
+  const cursor = applyOverrides(base, { cursor: 'next', cursorParam: 'c', pageSize: 50 });
+  assert.equal(
+    detectionFromSpec(cursor, page(url, { data: [1, 2], next: 'X' })).next?.url,
+    'https://api.example.com/items?limit=50&c=X',
+  );
+  const offset = applyOverrides(base, { offsetParam: 'offset', pageSize: 50 });
+  // page 1 asked for 2, so page 2 starts at 2 — and asks for 50
+  const p1 = detectionFromSpec(offset, page(url + '&offset=0', { data: [1, 2] }));
+  assert.equal(p1.next?.url, 'https://api.example.com/items?limit=50&offset=2');
+  const p2 = detectionFromSpec(offset, page(p1.next!.url, { data: Array.from({ length: 50 }, (_, i) => i) }));
+  assert.equal(p2.next?.url, 'https://api.example.com/items?limit=50&offset=52');
+  assert.throws(() => applyOverrides(base, { pageSize: 50 }), /page numbers/);
+  assert.throws(
+    () => applyOverrides({ ...base, pageSize: undefined }, { cursor: 'n', pageSize: 50 }),
+    /--limit-param/,
+  );
+  assert.ok(parseSpec(JSON.stringify(offset)).ok);
+});

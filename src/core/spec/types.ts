@@ -75,8 +75,13 @@ export type PaginationSpec = {
   records: SpecPath;
   /** The record field that identifies a record, for de-duplication. */
   recordId?: SpecPath;
-  /** The page size, and the parameter that asks for it (absent when the API does not take one). */
-  pageSize?: { param?: string; value?: number };
+  /**
+   * The page size (`value`, as page 1 was served), the query parameter that asks for it, and
+   * `request`: a size to ask for from page 2 on (fewer requests), set on each next request built from
+   * a cursor or an offset, or on a next link that carries the parameter. Not for page numbers (page 2
+   * at another size would skip records).
+   */
+  pageSize?: { param?: string; value?: number; request?: number };
   next: NextRule;
   end: EndRules;
 };
@@ -94,6 +99,8 @@ export type SpecOverrides = {
   pageStart?: number;
   offsetParam?: string;
   limitParam?: string;
+  /** Ask for this many records per page from page 2 on (`pageSize.request`). */
+  pageSize?: number;
   hasMore?: SpecPath;
   total?: SpecPath;
   totalPages?: SpecPath;

@@ -143,10 +143,11 @@ export function parseSpec(input: unknown): SpecResult {
       pageSize = {};
       if (p.param !== undefined)
         str(p.param) ? (pageSize.param = p.param) : errors.push('pageSize.param must be a name');
-      if (p.value !== undefined)
-        typeof p.value === 'number' && Number.isInteger(p.value) && p.value > 0
-          ? (pageSize.value = p.value)
-          : errors.push('pageSize.value must be a whole number > 0');
+      for (const k of ['value', 'request'] as const)
+        if (p[k] !== undefined)
+          typeof p[k] === 'number' && Number.isInteger(p[k]) && p[k] > 0
+            ? (pageSize[k] = p[k])
+            : errors.push(`pageSize.${k} must be a whole number > 0`);
     }
   }
   const next = nextRule(v.next, errors);

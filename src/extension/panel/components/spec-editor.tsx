@@ -22,6 +22,7 @@ type Draft = {
   cursorIn: '' | 'query' | 'body';
   pageStart: string;
   limitParam: string;
+  pageSize: string;
   hasMore: string;
   total: string;
   totalPages: string;
@@ -49,6 +50,7 @@ function draftOf(o: SpecOverrides | undefined): Draft {
     cursorIn: o?.cursorIn ?? '',
     pageStart: o?.pageStart !== undefined ? String(o.pageStart) : '',
     limitParam: o?.limitParam ?? '',
+    pageSize: o?.pageSize !== undefined ? String(o.pageSize) : '',
     hasMore: o?.hasMore ?? '',
     total: o?.total ?? '',
     totalPages: o?.totalPages ?? '',
@@ -77,6 +79,10 @@ function overridesOf(d: Draft): SpecOverrides | string {
     o.pageStart = Number(d.pageStart.trim());
   }
   o.limitParam = t(d.limitParam);
+  if (t(d.pageSize) !== undefined) {
+    if (!/^[1-9]\d*$/.test(d.pageSize.trim())) return 'the page size is a whole number ≥ 1';
+    o.pageSize = Number(d.pageSize.trim());
+  }
   o.hasMore = t(d.hasMore);
   o.total = t(d.total);
   o.totalPages = t(d.totalPages);
@@ -151,11 +157,16 @@ export function SpecEditor({ item }: { item: CapturedItem }) {
     },
   });
   let specText: string;
+  let current: ReturnType<typeof specs.specOf> | null = null;
   try {
-    specText = JSON.stringify(specs.specOf(item), null, 2);
+    current = specs.specOf(item);
+    specText = JSON.stringify(current, null, 2);
   } catch (e) {
     specText = `(cannot build the spec: ${(e as Error).message})`;
   }
+  // Raising the page size is offered where the spec knows its parameter and pages are not numbered.
+  const sizeParam = current?.pageSize?.param;
+  const canRaise = !!sizeParam && current?.next.type !== 'page';
   const edited = !!stored;
   return (
     <section class="spec-section" data-testid="spec-section">
@@ -250,6 +261,14 @@ export function SpecEditor({ item }: { item: CapturedItem }) {
             <Field label="First page" testid="spec-page-start" hint="1" {...field('pageStart')} />
           )}
           <Field label="Page size parameter" testid="spec-limit-param" {...field('limitParam')} />
+          {canRaise && (
+            <Field
+              label={`Ask for per page (${sizeParam}), from page 2`}
+              testid="spec-page-size"
+              hint={`as page 1 (${current?.pageSize?.value ?? '?'}); more = fewer requests`}
+              {...field('pageSize')}
+            />
+          )}
           <Field label="Has-more flag path" testid="spec-has-more" {...field('hasMore')} />
           <Field
             label="Total records"
