@@ -76,6 +76,8 @@ test('traps: ragged Vend 2.0, snapshot-token links and a GraphQL POST crawl to e
       expect(ids.every((id) => id !== undefined && id !== null)).toBe(true);
       expect(new Set(ids).size).toBe(t.totalRecords);
       expect(out.records.length).toBe(t.totalRecords);
+      // Before: the captured POST crawled page 2 and stopped ("no next link").
+      if (name === 'graphql-post') expect(end.pages).toBe(7);
       if (name === 'snapshot')
         expect(
           ids.every((id) => Number(id) < 100_000),
