@@ -75,3 +75,41 @@ test('redirects and next links to another origin carry no X-Api-Key, Authorizati
   expect(hopsToB.length).toBeGreaterThan(0);
   expect(hopsToB.some((s) => secretBytes(s.raw).length === 0)).toBe(true);
 });
+
+test('Export HAR (sanitised) is the default and holds no credential value; the raw export is a separate choice', async ({
+  h,
+  a,
+}) => {
+  a.routes.set('/api/items?page=1', { records: recs(1) });
+  const panel = await h.openPanel();
+  await h.page.goto(`${a.origin}/`);
+  await h.page.evaluate(
+    ([key, token]) =>
+      fetch('/api/items?page=1', { headers: { 'X-Api-Key': key, Authorization: `Bearer ${token}` } }).then(
+        (r) => r.text(),
+      ),
+    [KEY, TOKEN],
+  );
+  await panel.waitFor(
+    `[...document.querySelectorAll('[data-testid=request-url]')].some((u) => u.title === ${JSON.stringify(`${a.origin}/api/items?page=1`)})`,
+  );
+  expect(await panel.eval(`${byTestid('har-export')}.textContent`)).toBe('Export HAR (sanitised)');
+  const sanitised = h.waitForDownload();
+  await userClick(panel, byTestid('har-export'));
+  const text = (await sanitised).text();
+  const entry = JSON.parse(text).log.entries.find(
+    (e: { request: { url: string } }) => e.request.url === `${a.origin}/api/items?page=1`,
+  );
+  expect(secretBytes(text)).toEqual([]);
+  const names = (entry.request.headers as { name: string; value: string }[])
+    .filter((x) => /^(x-api-key|authorization|cookie)$/i.test(x.name))
+    .map((x) => `${x.name.toLowerCase()}: ${x.value}`)
+    .sort();
+  expect(names).toEqual(['authorization: [redacted]', 'cookie: [redacted]', 'x-api-key: [redacted]']);
+
+  const raw = h.waitForDownload();
+  await userClick(panel, byTestid('har-export-raw'));
+  const rawFile = await raw;
+  expect(rawFile.suggestedFilename).toMatch(/raw-with-credentials\.har$/);
+  expect(secretBytes(rawFile.text()).sort()).toEqual([KEY, SID, TOKEN].sort());
+});

@@ -4,6 +4,7 @@ import { useRef } from 'preact/hooks';
 import { UNANALYSED_LABEL } from '../lib/unanalysed.ts';
 import type { CaptureState } from '../state/capture-state.ts';
 import { usePanelState } from '../state/panel-context.ts';
+import { HarExportButtons } from './har-export-buttons.tsx';
 
 /** A labelled checkbox bound both ways to a boolean signal. */
 function SignalCheckbox(p: { value: Signal<boolean>; testid: string; label: string; title?: string }) {
@@ -98,13 +99,7 @@ export function Toolbar({ filterRef }: { filterRef: { current: HTMLInputElement 
         data-testid="har-import"
         onChange={onFile}
       />
-      <button
-        data-testid="har-export"
-        title="Download the shown requests as HAR 1.2"
-        onClick={actions.exportHar}
-      >
-        Export HAR
-      </button>
+      <HarExportButtons />
       <span class="spacer" />
       <span class="count" data-testid="request-count" title={countTitle(capture)}>
         {`${visible.value.length} / ${capture.items.value.length} requests`}

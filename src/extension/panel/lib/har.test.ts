@@ -55,18 +55,21 @@ test('export has every HAR 1.2 required field', () => {
 
 test('export then import gives back the same exchanges (repeated headers kept)', () => {
   const text = JSON.stringify(
-    toHar([
-      exchange,
-      {
-        ...exchange,
-        id: 'x2',
-        request: {
-          ...exchange.request,
-          method: 'POST',
-          postData: { mimeType: 'application/json', text: '{}' },
+    toHar(
+      [
+        exchange,
+        {
+          ...exchange,
+          id: 'x2',
+          request: {
+            ...exchange.request,
+            method: 'POST',
+            postData: { mimeType: 'application/json', text: '{}' },
+          },
         },
-      },
-    ]),
+      ],
+      { raw: true },
+    ),
   );
   const r = parseHar(text);
   assert.ok(r.ok);
@@ -127,4 +130,35 @@ test('entries without a URL are counted, not fatal', () => {
 test('an empty log imports nothing without an error', () => {
   const r = parseHar('{"log":{"entries":[]}}');
   assert.deepEqual(r, { ok: true, exchanges: [], ignored: 0 });
+});
+
+test('the default export is sanitised: credential values, cookies and URL passwords redacted; raw keeps them', () => {
+  const secret: Exchange = {
+    ...exchange,
+    request: {
+      method: 'GET',
+      url: 'https://user:pa55word@api.test/items?page=1',
+      headers: [
+        { name: 'Authorization', value: 'Bearer T0K3N' },
+        { name: 'Cookie', value: 'sid=S3SS10N' },
+        { name: 'X-Api-Key', value: 'K3Y' },
+        { name: 'Accept', value: 'application/json' },
+      ],
+    },
+  };
+  const sanitised = JSON.stringify(toHar([secret]));
+  for (const v of ['T0K3N', 'S3SS10N', 'K3Y', 'pa55word', 'a=1', 'b=2']) assert.ok(!sanitised.includes(v), v);
+  const e = JSON.parse(sanitised).log.entries[0];
+  assert.deepEqual(
+    e.request.headers.map((h: { name: string; value: string }) => `${h.name}: ${h.value}`),
+    ['Authorization: [redacted]', 'Cookie: [redacted]', 'X-Api-Key: [redacted]', 'Accept: application/json'],
+  );
+  assert.equal(
+    e.response.headers[0].value,
+    '<http://api.test/items?page=3>; rel="next"',
+    'other headers stay',
+  );
+  assert.match(JSON.parse(sanitised).log.comment, /sanitised/);
+  const raw = JSON.stringify(toHar([secret], { raw: true }));
+  for (const v of ['T0K3N', 'S3SS10N', 'K3Y', 'pa55word']) assert.ok(raw.includes(v), v);
 });

@@ -1,9 +1,16 @@
 /**
  * HAR 1.2 in and out of the panel: import a file's entries as Exchanges (through core's
  * fromHarEntry), export the captured list as a HAR log other tools open (DevTools, Charles, har-viewer).
+ * Exports are sanitised by default: credential header values (core's `isCredentialHeader`:
+ * Authorization, Cookie, API-key-like names), Set-Cookie values and passwords in URLs are replaced
+ * by `[redacted]`, so a HAR can be shared. The raw export is a separate, explicit choice.
  * Spec: http://www.softwareishard.com/blog/har-12-spec/
  */
-import { fromHarEntry, type Exchange, type HarEntry } from '../../../core/exchange.ts';
+import { isCredentialHeader } from '../../../core/crawl/credentials.ts';
+import { fromHarEntry, type Exchange, type HarEntry, type Header } from '../../../core/exchange.ts';
+
+/** What a sanitised export writes in place of a secret. */
+export const REDACTED = '[redacted]';
 
 export type HarImport = { ok: true; exchanges: Exchange[]; ignored: number } | { ok: false; reason: string };
 
@@ -77,7 +84,50 @@ export function toHarEntry(ex: Exchange): Record<string, unknown> {
   };
 }
 
-/** The whole HAR 1.2 document for a list of exchanges. */
-export function toHar(exchanges: readonly Exchange[], creator = { name: 'Pagescope', version: '0.1.0' }) {
-  return { log: { version: '1.2', creator, pages: [], entries: exchanges.map(toHarEntry) } };
+const redactHeaders = (list: readonly Header[], secret: (name: string) => boolean): Header[] =>
+  list.map((h) => (secret(h.name) ? { name: h.name, value: REDACTED } : h));
+
+/** `user:password@` in a URL becomes `[redacted]@` (percent-encoded, as URLs keep it). */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = REDACTED;
+    u.password = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
+/** The exchange with credential header values, Set-Cookie values and URL passwords redacted. */
+export function sanitiseExchange(ex: Exchange): Exchange {
+  return {
+    ...ex,
+    request: {
+      ...ex.request,
+      url: redactUrl(ex.request.url),
+      headers: redactHeaders(ex.request.headers, isCredentialHeader),
+    },
+    response: {
+      ...ex.response,
+      headers: redactHeaders(ex.response.headers, (n) => /^set-cookie2?$/i.test(n)),
+    },
+  };
+}
+
+export type HarOptions = {
+  /** Keep credential values as captured (the "raw" export). @default false: sanitised */
+  raw?: boolean;
+  creator?: { name: string; version: string };
+};
+
+/** The whole HAR 1.2 document for a list of exchanges: sanitised unless `raw`. */
+export function toHar(exchanges: readonly Exchange[], opts: HarOptions = {}) {
+  const creator = opts.creator ?? { name: 'Pagescope', version: '0.1.0' };
+  const list = opts.raw ? exchanges : exchanges.map(sanitiseExchange);
+  const comment = opts.raw
+    ? 'raw export: contains the captured credentials (Authorization, cookies, API keys)'
+    : 'sanitised by Pagescope: credential header values, cookies and URL passwords are [redacted]';
+  return { log: { version: '1.2', creator, pages: [], entries: list.map(toHarEntry), comment } };
 }
