@@ -157,3 +157,15 @@ test('256 KiB cursors over 200 pages: the checkpoint stays flat (one next reques
   assert.ok(s.checkpoint.seenCursors.every((u) => /^[0-9a-f]{16}$/.test(u)));
   assert.equal(s.checkpoint.seenCursors.length, PAGES - 1);
 });
+
+test('a checkpoint written before digests (whole URLs and cursors) still guards a resume', async () => {
+  const w = setup(nullIdPages);
+  const start = await startOf(w.fetch, 'http://api.test/rows?page=1');
+  const first = await crawl(start, w.opts({ maxPages: 2 }));
+  const legacy = structuredClone(first.checkpoint);
+  // As an older version wrote it: the request key in clear.
+  legacy.seenUrls = ['GET http://api.test/rows?page=1', 'GET http://api.test/rows?page=3'];
+  const s = await crawl(start, w.opts({ resume: legacy }));
+  assert.equal(s.stoppedReason, 'loop');
+  assert.match(s.detail ?? '', /repeats http:\/\/api.test\/rows\?page=3/);
+});
