@@ -1,5 +1,6 @@
 /** What the crawl command tells the user: the summary line, the --json line, how to resume. */
 import type { CrawlSummary, StoppedReason } from '../core/crawl/types.ts';
+import { shellQuote } from '../core/shell-quote.ts';
 import { UsageError } from './args.ts';
 
 /** The fields of `--json`'s summary line, in this order. */
@@ -85,13 +86,8 @@ export function byteSize(text: string): number {
   return Math.floor(Number(m[1]) * unit);
 }
 
-/** Quotes a word for a POSIX shell when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /** The command that continues a stopped crawl. Header values are not repeated (they may be secret). */
 export function resumeHint(statePath: string, headerNames: readonly string[]): string {
-  const hs = headerNames.map((n) => ` -H ${shellQuote(`${n}: …`)}`).join('');
-  return `resume with: pagescope crawl --resume ${shellQuote(statePath)}${hs}`;
+  const hs = headerNames.map((n) => ` -H ${shellQuote(`${n}: …`, { bare: true })}`).join('');
+  return `resume with: pagescope crawl --resume ${shellQuote(statePath, { bare: true })}${hs}`;
 }

@@ -3,24 +3,9 @@
  * ANSI-C `$'…'` when the text holds control characters (a literal CR or NUL would not survive a paste).
  */
 import type { Exchange, Header } from '../../../core/exchange.ts';
+import { shellQuote } from '../../../core/shell-quote.ts';
 
-/** Quotes one argument for a POSIX shell (bash/zsh). The shell reads back exactly `value`. */
-export function shellQuote(value: string): string {
-  // C1 controls (\x7f-\x9f) are mangled by terminals just like C0 ones.
-  if (!/[\x00-\x1f\x7f-\x9f]/.test(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
-  let out = "$'";
-  for (const ch of value) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === "'") out += "\\'";
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}'`;
-}
+export { shellQuote };
 
 /** Headers curl sets itself, or that are HTTP/2 pseudo headers (`:authority`) curl rejects. */
 function keepHeader(h: Header): boolean {
