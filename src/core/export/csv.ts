@@ -15,7 +15,7 @@
  * file there): each becomes U+2400 `␀` (SYMBOL FOR NULL), visibly. `nulCells` counts such cells.
  */
 import { columnTree, createColumnCollector, forEachCell, type Cell } from './flatten.ts';
-import type { RecordSource, RecordWriter, TextSink } from './types.ts';
+import { CHUNK_CHARS, type RecordSource, type RecordWriter, type TextSink } from './types.ts';
 
 export type CsvOptions = {
   /** Field separator (one character). @default ',' */
@@ -111,8 +111,12 @@ export function createCsvWriter(
         row.fill('');
         forEachCell(r, tree, setCell);
         chunk += row.join(d) + '\r\n';
+        count++;
+        if (chunk.length >= CHUNK_CHARS) {
+          await sink.write(chunk);
+          chunk = '';
+        }
       }
-      count += records.length;
       if (chunk) await sink.write(chunk);
     },
     async close() {

@@ -1,6 +1,6 @@
 /** A JSON array, written as a stream: `[`, records separated by `,\n`, then `]` on close. */
 import { stringifyJson } from './deep-json.ts';
-import type { RecordWriter, TextSink } from './types.ts';
+import { CHUNK_CHARS, type RecordWriter, type TextSink } from './types.ts';
 
 export type JsonArrayWriterOptions = {
   /**
@@ -30,6 +30,10 @@ export function createJsonArrayWriter(sink: TextSink, opts: JsonArrayWriterOptio
       for (const r of records) {
         chunk += (count === 0 ? '\n' : ',\n') + stringifyJson(r);
         count++;
+        if (chunk.length >= CHUNK_CHARS) {
+          await sink.write(chunk);
+          chunk = '';
+        }
       }
       if (chunk) await sink.write(chunk);
     },

@@ -4,6 +4,14 @@
  * back-pressure in the CLI, Blob parts in the panel, an array in tests).
  */
 
+/**
+ * Writers hand their text to the sink in chunks of about this many characters (more for a single
+ * record longer than that), not one string per batch: a batch-sized string is a "large object" to
+ * V8, promoted whole if a GC meets it alive and then kept until a full GC — tens of MB over a long
+ * export. Small chunks die young.
+ */
+export const CHUNK_CHARS = 16 * 1024;
+
 /** Where exported text goes. Return a promise to make the writer wait (back-pressure). */
 export type TextSink = { write(chunk: string): Promise<void> | void };
 
