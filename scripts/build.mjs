@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { TARGETS, manifestFor, targetHas } from './manifests.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
@@ -11,24 +12,8 @@ const publicDir = path.join(root, 'public');
 const watch = process.argv.includes('--watch');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-/** Per-browser manifests from the one source. Chrome warns on unknown keys, so Firefox's go. */
-const manifests = {
-  chrome: ({ browser_specific_settings: _firefoxOnly, ...m }) => m,
-  // The e2e build may reach the local test servers without a permission prompt; the store
-  // build asks at run time (optional_host_permissions) and never lists <all_urls>.
-  'chrome-e2e': (m) => ({ ...manifests.chrome(m), host_permissions: ['http://127.0.0.1/*'] }),
-  // Firefox's DevTools panels have no `permissions` API: a background event page answers for them
-  // and opens the grant window (src/extension/permission-broker.ts).
-  firefox: (m) => ({ ...m, background: { scripts: ['background.js'] } }),
-};
-
-/** Files only the Firefox build uses (the permission broker's background page and grant window). */
-const FIREFOX_ONLY = /^(background|grant)\./;
-const targetHas = (target, rel) => target === 'firefox' || !FIREFOX_ONLY.test(rel);
-
 function readManifest() {
-  const m = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
-  return { ...m, version: pkg.version };
+  return JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
 }
 
 /** Every file under `dir`, relative to it. */
@@ -53,10 +38,10 @@ function writeExtension(outputFiles, bundleDir) {
   for (const f of outputFiles) files.set(path.relative(bundleDir, f.path), f.contents);
   // panel.html links panel.css; until the panel imports any CSS, keep that link from 404ing.
   if (!files.has('panel.css')) files.set('panel.css', '');
-  for (const [target, toManifest] of Object.entries(manifests)) {
+  for (const target of TARGETS) {
     const dir = path.join(dist, target);
     const all = new Map([...files].filter(([rel]) => targetHas(target, rel)));
-    all.set('manifest.json', JSON.stringify(toManifest(manifest), null, 2) + '\n');
+    all.set('manifest.json', JSON.stringify(manifestFor(target, manifest, pkg.version), null, 2) + '\n');
     for (const [rel, contents] of all) {
       const out = path.join(dir, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -81,9 +66,7 @@ const fanOut = {
     build.onEnd((result) => {
       if (result.errors.length) return;
       writeExtension(result.outputFiles ?? [], bundleDir);
-      console.log(
-        `extension: dist/{${Object.keys(manifests).join(',')}} in ${Math.round(performance.now() - started)} ms`,
-      );
+      console.log(`extension: dist/{${TARGETS.join(',')}} in ${Math.round(performance.now() - started)} ms`);
     });
   },
 };

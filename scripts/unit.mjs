@@ -1,4 +1,4 @@
-// Runs every src/**/*.test.ts (and bench/*.test.ts) with Node's built-in test runner; Node 20's
+// Runs every src/**/*.test.ts and scripts/*.test.mjs with Node's built-in test runner; Node 20's
 // `--test` takes no globs, so the files are listed here. tsx strips the types. Each test gets a
 // minute at most, so a hung test fails with its name instead of stalling the whole run.
 import { spawnSync } from 'node:child_process';
@@ -9,12 +9,12 @@ function find(dir, out = []) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) find(p, out);
-    else if (e.name.endsWith('.test.ts')) out.push(p);
+    else if (e.name.endsWith('.test.ts') || (dir === 'scripts' && e.name.endsWith('.test.mjs'))) out.push(p);
   }
   return out;
 }
 const only = process.argv.slice(2);
-const files = (only.length ? only : find('src')).sort();
+const files = (only.length ? only : [...find('src'), ...find('scripts')]).sort();
 if (!files.length) {
   console.error('no unit test files found');
   process.exit(1);
