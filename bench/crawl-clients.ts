@@ -9,7 +9,7 @@ import { main } from '../src/cli/main.ts';
 import { crawl } from '../src/core/crawl/engine.ts';
 import type { HttpFetch } from '../src/core/ports.ts';
 import { fetchStart } from '../src/cli/crawl-start.ts';
-import { nodeClock } from '../src/cli/node-clock.ts';
+import { systemClock } from '../src/core/system-clock.ts';
 import { openFileStore } from '../src/store/file-store.ts';
 
 /** `pagescope crawl URL --out FILE` in-process, exactly as a user runs it. */
@@ -62,7 +62,7 @@ export async function engineCrawl(
   });
   const s = await crawl(
     { exchange: start.exchange, detection: start.detection },
-    { fetch: fetchImpl, clock: nodeClock, sink: store, concurrency },
+    { fetch: fetchImpl, clock: systemClock, sink: store, concurrency },
   );
   await store.finish(s.checkpoint, s.stoppedReason === 'done');
   if (s.stoppedReason !== 'done') throw new Error(`engine stopped: ${s.stoppedReason} ${s.detail ?? ''}`);

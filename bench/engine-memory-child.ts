@@ -15,7 +15,8 @@ import { crawl } from '../src/core/crawl/engine.ts';
 import { SeenIds, type IdKey } from '../src/core/crawl/seen-ids.ts';
 import type { CrawlSink } from '../src/core/crawl/types.ts';
 import { detect } from '../src/core/detect/index.ts';
-import type { Clock, HttpFetch, HttpResponse } from '../src/core/ports.ts';
+import type { HttpFetch, HttpResponse } from '../src/core/ports.ts';
+import { systemClock } from '../src/core/system-clock.ts';
 
 const [variant, countText, idKind] = process.argv.slice(2);
 const COUNT = Number(countText);
@@ -61,14 +62,7 @@ function page(n: number): HttpResponse {
 }
 
 const fetch: HttpFetch = async (req) => page(Number(new URL(req.url).searchParams.get('page')));
-const clock: Clock = {
-  now: () => performance.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const t = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
-    }),
-};
+const clock = systemClock;
 let written = 0;
 const sink: CrawlSink = { writePage: async (_p, records) => void (written += records.length) };
 

@@ -15,9 +15,9 @@ import { linkHeaderNext, rawLinksOf } from '../core/diagnose/raw-links.ts';
 import type { Exchange } from '../core/exchange.ts';
 import { extractRecords, parseJson } from '../core/json.ts';
 import type { HttpFetch, HttpRequest, HttpResponse } from '../core/ports.ts';
+import { systemClock } from '../core/system-clock.ts';
 import { normalizeUrl } from '../core/chain/key.ts';
 import { fetchStart, type StartRequest } from './crawl-start.ts';
-import { nodeClock } from './node-clock.ts';
 
 export type UrlDiagnosisInput =
   | { ok: true; pages: DiagnosePage[]; detection: Detection; summary: CrawlSummary }
@@ -129,7 +129,7 @@ export async function pagesFromUrl(
     {
       ...(planned ? { detectPage: planned.detectPage } : {}),
       fetch: tap(fetch, log),
-      clock: nodeClock,
+      clock: systemClock,
       sink,
       maxPages,
       concurrency: 1,

@@ -9,11 +9,11 @@ import { checkpointFits } from '../../core/crawl/checkpoint.ts';
 import { crawl } from '../../core/crawl/engine.ts';
 import type { Checkpoint, CrawlSummary } from '../../core/crawl/types.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/types.ts';
+import { systemClock } from '../../core/system-clock.ts';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from '../args.ts';
 import { fetchStart, redirectNote, withExactIntegers, type StartRequest } from '../crawl-start.ts';
 import { createNodeFetch, DEFAULT_MAX_BODY_BYTES } from '../http.ts';
 import type { Command } from '../io.ts';
-import { nodeClock } from '../node-clock.ts';
 import { byteSize, exitCodeFor, resumeHint, summaryJson, summaryLine } from '../output.ts';
 import { createProgressBar } from '../progress.ts';
 import { REQUEST_ARGS, REQUEST_HELP, requestFromArgs } from '../request-flags.ts';
@@ -231,14 +231,14 @@ export const run: Command = async (argv, io) => {
         say(
           `${url} is not paginated (${start.why}); exporting its ${start.records.length} records as one page`,
         );
-        summary = await singlePage(start.exchange, start.records, store, nodeClock);
+        summary = await singlePage(start.exchange, start.records, store, systemClock);
       } else {
         summary = await crawl(
           { exchange: start.exchange, detection: (plan?.detection ?? start.detection)! },
           {
             ...(plan ? { detectPage: plan.detectPage } : {}),
             fetch,
-            clock: nodeClock,
+            clock: systemClock,
             sink: store,
             signal: ac.signal,
             concurrency,

@@ -4,7 +4,8 @@
  * downloads through `<a download>`.
  */
 import { openPagescopeDb, type PagescopeIdb } from '../../../store/idb-store.ts';
-import { browserClock, type CrawlServices } from './crawl-service.ts';
+import { systemClock } from '../../../core/system-clock.ts';
+import type { CrawlServices } from './crawl-service.ts';
 import { createExtensionFetch } from './extension-fetch.ts';
 
 type PermissionEvent = { addListener(cb: () => void): void; removeListener(cb: () => void): void };
@@ -56,7 +57,7 @@ export function createBrowserCrawlServices(permissions: PermissionsApi, dbName?:
     },
     portsInPatterns: patternsTakePorts(),
     createFetch: (credentialOrigin) => createExtensionFetch({ credentialOrigin }),
-    clock: browserClock,
+    clock: systemClock,
     saveBlob: (blob, name) => saveBlobAs(blob, name),
   };
 }

@@ -73,27 +73,6 @@ export type CrawlHooks = {
 
 export type CrawlOutcome = { datasetId: number; summary: CrawlSummary; dataset?: Dataset };
 
-/** The browser clock: epoch ms and abortable timers. */
-export const browserClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const t = setTimeout(
-        () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        Math.max(0, ms),
-      );
-      const onAbort = () => {
-        clearTimeout(t);
-        reject(signal!.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-
 /** Thrown when the request must not, or not yet, be replayed (replay-policy.ts). */
 export class ReplayRefusedError extends Error {
   constructor(readonly verdict: Exclude<ReplayVerdict, { verdict: 'ok' }>) {
