@@ -238,3 +238,23 @@ test('crawl --page-size asks for more per page from page 2 on: fewer requests, t
   const bad = await runCli(['crawl', inhouse, '--page-size', 'lots'], dir);
   assert.equal(bad.code, 2);
 });
+
+test('a GraphQL POST: spec -d, then crawl --spec writes the cursor into variables.after to the end', async () => {
+  const { RELAY_QUERY } = await import('../../demo/styles/relay.ts');
+  const body = JSON.stringify({ query: RELAY_QUERY, variables: { first: 50 } });
+  const s = await runCli(['spec', `${demo.origin}/graphql`, '-d', body], dir);
+  assert.equal(s.code, 0, s.err);
+  const spec = JSON.parse(s.out);
+  assert.equal(spec.request.body, body, 'the body exactly as sent');
+  assert.deepEqual(spec.next.param, 'variables.after');
+  const file = join(dir, 'gql.spec.json');
+  await writeFile(file, s.out);
+  const out = join(dir, 'gql.ndjson');
+  const r = await runCli(['crawl', '--spec', file, '--out', out], dir);
+  assert.equal(r.code, 0, r.err);
+  const ids = (await readFile(out, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { id: string }).id);
+  assert.deepEqual([ids.length, new Set(ids).size], [189, 189]);
+});
