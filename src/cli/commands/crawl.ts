@@ -277,6 +277,8 @@ export const run: Command = async (argv, io) => {
     if (fetch.count())
       say(`note: ${fetch.count()} integers beyond 2^53 were kept exact as strings of digits`);
     if (!complete) say(hint());
+    // The state keeps no pagination spec: the resume reads pages by it only when told again.
+    if (!complete && plan) say('note: pass the same --spec or override flags when resuming');
     if (args.flags.has('--json')) io.stdout.write(summaryJson(summary) + '\n');
     return exitCodeFor(summary.stoppedReason);
   } finally {

@@ -258,3 +258,15 @@ test('a GraphQL POST: spec -d, then crawl --spec writes the cursor into variable
     .map((l) => (JSON.parse(l) as { id: string }).id);
   assert.deepEqual([ids.length, new Set(ids).size], [189, 189]);
 });
+
+test('a crawl by the spec that stops early says to pass the spec again, and resumes by it', async () => {
+  const out = join(dir, 'stopped.ndjson');
+  const flags = ['--cursor', 'meta.continuation', '--cursor-param', 'from'];
+  const r = await runCli(['crawl', inhouse, ...flags, '--max-pages', '2', '--out', out], dir);
+  assert.equal(r.code, 0, r.err); // a limit reached is not a failure
+  assert.match(r.err, /pass the same --spec or override flags when resuming/);
+  const again = await runCli(['crawl', '--resume', `${out}.state.json`, ...flags], dir);
+  assert.equal(again.code, 0, again.err);
+  const ids = events(await readFile(out, 'utf8'));
+  assert.deepEqual([ids.length, new Set(ids).size], [INHOUSE_TOTAL, INHOUSE_TOTAL]);
+});
