@@ -270,3 +270,13 @@ test('a crawl by the spec that stops early says to pass the spec again, and resu
   const ids = events(await readFile(out, 'utf8'));
   assert.deepEqual([ids.length, new Set(ids).size], [INHOUSE_TOTAL, INHOUSE_TOTAL]);
 });
+
+test('diagnose --spec FILE reads the chain by the spec file', async () => {
+  const file = join(dir, 'inhouse.spec.json');
+  const s = await runCli(['spec', inhouse, '--cursor', 'meta.continuation', '--cursor-param', 'from'], dir);
+  await writeFile(file, s.out);
+  const r = await runCli(['diagnose', '--spec', file, '--json'], dir);
+  assert.ok(r.code === 0 || r.code === 1, r.err);
+  const [chain] = (JSON.parse(r.out) as { chains: { style: string; pages: number; note?: string }[] }).chains;
+  assert.deepEqual([chain.style, chain.pages, chain.note], ['spec', 5, undefined]);
+});
