@@ -11,7 +11,7 @@ import { headerValue, type Exchange, type Header } from '../core/exchange.ts';
 import { detectWithReason, MAX_BODY_CHARS, type Detection } from '../core/detect/index.ts';
 import { locateRecords } from '../core/detect/records.ts';
 import { parseJson, extractRecords } from '../core/json.ts';
-import type { HttpFetch } from '../core/ports.ts';
+import { isBodyTooLarge, type HttpFetch } from '../core/ports.ts';
 import { originOf } from '../core/url.ts';
 import { formatBytes } from './http.ts';
 
@@ -35,7 +35,7 @@ export { withExactIntegers } from '../core/exact-integers.ts';
 function networkReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = err?.code ?? err?.cause?.code;
-  if (code === 'EBODYTOOLARGE') return err.message;
+  if (isBodyTooLarge(err) || isBodyTooLarge(err?.cause)) return err.message;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'timed out';

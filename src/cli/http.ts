@@ -10,7 +10,7 @@ import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { isCredentialHeader } from '../core/crawl/credentials.ts';
 import type { Header } from '../core/exchange.ts';
-import type { HttpFetch, HttpRequest, HttpResponse } from '../core/ports.ts';
+import { BODY_TOO_LARGE, type HttpFetch, type HttpRequest, type HttpResponse } from '../core/ports.ts';
 
 export type NodeFetchOptions = {
   /** Sockets per origin; keep ≥ the crawl's concurrency. @default 16 */
@@ -30,7 +30,7 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 /** What `fetch` rejects with when a decoded body passes `maxBodyBytes` (code `EBODYTOOLARGE`). */
 export class BodyTooLargeError extends Error {
-  readonly code = 'EBODYTOOLARGE';
+  readonly code = BODY_TOO_LARGE;
   constructor(readonly limit: number) {
     super(`response body larger than ${formatBytes(limit)} once decoded (raise the limit with --max-body)`);
     this.name = 'BodyTooLargeError';

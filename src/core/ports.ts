@@ -22,8 +22,21 @@ export type HttpResponse = {
   bodyText: string;
 };
 
-/** Makes one HTTP request. Rejects only for network-level failures (no response at all). */
+/**
+ * Makes one HTTP request. Rejects for network-level failures (no response at all), and when the
+ * body passes the adapter's size limit: then with an error whose `code` is BODY_TOO_LARGE (or named
+ * `BodyTooLargeError`), which no retry can help.
+ */
 export type HttpFetch = (req: HttpRequest) => Promise<HttpResponse>;
+
+/** The `code` of an HttpFetch's rejection for a response body over its size limit. */
+export const BODY_TOO_LARGE = 'EBODYTOOLARGE';
+
+/** True when an HttpFetch rejected because the body was over its size limit (final, not a network error). */
+export function isBodyTooLarge(e: unknown): boolean {
+  const err = e as { code?: unknown; name?: unknown } | null;
+  return err?.code === BODY_TOO_LARGE || err?.name === 'BodyTooLargeError';
+}
 
 /** Time, injected so tests and benches control it. */
 export type Clock = {

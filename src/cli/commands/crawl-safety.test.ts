@@ -33,6 +33,9 @@ const api = await recordingServer((req, res) => {
     res.write(Buffer.alloc(64 * 1024 * 1024 + 16, ' '));
     return void res.end('}');
   }
+  if (u.pathname === '/grows' && u.searchParams.get('cursor') === '2')
+    // Page 3 is over a 1 MiB --max-body: the same answer every time, so no retry can help.
+    return json(res, { data: [{ id: 6, blob: 'x'.repeat(1536 * 1024) }], next_cursor: '3' });
   if (u.pathname === '/trickle') {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.write('{"data":[');
@@ -114,6 +117,19 @@ test('a gzip bomb on the first page fails fast with a clear message (--max-body)
   const bad = await cli(`${api.origin}/bomb`, '--max-body', 'lots');
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--max-body takes a size/);
+});
+
+test('a body over --max-body on a later page is final: asked once, not retried as a network error', async () => {
+  const out = join(dir, 'grows.ndjson');
+  const r = await cli(`${api.origin}/grows`, '-o', out, '--max-body', '1MiB', '--retries', '3');
+  assert.equal(r.code, 1, r.err);
+  assert.match(
+    r.err,
+    /stopped on an error \(response body larger than 1 MiB once decoded \(raise the limit with --max-body\): http:\/\/127\.0\.0\.1:\d+\/grows\?cursor=2\)/,
+  );
+  assert.doesNotMatch(r.err, /network error|gave up after|[1-9]\d* retr/);
+  assert.equal(api.log.filter((l) => l.url === '/grows?cursor=2').length, 1, 'page 3 asked once');
+  assert.deepEqual(ids(await readFile(out, 'utf8')), [0, 1, 2, 3, 4, 5], 'pages 1 and 2 kept');
 });
 
 test('a body past the detection limit is called too large, not "no JSON body"', async () => {

@@ -3,7 +3,7 @@
  * or a reason in words (and whether it was the user's abort rather than a failure).
  */
 import { parseJson } from '../json.ts';
-import type { Clock, HttpFetch, HttpRequest, HttpResponse } from '../ports.ts';
+import { isBodyTooLarge, type Clock, type HttpFetch, type HttpRequest, type HttpResponse } from '../ports.ts';
 import type { Deadlines } from './deadlines.ts';
 import { backoffMs, isRetryableStatus, parseRetryAfter } from './retry.ts';
 
@@ -71,6 +71,14 @@ async function tryOnce(req: HttpRequest, s: FetchSettings, signal: AbortSignal |
         reason: `timeout after ${s.timeoutMs} ms: ${req.url}`,
       };
     const msg = e instanceof Error ? e.message : String(e);
+    // A body over the size limit came in full size: asking again gets the same, so it is final.
+    if (isBodyTooLarge(e))
+      return {
+        ok: false,
+        aborted: false,
+        retryable: false,
+        reason: msg.includes(req.url) ? msg : `${msg}: ${req.url}`,
+      };
     return { ok: false, aborted: false, retryable: true, reason: `network error (${msg}): ${req.url}` };
   } finally {
     unwatch?.();
