@@ -1,7 +1,9 @@
 /**
  * One export bench run in its own process, so its peak RSS is its own: generate N records in
  * page-sized batches and (unless `baseline`) export them to a file through the core writers and
- * the Node stream sink. Prints `{"records","ms"}` as JSON; the parent reads peak RSS via /usr/bin/time.
+ * the Node stream sink. Prints `{"records","ms","cpuMs"}` as JSON (cpuMs: this process's user+system
+ * CPU for the run, which a busy machine does not inflate); the parent reads peak RSS via /usr/bin/time.
+ * export.bench.ts runs it bundled by esbuild, as the CLI ships; it also runs under tsx:
  *   node --import tsx bench/export-child.ts <baseline|ndjson|json|csv|csv-spool> <records> <file>
  */
 import { createWriteStream } from 'node:fs';
@@ -50,6 +52,7 @@ async function writeAll(writer: RecordWriter) {
 }
 
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 let n = 0;
 if (mode === 'baseline') {
   for (const b of batches()) n += b.length;
@@ -77,4 +80,11 @@ if (mode === 'baseline') {
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
-console.log(JSON.stringify({ records: n, ms: Math.round(performance.now() - t0) }));
+const cpu = process.cpuUsage(c0);
+console.log(
+  JSON.stringify({
+    records: n,
+    ms: Math.round(performance.now() - t0),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+  }),
+);

@@ -32,6 +32,9 @@ export type CsvOptions = {
 const FORMULA_START =
   /^(?:[\t\r\n]|[\s\0-\x1f\x7f\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
 
+/** False for first characters FORMULA_START can never match (letters, most of Latin to U+167F): skips the regex. */
+const mayStartFormula = (c: number) => c <= 0x40 || c >= 0x2000 || c === 0x7f || c === 0xa0 || c === 0x1680;
+
 /** The replacement for NUL in CSV cells: U+2400 SYMBOL FOR NULL. */
 export const NUL_REPLACEMENT = '\u2400';
 
@@ -49,7 +52,7 @@ function fieldFormatter(opts: CsvOptions) {
       let s: string;
       if (typeof cell === 'string') {
         s = cell;
-        if (FORMULA_START.test(s)) s = `'${s}`;
+        if (mayStartFormula(s.charCodeAt(0)) && FORMULA_START.test(s)) s = `'${s}`;
       } else {
         s = String(cell);
         if (guardNumbers && typeof cell === 'number' && s.charCodeAt(0) === 0x2d) s = `'${s}`;
