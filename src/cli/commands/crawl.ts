@@ -275,7 +275,9 @@ export const run: Command = async (argv, io) => {
     }
     say(summaryLine(summary, out ?? 'stdout'));
     if (fetch.count())
-      say(`note: ${fetch.count()} integers beyond 2^53 were kept exact as strings of digits`);
+      say(
+        `note: ${fetch.count()} numbers JSON readers cannot hold exactly (integers beyond 2^53, floats beyond ±1.8e308) were kept as strings of their exact text`,
+      );
     if (!complete) say(hint());
     // The state keeps no pagination spec: the resume reads pages by it only when told again.
     if (!complete && plan) say('note: pass the same --spec or override flags when resuming');
