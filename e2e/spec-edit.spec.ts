@@ -46,6 +46,10 @@ test('edit the spec of an in-house API in the Pagination tab, crawl it exactly o
   expect(await panel.eval(`${byTestid('pagination-next')}.textContent`)).toContain('continuation=');
 
   await panel.eval(`${byTestid('spec-edit-toggle')}.click()`);
+  // The records path offers the body's arrays to pick from.
+  expect(
+    await panel.eval<string[]>(`[...${byTestid('spec-records-choices')}.options].map((o) => o.value)`),
+  ).toEqual(['items']);
   await panel.eval(
     `(() => { const s = ${byTestid('spec-next')}; s.value = 'cursor'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`,
   );

@@ -4,8 +4,9 @@
  * the crawl; Reset returns to detection; remembered per endpoint), and the Export config menu (dlt,
  * Airbyte, the pagescope command, the spec JSON — copy or download).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SpecOverrides } from '../../../core/spec/index.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isObject, parseJson } from '../../../core/json.ts';
+import { formatSpecPath, type SpecOverrides } from '../../../core/spec/index.ts';
 import { usePanelState } from '../state/panel-context.ts';
 import type { CapturedItem } from '../state/services.ts';
 import { EXPORT_TARGETS, type ExportTarget } from '../state/spec-edits.ts';
@@ -89,11 +90,26 @@ function overridesOf(d: Draft): SpecOverrides | string {
   return o;
 }
 
+/** Paths of the arrays in a body (arrays not entered, 4 levels deep at most): the records path's choices. */
+export function arrayPaths(bodyText: string | null): string[] {
+  const parsed = parseJson(bodyText);
+  if (!parsed.ok) return [];
+  const out: string[] = [];
+  const walk = (v: unknown, path: string[], depth: number) => {
+    if (Array.isArray(v)) return void out.push(formatSpecPath(path));
+    if (!isObject(v) || depth > 4) return;
+    for (const [k, x] of Object.entries(v)) walk(x, [...path, k], depth + 1);
+  };
+  walk(parsed.value, [], 0);
+  return out.slice(0, 50);
+}
+
 function Field(props: {
   label: string;
   testid: string;
   value: string;
   hint?: string;
+  list?: string;
   onValue(v: string): void;
   onCommit(v: string): void;
 }) {
@@ -106,6 +122,7 @@ function Field(props: {
         data-testid={props.testid}
         value={props.value}
         placeholder={props.hint ?? 'as detected'}
+        list={props.list}
         onInput={(e) => props.onValue((e.currentTarget as HTMLInputElement).value)}
         onChange={(e) => props.onCommit((e.currentTarget as HTMLInputElement).value)}
       />
@@ -136,6 +153,8 @@ export function SpecEditor({ item }: { item: CapturedItem }) {
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState<ExportTarget>('dlt');
   const storedText = JSON.stringify(stored ?? null);
+  // The body is parsed once per request shown, not on every render.
+  const choices = useMemo(() => arrayPaths(item.exchange.response.bodyText), [item.exchange]);
   // Another request of the same endpoint, or a reset: the form shows what is stored.
   useEffect(() => {
     setDraft(draftOf(stored));
@@ -183,8 +202,14 @@ export function SpecEditor({ item }: { item: CapturedItem }) {
             label="Records path"
             testid="spec-records"
             hint="as detected ('.' = root)"
+            list={`spec-records-${item.id}`}
             {...field('records')}
           />
+          <datalist id={`spec-records-${item.id}`} data-testid="spec-records-choices">
+            {choices.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
           <label class="spec-field">
             <span class="muted">Next page from</span>
             <select
