@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** Entry: dispatch to a command. Each command module exports `run(argv, io) → exit code`. */
+import pkg from '../../package.json' with { type: 'json' };
 import { UsageError } from './args.ts';
 import type { CliIo, Command } from './io.ts';
 import { safeText } from './terminal-text.ts';
@@ -31,7 +32,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.stdout.write('pagescope 0.1.0\n');
+    io.stdout.write(`pagescope ${pkg.version}\n`);
     return 0;
   }
   const load = commands[name];
