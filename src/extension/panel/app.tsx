@@ -5,6 +5,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { DatasetsView } from './components/datasets-view.tsx';
+import { FindBar } from './components/find-bar.tsx';
 import { HarDropZone } from './components/har-drop-zone.tsx';
 import { RequestsView } from './components/requests-view.tsx';
 import { StatusBar } from './components/status-bar.tsx';
@@ -23,7 +24,7 @@ const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 function Shell() {
-  const { ui, selection } = usePanelState();
+  const { ui, selection, find } = usePanelState();
   const filterRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -38,8 +39,22 @@ function Shell() {
         else selection.close();
       }
     };
+    // Ctrl+F (⌘F): find in responses. Taken in the capture phase on window and stopped there, so
+    // DevTools' key forwarding (a document listener of the extension API) does not open its own search.
+    const onFind = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'f') return;
+      e.preventDefault();
+      e.stopPropagation();
+      ui.view.value = 'requests';
+      find.actions.show();
+      (document.querySelector('[data-testid=find-input]') as HTMLInputElement | null)?.select();
+    };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    addEventListener('keydown', onFind, true);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      removeEventListener('keydown', onFind, true);
+    };
   }, []);
 
   const view = views.find((v) => v.id === ui.view.value) ?? views[0];
@@ -63,6 +78,7 @@ function Shell() {
             ))}
           </div>
         )}
+        <FindBar />
         <main class="view">
           <view.Component />
         </main>

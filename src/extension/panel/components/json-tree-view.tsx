@@ -14,6 +14,7 @@ import {
   isExactInteger,
   makeNode,
   preview,
+  revealPath,
   type TreeNode,
 } from '../lib/json-tree.ts';
 
@@ -21,17 +22,19 @@ type RowProps = {
   row: TreeRow;
   index: number;
   tabbable: boolean;
+  /** The node find-in-responses jumped to. */
+  found: boolean;
   patterns: string[][];
   onPick(index: number): void;
 };
 
-const TreeItem = memo(function TreeItem({ row, index, tabbable, patterns, onPick }: RowProps) {
+const TreeItem = memo(function TreeItem({ row, index, tabbable, found, patterns, onPick }: RowProps) {
   const { node, depth, expandable, open } = row;
   const mark = node.kind === 'range' ? null : highlightOf(node.path, patterns);
   const exact = isExactInteger(node);
   return (
     <div
-      class={`tree-row${mark === 'hit' ? ' evidence-hit' : ''}`}
+      class={`tree-row${mark === 'hit' ? ' evidence-hit' : ''}${found ? ' find-current' : ''}`}
       style={{ paddingLeft: `${depth * 12 + 4}px` }}
       role="treeitem"
       tabIndex={tabbable ? 0 : -1}
@@ -42,6 +45,7 @@ const TreeItem = memo(function TreeItem({ row, index, tabbable, patterns, onPick
       data-testid="json-node"
       data-path={node.kind === 'range' ? undefined : node.path.join('.')}
       data-evidence={mark === 'hit' ? 'true' : undefined}
+      data-found={found ? 'true' : undefined}
       onClick={(e) => {
         (e.currentTarget as HTMLElement).focus();
         onPick(index);
@@ -63,9 +67,22 @@ const TreeItem = memo(function TreeItem({ row, index, tabbable, patterns, onPick
   );
 });
 
-export function JsonTreeView({ value, patterns }: { value: unknown; patterns: string[][] }) {
+/** A node to open the way to and show (find in responses); a new `seq` repeats the jump. */
+export type TreeReveal = { path: readonly string[]; seq: number };
+
+export function JsonTreeView({
+  value,
+  patterns,
+  reveal,
+}: {
+  value: unknown;
+  patterns: string[][];
+  reveal?: TreeReveal | null;
+}) {
   const [expanded, setExpanded] = useState(() => initiallyExpanded(patterns));
   const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [foundId, setFoundId] = useState<string | null>(null);
+  const scrollTo = useRef<string | null>(null);
   const treeRef = useRef<HTMLDivElement>(null);
   const moveFocus = useRef(false);
   const root = useMemo(() => makeNode(null, [], value), [value]);
@@ -108,6 +125,25 @@ export function JsonTreeView({ value, patterns }: { value: unknown; patterns: st
     }
   }
 
+  // Find in responses: open the way to the node, make it the tab stop, mark it and scroll to it.
+  useLayoutEffect(() => {
+    if (!reveal) return;
+    const r = revealPath(root, reveal.path);
+    if (!r) return setFoundId(null);
+    setExpanded((prev) => new Set([...prev, ...r.open]));
+    setFocusedId(r.target);
+    setFoundId(r.target);
+    scrollTo.current = r.target;
+  }, [reveal?.seq, root]);
+  useLayoutEffect(() => {
+    const id = scrollTo.current;
+    if (!id) return;
+    const i = rows.findIndex((row) => row.node.id === id);
+    if (i < 0) return;
+    scrollTo.current = null;
+    (treeRef.current?.children[i] as HTMLElement | undefined)?.scrollIntoView?.({ block: 'center' });
+  }, [rows]);
+
   // Keyboard moves take DOM focus along (focus() also scrolls the row into view).
   useLayoutEffect(() => {
     if (!moveFocus.current) return;
@@ -130,6 +166,7 @@ export function JsonTreeView({ value, patterns }: { value: unknown; patterns: st
           row={r}
           index={i}
           tabbable={i === stop}
+          found={r.node.id === foundId}
           patterns={patterns}
           onPick={onPick}
         />

@@ -6,6 +6,7 @@ import { useMemo } from 'preact/hooks';
 import { formatPath } from '../../../core/json.ts';
 import { parseJsonForDisplay } from '../lib/exact-json.ts';
 import { parsePath } from '../lib/json-tree.ts';
+import { usePanelState } from '../state/panel-context.ts';
 import type { CapturedItem } from '../state/services.ts';
 import { JsonTreeView } from './json-tree-view.tsx';
 
@@ -13,6 +14,9 @@ import { JsonTreeView } from './json-tree-view.tsx';
 const MAX_TREE_CHARS = 20 * 1024 * 1024;
 
 export function ResponseTab({ item }: { item: CapturedItem }) {
+  const { find } = usePanelState();
+  const jump = find.reveal.value;
+  const reveal = jump && jump.itemId === item.id ? jump : null;
   const text = item.exchange.response.bodyText;
   const parsed = useMemo(
     () =>
@@ -41,7 +45,7 @@ export function ResponseTab({ item }: { item: CapturedItem }) {
       {d && (
         <div class="muted records-hint">{`Records: ${formatPath(d.recordsPath)} (${d.recordCount}) · highlighted: evidence`}</div>
       )}
-      <JsonTreeView value={parsed.value} patterns={patterns} />
+      <JsonTreeView value={parsed.value} patterns={patterns} reveal={reveal} />
     </div>
   );
 }

@@ -109,3 +109,21 @@ test('initiallyExpanded opens the way to evidence, but not every array item', ()
     [nodeId([]), nodeId(['edges']), nodeId(['meta']), nodeId(['meta', 'page'])].sort(),
   );
 });
+
+test('revealPath opens the ancestors and the ranges of big arrays on the way to a node', async () => {
+  const { revealPath, makeNode, nodeId } = await import('./json-tree.ts');
+  const value = { rows: Array.from({ length: 25_000 }, (_, i) => ({ id: i })) };
+  const root = makeNode(null, [], value);
+  const r = revealPath(root, ['rows', '12345', 'id'])!;
+  assert.equal(r.target, nodeId(['rows', '12345', 'id']));
+  assert.deepEqual(r.open, [
+    nodeId([]),
+    nodeId(['rows']),
+    nodeId(['rows'], [10_000, 20_000]),
+    nodeId(['rows'], [12_300, 12_400]),
+    nodeId(['rows', '12345']),
+  ]);
+  assert.equal(revealPath(root, ['rows', '99999']), null);
+  assert.equal(revealPath(root, ['nope']), null);
+  assert.deepEqual(revealPath(root, []), { open: [], target: nodeId([]) });
+});

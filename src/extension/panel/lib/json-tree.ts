@@ -178,3 +178,34 @@ export function initiallyExpanded(patterns: readonly string[][]): Set<string> {
   }
   return ids;
 }
+
+/**
+ * The node ids to open so the node at `path` shows — its ancestors, and the ranges of any big array
+ * on the way — and the target's id; null when the path is not in the value. Iterative.
+ */
+export function revealPath(
+  root: TreeNode,
+  path: readonly string[],
+  chunk = CHUNK,
+): { open: string[]; target: string } | null {
+  const open: string[] = [];
+  let node = root;
+  for (const key of path) {
+    open.push(node.id);
+    let kids = childrenOf(node, chunk);
+    // Step through ranges until the item itself is among the children.
+    for (;;) {
+      const hit = kids.find((k) => k.kind !== 'range' && k.key === key);
+      if (hit) {
+        node = hit;
+        break;
+      }
+      const i = Number(key);
+      const range = kids.find((k) => k.kind === 'range' && i >= k.range![0] && i < k.range![1]);
+      if (!range) return null;
+      open.push(range.id);
+      kids = childrenOf(range, chunk);
+    }
+  }
+  return { open, target: node.id };
+}

@@ -18,22 +18,47 @@ export type Filterable = { search: string; paginated: boolean };
 
 const REGEX = /^\/(.+)\/([a-z]*)$/s;
 
+/** Typed search text, read once: nothing, a regular expression, a plain (case-insensitive) text, or a bad regex. */
+export type ParsedQuery =
+  | { kind: 'empty' }
+  | { kind: 'regex'; re: RegExp }
+  | { kind: 'text'; needle: string }
+  | { kind: 'error'; error: string };
+
+/**
+ * `/re/flags` is a regular expression (without `g`/`y`: they make `test()` stateful); anything else a
+ * case-insensitive substring. The filter box and find-in-responses share this reading. Never throws.
+ */
+export function parseQuery(text: string): ParsedQuery {
+  const t = text.trim();
+  if (!t) return { kind: 'empty' };
+  const m = REGEX.exec(t);
+  if (!m) return { kind: 'text', needle: t.toLowerCase() };
+  try {
+    return { kind: 'regex', re: new RegExp(m[1], m[2].replace(/[gy]/g, '')) };
+  } catch (e) {
+    const msg = (e as Error).message;
+    // V8 already says "Invalid regular expression: /(/: …"; other engines may not.
+    return {
+      kind: 'error',
+      error: /^invalid regular expression/i.test(msg) ? msg : `Invalid regular expression: ${msg}`,
+    };
+  }
+}
+
 /** Compiles the filter text. A bad regex comes back as `{ ok: false, error }`, never a throw. */
 export function compileText(text: string): CompiledText {
-  const t = text.trim();
-  if (!t) return { ok: true, test: () => true };
-  const m = REGEX.exec(t);
-  if (m) {
-    try {
-      // No 'g'/'y': they make test() stateful (lastIndex), which would skip every other row.
-      const re = new RegExp(m[1], m[2].replace(/[gy]/g, ''));
-      return { ok: true, test: (h) => re.test(h) };
-    } catch (e) {
-      return { ok: false, error: `Invalid regular expression: ${(e as Error).message}` };
-    }
+  const q = parseQuery(text);
+  switch (q.kind) {
+    case 'empty':
+      return { ok: true, test: () => true };
+    case 'error':
+      return { ok: false, error: q.error };
+    case 'regex':
+      return { ok: true, test: (h) => q.re.test(h) };
+    case 'text':
+      return { ok: true, test: (h) => h.toLowerCase().includes(q.needle) };
   }
-  const needle = t.toLowerCase();
-  return { ok: true, test: (h) => h.toLowerCase().includes(needle) };
 }
 
 /**

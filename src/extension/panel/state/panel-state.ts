@@ -15,6 +15,7 @@ import { createChainState } from './chain-state.ts';
 import { createCrawlState } from './crawl-state.ts';
 import { createDatasetsState } from './datasets-state.ts';
 import { createFilterState } from './filter-state.ts';
+import { createFindState } from './find-state.ts';
 import { createSelectionState } from './selection-state.ts';
 import { createSpecEditsState } from './spec-edits.ts';
 import type { CapturedItem, PanelServices, ThemeName } from './services.ts';
@@ -29,6 +30,7 @@ export function createPanelState(services: PanelServices, options: CaptureOption
   const selection = createSelectionState(visible, capture.byId);
   const datasets = createDatasetsState(services.crawl);
   const chain = createChainState(capture.items, selection.selected, datasets.list);
+  const find = createFindState(capture.items, selection);
   const crawl = createCrawlState(services.crawl, () => void datasets.actions.refresh());
   // Edited pagination rules: re-read every captured item of an edited endpoint (Pagination tab).
   const specs = createSpecEditsState(capture.items, services, (kind, text) => notify(kind, text));
@@ -158,6 +160,7 @@ export function createPanelState(services: PanelServices, options: CaptureOption
     crawl,
     datasets,
     chain,
+    find,
     specs,
   };
 }
