@@ -135,31 +135,33 @@ export function CrawlStatus({ start }: { start?: CrawlStart | null } = {}) {
   return (
     <section class="crawl-status" aria-label="Crawl">
       {notice}
+      {(id !== null || p || s) && (
+        <div class="crawl-line">
+          {total ? (
+            <progress data-testid="crawl-bar" max={total} value={Math.min(pages, total)} />
+          ) : (
+            <progress
+              data-testid="crawl-bar"
+              {...(phase === 'running' ? {} : { max: 1, value: phase === 'done' ? 1 : 0 })}
+            />
+          )}
+          <span
+            class="mono"
+            data-testid="crawl-progress"
+            data-pages={pages}
+            data-records={records}
+            data-duplicates={duplicates}
+          >
+            {`${pages}${total ? ` / ${total}` : ''} ${pages === 1 ? 'page' : 'pages'} · ${records} ${records === 1 ? 'record' : 'records'}` +
+              (duplicates ? ` · ${duplicates} duplicates` : '') +
+              (p && phase === 'running' ? ` · ${p.ratePerSec.toFixed(1)} pages/s` : '') +
+              (phase === 'running' && eta(p?.etaMs) ? ` · ETA ${eta(p?.etaMs)}` : '')}
+          </span>
+        </div>
+      )}
       <div class="crawl-line">
-        {total ? (
-          <progress data-testid="crawl-bar" max={total} value={Math.min(pages, total)} />
-        ) : (
-          <progress
-            data-testid="crawl-bar"
-            {...(phase === 'running' ? {} : { max: 1, value: phase === 'done' ? 1 : 0 })}
-          />
-        )}
         <span
-          class="mono"
-          data-testid="crawl-progress"
-          data-pages={pages}
-          data-records={records}
-          data-duplicates={duplicates}
-        >
-          {`${pages}${total ? ` / ${total}` : ''} ${pages === 1 ? 'page' : 'pages'} · ${records} ${records === 1 ? 'record' : 'records'}` +
-            (duplicates ? ` · ${duplicates} duplicates` : '') +
-            (p && phase === 'running' ? ` · ${p.ratePerSec.toFixed(1)} pages/s` : '') +
-            (phase === 'running' && eta(p?.etaMs) ? ` · ETA ${eta(p?.etaMs)}` : '')}
-        </span>
-      </div>
-      <div class="crawl-line">
-        <span
-          class={`crawl-phase crawl-${phase}${crawl.problem.value ? ' crawl-problem' : ''}`}
+          class={`crawl-phase crawl-${phase}${crawl.cancelledByUser.value ? ' crawl-cancelled' : ''}`}
           data-testid="crawl-status"
           data-phase={phase}
           data-reason={reason ?? ''}
