@@ -6,12 +6,15 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startDemoServer, type DemoServer } from '../src/demo/server.ts';
 import { FirefoxHarness, poll } from './firefox.ts';
 
-const DIST = path.resolve(import.meta.dirname, '../dist/firefox');
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DIST = path.join(ROOT, 'dist/firefox');
 type StyleInfo = { style: string; firstPage: string; totalRecords: number; idField: string };
 type CrawlEnd = {
   phase: string;
@@ -113,6 +116,17 @@ describe('Pagescope in Firefox', { timeout: 240_000 }, () => {
     );
   });
 
+  test("the panel follows the toolbox's theme as it changes", async () => {
+    for (const theme of ['dark', 'light', 'dark']) {
+      await h.chromeEval(`Services.prefs.setCharPref('devtools.theme', ${JSON.stringify(theme)});`);
+      await h.panelWait(
+        `the panel in the ${theme} theme`,
+        `document.documentElement.dataset.theme === '${theme}'`,
+      );
+    }
+    await h.chromeEval(`Services.prefs.clearUserPref('devtools.theme');`);
+  });
+
   test("a demo API's JSON response is captured and detected with its evidence", async () => {
     await h.navigate(`${demo.origin}/`);
     await poll('the demo page script', () => h.pageEval<boolean>(`return !!window.pagescopeDemo;`));
@@ -192,6 +206,28 @@ describe('Pagescope in Firefox', { timeout: 240_000 }, () => {
       const ids = records.map((r) => r[info(style).idField]);
       assert.equal(records.length, info(style).totalRecords, `${style}: records in the file`);
       assert.equal(new Set(ids).size, info(style).totalRecords, `${style}: each record once`);
+    }
+  });
+
+  test('the store package (npm run package) installs in Firefox as the same add-on', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pagescope-zip-'));
+    try {
+      const r = spawnSync(process.execPath, ['scripts/package.mjs', '--out', out], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      const zip = fs.readdirSync(out).find((n) => n.endsWith('-firefox.zip'))!;
+      const r2 = await h.bidi.send<{ extension: string }>('webExtension.install', {
+        extensionData: { type: 'archivePath', path: path.join(out, zip) },
+      });
+      assert.equal(r2.extension, 'pagescope@pagescope.dev');
+      const active = await h.chromeEval<boolean>(`
+        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+        return (await AddonManager.getAddonByID('pagescope@pagescope.dev')).isActive;`);
+      assert.equal(active, true);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
     }
   });
 });

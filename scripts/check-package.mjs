@@ -4,6 +4,7 @@
 //   store manifest at their root and no source maps; the source zip rebuilds the same Firefox zip.
 // - npm pack gives a tarball that installs with no warning into a fresh --prefix, and the installed
 //   `pagescope` prints package.json's version and crawls the demo API.
+// - web-ext lint finds no error in dist/firefox.
 // Run with tsx (the demo server is TypeScript): node --import tsx --test scripts/check-package.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -141,4 +142,21 @@ test('npm pack → npm install -g into a fresh prefix: a working pagescope, inst
   } finally {
     await demo.close();
   }
+});
+
+test('web-ext lint (the linter addons.mozilla.org runs): no errors; the one warning is explained in README', () => {
+  const r = spawnSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json'], {
+    cwd: root,
+    encoding: 'utf8',
+    env,
+  });
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(report.errors, [], JSON.stringify(report.errors));
+  // Preact's renderer assigns innerHTML for dangerouslySetInnerHTML, which Pagescope never uses.
+  assert.deepEqual(
+    report.warnings.map((w) => `${w.code} ${w.file}`),
+    ['UNSAFE_VAR_ASSIGNMENT panel.js'],
+    JSON.stringify(report.warnings),
+  );
+  assert.equal(r.status, 0);
 });
