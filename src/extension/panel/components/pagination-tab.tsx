@@ -1,6 +1,7 @@
 /** Pagination tab: what detection found, and the evidence it rests on. */
 import type { Detection } from '../../../core/detect/types.ts';
 import { formatPath } from '../../../core/json.ts';
+import { detectionTooltip } from '../lib/detection-words.ts';
 import { formatConfidence } from '../lib/format.ts';
 import { usePanelState } from '../state/panel-context.ts';
 import type { CapturedItem } from '../state/services.ts';
@@ -54,6 +55,7 @@ export function PaginationTab({ item }: { item: CapturedItem }) {
         <span
           class="muted"
           data-testid="pagination-confidence"
+          title={detectionTooltip(d)}
         >{`confidence ${formatConfidence(d.confidence)}`}</span>
       </div>
       <CrawlControls item={item} />

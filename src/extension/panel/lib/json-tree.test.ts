@@ -127,3 +127,23 @@ test('revealPath opens the ancestors and the ranges of big arrays on the way to 
   assert.equal(revealPath(root, ['nope']), null);
   assert.deepEqual(revealPath(root, []), { open: [], target: nodeId([]) });
 });
+
+test('a record nested 5000 levels deep: parsed, the tree stops at MAX_DEPTH with a "too deep" line, no stack overflow', async () => {
+  const { MAX_DEPTH, makeNode, revealPath, preview, childrenOf } = await import('./json-tree.ts');
+  const { visibleRows } = await import('./json-tree-nav.ts');
+  const depth = 5000;
+  const text = '{"a":'.repeat(depth) + '[1]' + '}'.repeat(depth);
+  const parsed = parseJsonForDisplay(text);
+  assert.ok(parsed.ok);
+  const root = makeNode(null, [], parsed.value);
+  const r = revealPath(root, Array(depth).fill('a'))!;
+  assert.equal(r.open.length, MAX_DEPTH, 'opens down to the limit, no further');
+  const rows = visibleRows(root, new Set(r.open), (n) => childrenOf(n));
+  assert.equal(rows.length, MAX_DEPTH + 1);
+  const last = rows[rows.length - 1];
+  assert.equal(last.node.kind, 'deep');
+  assert.equal(last.node.id, r.target);
+  assert.equal(last.expandable, false);
+  assert.match(preview(last.node), /^\{…\} nested too deep to show \(over 200 levels\): see the raw body$/);
+  assert.deepEqual(childrenOf(last.node), []);
+});

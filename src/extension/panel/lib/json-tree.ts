@@ -6,7 +6,16 @@
  */
 import { ExactInteger } from './exact-json.ts';
 
-export type NodeKind = 'object' | 'array' | 'range' | 'string' | 'number' | 'boolean' | 'null';
+export type NodeKind =
+  | 'object'
+  | 'array'
+  | 'range'
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'null'
+  /** An object or array nested deeper than MAX_DEPTH: shown as one line, not opened. */
+  | 'deep';
 
 export type TreeNode = {
   /** Stable, unique within one tree: the path, plus the range for range nodes. */
@@ -25,6 +34,12 @@ export type TreeNode = {
 
 /** Arrays longer than this are shown as ranges of items. @default 100 */
 export const CHUNK = 100;
+
+/**
+ * Containers nested deeper than this are one "too deep" line: a record nested thousands of levels
+ * (a hostile or broken API) must not make a row per level or an indent wider than the panel. @default 200
+ */
+export const MAX_DEPTH = 200;
 
 /** Long strings are cut in the preview so one huge value does not flood the DOM. @default 2000 */
 export const MAX_STRING = 2000;
@@ -51,7 +66,8 @@ function kindOf(v: unknown): NodeKind {
 }
 
 export function makeNode(key: string | null, path: string[], value: unknown): TreeNode {
-  const kind = kindOf(value);
+  let kind = kindOf(value);
+  if ((kind === 'object' || kind === 'array') && path.length >= MAX_DEPTH) kind = 'deep';
   const size =
     kind === 'array'
       ? (value as unknown[]).length
@@ -134,6 +150,8 @@ export function preview(n: TreeNode): string {
       return n.size ? `{…} ${n.size} ${n.size === 1 ? 'key' : 'keys'}` : '{}';
     case 'range':
       return `[${n.range![0]} … ${n.range![1] - 1}]`;
+    case 'deep':
+      return `${Array.isArray(n.value) ? '[…]' : '{…}'} nested too deep to show (over ${MAX_DEPTH} levels): see the raw body`;
   }
 }
 
@@ -191,6 +209,8 @@ export function revealPath(
   const open: string[] = [];
   let node = root;
   for (const key of path) {
+    // A too-deep node is as far as the tree goes: it stands for everything below it.
+    if (node.kind === 'deep') break;
     open.push(node.id);
     let kids = childrenOf(node, chunk);
     // Step through ranges until the item itself is among the children.

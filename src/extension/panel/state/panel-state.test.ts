@@ -256,3 +256,14 @@ test('copy as cURL, copy records and HAR export go through the services', async 
   );
   assert.equal(JSON.parse(t.saved[0].text).log.entries.length, 2, 'ours and the backfilled one');
 });
+
+test('a response nested 5000 levels deep is listed (real detection) and does not stop the capture', async () => {
+  const { createCaptureState } = await import('./capture-state.ts');
+  const capture = createCaptureState({ schedule: () => {} });
+  const deep = '{"data":[' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + '],"page":1,"next":"/x?page=2"}';
+  capture.add([ex('http://a.test/deep?page=1', deep), ex('http://a.test/after')]);
+  assert.deepEqual(
+    capture.items.value.map((it) => it.exchange.request.url),
+    ['http://a.test/deep?page=1', 'http://a.test/after'],
+  );
+});
