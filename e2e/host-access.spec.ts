@@ -15,7 +15,6 @@ import { recs, startServer, type TestServer } from './panel-credentials-servers.
 const STORE_DIR = path.resolve(EXTENSION_DIR, '../chrome');
 
 const test = base.extend<{ store: DevToolsHarness; api: TestServer }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
   store: async ({}, use) => {
     const h = await DevToolsHarness.launch(STORE_DIR);
     try {
@@ -25,7 +24,7 @@ const test = base.extend<{ store: DevToolsHarness; api: TestServer }>({
       await h.close();
     }
   },
-  // eslint-disable-next-line no-empty-pattern -- as above
+
   api: async ({}, use) => {
     const s = await startServer();
     s.routes.set('/api/items?page=1', { records: recs(1), next: `${s.origin}/api/items?page=2` });

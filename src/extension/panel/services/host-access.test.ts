@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AccessError, hostPattern, waitForAccess } from './host-access.ts';
+import { type AccessError, hostPattern, waitForAccess } from './host-access.ts';
 import { patternsTakePorts } from './browser-crawl-services.ts';
 
 test('host patterns keep the port where the browser supports it (Chrome), not in Firefox', () => {
