@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { cliCrawl, engineCrawl, floorChain, floorNumbered, gotCrawl } from './crawl-clients.ts';
+import { clientVariants, printClientComparison } from './client-compare.ts';
 
 const PAGES = 200;
 const LATENCY = 20;
@@ -75,6 +76,7 @@ try {
       name: 'floor: raw node:http keep-alive ×4',
       run: (p) => floorNumbered(numbered(p), agent(), CONCURRENCY),
     },
+    ...clientVariants('a', numbered, out, CONCURRENCY),
   ]);
   const limitA = (PAGES * LATENCY) / CONCURRENCY;
   const [cliA, undiciA, gotA, floorA] = [...a.values()];
@@ -92,12 +94,14 @@ try {
   );
   console.log(`  floor client              ${fmt(floorA)}  ${(floorA / limitA).toFixed(3)}× limit`);
   printCpu(a);
+  printClientComparison('a', a, cpuPerPage);
 
   const chain = (p: number) => `${origin}/cursor?pages=${p}`;
   const b = await measure([
     { name: 'pagescope crawl (CLI, node:http)', run: (p) => cliCrawl(chain(p), out(p), CONCURRENCY) },
     { name: 'engine + global fetch (undici)', run: (p) => engineCrawl(chain(p), out(p), CONCURRENCY) },
     { name: 'floor: raw node:http keep-alive, sequential', run: (p) => floorChain(chain(p), agent()) },
+    ...clientVariants('b', chain, out, CONCURRENCY),
   ]);
   const limitB = PAGES * LATENCY;
   const [cliB, undiciB, floorB] = [...b.values()];
@@ -112,6 +116,7 @@ try {
   );
   console.log(`  floor client              ${fmt(floorB)}  ${(floorB / limitB).toFixed(3)}× limit`);
   printCpu(b);
+  printClientComparison('b', b, cpuPerPage);
 } finally {
   server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

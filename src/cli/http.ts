@@ -158,6 +158,45 @@ function decoders(encoding: string | undefined): NodeJS.ReadWriteStream[] {
   return out;
 }
 
+/**
+ * A response body decoded (Content-Encoding list) to text. Counts decoded bytes as they come and
+ * stops at `maxBody` (a gzip bomb fails after the limit, never after inflating all of it).
+ */
+export function readDecodedText(
+  res: NodeJS.ReadableStream & { destroy(error?: Error): void },
+  encoding: string | undefined,
+  maxBody: number,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chain = decoders(encoding);
+    const stages: NodeJS.ReadableStream[] = [res];
+    for (const d of chain) stages.push(stages[stages.length - 1].pipe(d));
+    const stream = stages[stages.length - 1];
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const fail = (e: Error) => {
+      if (settled) return;
+      settled = true;
+      chunks.length = 0;
+      for (const d of chain) (d as unknown as Transform).destroy();
+      res.destroy();
+      reject(e);
+    };
+    for (const s of stages) s.on('error', fail);
+    stream.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > maxBody) return fail(new BodyTooLargeError(maxBody));
+      chunks.push(c);
+    });
+    stream.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    });
+  });
+}
+
 /** Creates the adapter. Rejects only when no response arrives (DNS, refused, reset, aborted). */
 export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
   const agentOpts = { keepAlive: true, maxSockets: opts.maxSockets ?? 16 };
@@ -209,40 +248,8 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
     });
   }
 
-  /**
-   * The decoded body as text. Counts decoded bytes as they come and stops at `maxBody` (a gzip bomb
-   * fails after the limit, never after inflating all of it).
-   */
-  function readBody(res: http.IncomingMessage): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const chain = decoders(contentEncoding(res.rawHeaders));
-      const stages: NodeJS.ReadableStream[] = [res];
-      for (const d of chain) stages.push(stages[stages.length - 1].pipe(d));
-      const stream = stages[stages.length - 1];
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let settled = false;
-      const fail = (e: Error) => {
-        if (settled) return;
-        settled = true;
-        chunks.length = 0;
-        for (const d of chain) (d as unknown as Transform).destroy();
-        res.destroy();
-        reject(e);
-      };
-      for (const s of stages) s.on('error', fail);
-      stream.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > maxBody) return fail(new BodyTooLargeError(maxBody));
-        chunks.push(c);
-      });
-      stream.on('end', () => {
-        if (settled) return;
-        settled = true;
-        resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
-      });
-    });
-  }
+  const readBody = (res: http.IncomingMessage) =>
+    readDecodedText(res, contentEncoding(res.rawHeaders), maxBody);
 
   const fetch = async (req: HttpRequest): Promise<HttpResponse> => {
     const { signal } = req;
