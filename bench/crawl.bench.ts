@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { cliCrawl, engineCrawl, floorChain, floorNumbered, gotCrawl } from './crawl-clients.ts';
-import { clientVariants, printClientComparison } from './client-compare.ts';
 
 const PAGES = 200;
 const LATENCY = 20;
@@ -69,14 +68,13 @@ const out = (p: number) => join(dir, `out-${p}-${Math.random().toString(36).slic
 try {
   const numbered = (p: number) => `${origin}/numbered?pages=${p}&page=1`;
   const a = await measure([
-    { name: 'pagescope crawl (CLI, node:http)', run: (p) => cliCrawl(numbered(p), out(p), CONCURRENCY) },
+    { name: 'pagescope crawl (CLI, undici)', run: (p) => cliCrawl(numbered(p), out(p), CONCURRENCY) },
     { name: 'engine + global fetch (undici)', run: (p) => engineCrawl(numbered(p), out(p), CONCURRENCY) },
     { name: 'got.paginate (its only mode: sequential)', run: (p) => gotCrawl(numbered(p), agent()) },
     {
       name: 'floor: raw node:http keep-alive ×4',
       run: (p) => floorNumbered(numbered(p), agent(), CONCURRENCY),
     },
-    ...clientVariants('a', numbered, out, CONCURRENCY),
   ]);
   const limitA = (PAGES * LATENCY) / CONCURRENCY;
   const [cliA, undiciA, gotA, floorA] = [...a.values()];
@@ -87,21 +85,19 @@ try {
     `  pagescope crawl (CLI)     ${fmt(cliA)}  ${(cliA / limitA).toFixed(3)}× limit (goal ≤ 1.15: ${verdict(cliA / limitA <= 1.15)})  ${(cliA / floorA).toFixed(3)}× floor`,
   );
   console.log(
-    `  engine + global fetch     ${fmt(undiciA)}  ${(undiciA / limitA).toFixed(3)}× limit  ${(undiciA / floorA).toFixed(3)}× floor  (node:http adapter ${(undiciA / cliA).toFixed(2)}× faster)`,
+    `  engine + global fetch     ${fmt(undiciA)}  ${(undiciA / limitA).toFixed(3)}× limit  ${(undiciA / floorA).toFixed(3)}× floor  (CLI adapter ${(undiciA / cliA).toFixed(2)}× faster)`,
   );
   console.log(
     `  got.paginate              ${fmt(gotA)}  pagescope is ${(gotA / cliA).toFixed(2)}× faster (goal ≥ 3×: ${verdict(gotA / cliA >= 3)})`,
   );
   console.log(`  floor client              ${fmt(floorA)}  ${(floorA / limitA).toFixed(3)}× limit`);
   printCpu(a);
-  printClientComparison('a', a, cpuPerPage);
 
   const chain = (p: number) => `${origin}/cursor?pages=${p}`;
   const b = await measure([
-    { name: 'pagescope crawl (CLI, node:http)', run: (p) => cliCrawl(chain(p), out(p), CONCURRENCY) },
+    { name: 'pagescope crawl (CLI, undici)', run: (p) => cliCrawl(chain(p), out(p), CONCURRENCY) },
     { name: 'engine + global fetch (undici)', run: (p) => engineCrawl(chain(p), out(p), CONCURRENCY) },
     { name: 'floor: raw node:http keep-alive, sequential', run: (p) => floorChain(chain(p), agent()) },
-    ...clientVariants('b', chain, out, CONCURRENCY),
   ]);
   const limitB = PAGES * LATENCY;
   const [cliB, undiciB, floorB] = [...b.values()];
@@ -112,11 +108,10 @@ try {
     `  pagescope crawl (CLI)     ${fmt(cliB)}  ${(cliB / limitB).toFixed(3)}× limit (goal ≤ 1.05: ${verdict(cliB / limitB <= 1.05)})  ${(cliB / floorB).toFixed(3)}× floor (aim ≤ 1.05: ${verdict(cliB / floorB <= 1.05)})`,
   );
   console.log(
-    `  engine + global fetch     ${fmt(undiciB)}  ${(undiciB / limitB).toFixed(3)}× limit  ${(undiciB / floorB).toFixed(3)}× floor  (node:http adapter ${(undiciB / cliB).toFixed(2)}× faster)`,
+    `  engine + global fetch     ${fmt(undiciB)}  ${(undiciB / limitB).toFixed(3)}× limit  ${(undiciB / floorB).toFixed(3)}× floor  (CLI adapter ${(undiciB / cliB).toFixed(2)}× faster)`,
   );
   console.log(`  floor client              ${fmt(floorB)}  ${(floorB / limitB).toFixed(3)}× limit`);
   printCpu(b);
-  printClientComparison('b', b, cpuPerPage);
 } finally {
   server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

@@ -121,3 +121,13 @@ test('credentials in the URL become Basic auth, as with a URL given to http.requ
   const r = await fetch({ method: 'GET', url: origin.replace('//', '//u:p%40ss@') + '/plain', headers: [] });
   assert.equal(JSON.parse(r.bodyText).auth, `Basic ${Buffer.from('u:p@ss').toString('base64')}`);
 });
+
+test("hop-by-hop headers a pasted curl command may carry (Connection, Keep-Alive) are the client's business, not an error", async () => {
+  const r = await get('/plain', [
+    { name: 'Connection', value: 'keep-alive' },
+    { name: 'Keep-Alive', value: 'timeout=5' },
+    { name: 'Authorization', value: 'Bearer t' },
+  ]);
+  assert.equal(r.status, 200);
+  assert.equal(JSON.parse(r.bodyText).auth, 'Bearer t');
+});

@@ -1,13 +1,14 @@
 /**
- * A lean HttpFetch over node:http/https for the CLI. One keep-alive agent per protocol for the
- * adapter's life (never one per request), gzip/deflate/br decoding, redirects followed, the whole
- * body returned as text. Node's global fetch (undici) costs ~1 ms more per request on loopback;
- * bench/crawl.bench.ts measures both.
+ * The CLI's HttpFetch: undici's Agent (a keep-alive Pool per origin, Node's own HTTP engine) makes
+ * the requests; this file adds what a crawl needs on top: redirects followed by hand so credentials
+ * never reach another origin (core's isCredentialHeader), gzip/deflate (zlib or raw)/br decoding of
+ * any stacked Content-Encoding, a decoded-size limit enforced while decoding, user:password@ as
+ * Basic auth, and AbortError on abort. It replaced a hand-written node:http client once
+ * bench/crawl.bench.ts measured undici within 2% of it (see the commit that made the switch).
  */
-import http from 'node:http';
-import https from 'node:https';
 import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
+import { Agent, errors, type Dispatcher } from 'undici';
 import { isCredentialHeader } from '../core/crawl/credentials.ts';
 import type { Header } from '../core/exchange.ts';
 import { BODY_TOO_LARGE, type HttpFetch, type HttpRequest, type HttpResponse } from '../core/ports.ts';
@@ -19,7 +20,7 @@ export type NodeFetchOptions = {
   maxRedirects?: number;
   /** Sent when the request has no User-Agent. @default 'pagescope/0.1' */
   userAgent?: string;
-  /** Abort a request after this long; 0 = only the request's signal counts. @default 0 */
+  /** Fail a request whose headers or next body bytes take longer than this; 0 = only the request's signal counts. @default 0 */
   timeoutMs?: number;
   /** Largest body accepted, counted after decoding, enforced while decoding. @default 256 MiB */
   maxBodyBytes?: number;
@@ -52,40 +53,6 @@ function abortError(signal: AbortSignal): Error {
   const e = new Error('The operation was aborted', { cause: signal.reason });
   e.name = 'AbortError';
   return Object.assign(e, { code: 'ABORT_ERR' });
-}
-
-/**
- * http.request options for `url`, as Node's urlToHttpOptions builds them from a URL object, without
- * its spread of the URL and the merge that follows (measurable per page in a crawl).
- */
-function requestOptions(url: URL): http.RequestOptions {
-  const { hostname, port, username, password } = url;
-  const o: http.RequestOptions = {
-    protocol: url.protocol,
-    hostname: hostname[0] === '[' ? hostname.slice(1, -1) : hostname,
-    path: url.pathname + url.search,
-  };
-  if (port !== '') o.port = Number(port);
-  if (username || password) o.auth = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
-  return o;
-}
-
-function headerList(raw: string[]): Header[] {
-  const out: Header[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push({ name: raw[i], value: raw[i + 1] });
-  return out;
-}
-
-/**
- * Content-Encoding from the raw header list, repeated values joined with ', ' as Node's
- * `res.headers` joins them — without building that object for every response.
- */
-function contentEncoding(raw: string[]): string | undefined {
-  let value: string | undefined;
-  for (let i = 0; i + 1 < raw.length; i += 2)
-    if (raw[i].length === 16 && raw[i].toLowerCase() === 'content-encoding')
-      value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`;
-  return value;
 }
 
 /** True when `head` starts with a zlib header (RFC 1950): deflate method, check bits valid. */
@@ -197,106 +164,78 @@ export function readDecodedText(
   });
 }
 
-/** Creates the adapter. Rejects only when no response arrives (DNS, refused, reset, aborted). */
+/** undici refuses hop-by-hop headers (a pasted curl command may carry them); the connection is its own. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'upgrade', 'transfer-encoding', 'proxy-connection']);
+
+/** The request's headers for undici: repeated names as lists, the codings we decode, our User-Agent. */
+function requestHeaders(req: HttpRequest, url: URL, userAgent: string): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const h of req.headers) {
+    const k = h.name.toLowerCase();
+    if (HOP_BY_HOP.has(k)) continue;
+    const prev = headers[k];
+    headers[k] = prev === undefined ? h.value : ([] as string[]).concat(prev, h.value);
+  }
+  // Only the codings this client decodes (a pasted curl command may ask for zstd).
+  headers['accept-encoding'] = 'gzip, deflate, br';
+  headers['user-agent'] ??= userAgent;
+  if ((url.username || url.password) && headers.authorization === undefined) {
+    const user = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    headers.authorization = `Basic ${Buffer.from(user, 'utf8').toString('base64')}`;
+  }
+  return headers;
+}
+
+/** undici's header object as a list; a repeated header stays several entries. */
+function headerList(raw: Dispatcher.ResponseData['headers']): Header[] {
+  const out: Header[] = [];
+  for (const name in raw) {
+    const v = raw[name];
+    if (Array.isArray(v)) for (const x of v) out.push({ name, value: x });
+    else if (v !== undefined) out.push({ name, value: v });
+  }
+  return out;
+}
+
+/** Creates the adapter. Rejects only when no response arrives (DNS, refused, reset, aborted, too large). */
 export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
-  const agentOpts = { keepAlive: true, maxSockets: opts.maxSockets ?? 16 };
-  const agents = { 'http:': new http.Agent(agentOpts), 'https:': new https.Agent(agentOpts) };
+  const timeout = opts.timeoutMs ?? 0; // 0: undici's own timers off, the request's signal decides
+  const agent = new Agent({
+    connections: opts.maxSockets ?? 16,
+    headersTimeout: timeout,
+    bodyTimeout: timeout,
+  });
   const maxRedirects = opts.maxRedirects ?? 5;
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const userAgent = opts.userAgent ?? 'pagescope/0.1';
 
-  /** One request; `sent` gets the ClientRequest so an abort can destroy it. */
-  function once(
-    req: HttpRequest,
-    url: URL,
-    sent: (r: http.ClientRequest) => void,
-  ): Promise<{ status: number; statusText: string; headers: Header[]; raw: http.IncomingMessage }> {
-    return new Promise((resolve, reject) => {
-      const proto = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
-      if (!proto) return reject(new Error(`unsupported protocol ${url.protocol}`));
-      if (req.signal?.aborted) return reject(abortError(req.signal));
-      const headers: Record<string, string | string[]> = {};
-      for (const h of req.headers) {
-        const k = h.name.toLowerCase();
-        const prev = headers[k];
-        headers[k] = prev === undefined ? h.value : ([] as string[]).concat(prev, h.value);
-      }
-      // Only the codings this client decodes (a pasted curl command may ask for zstd).
-      headers['accept-encoding'] = 'gzip, deflate, br';
-      headers['user-agent'] ??= opts.userAgent ?? 'pagescope/0.1';
-      if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
-      // The signal is handled by `fetch` (one listener for the whole exchange) rather than given to
-      // http.request, whose per-request end-of-stream watchers cost more than the request itself.
-      const r = proto.request({
-        ...requestOptions(url),
-        method: req.method,
-        headers,
-        agent: agents[url.protocol as 'http:'],
-      });
-      sent(r);
-      if (opts.timeoutMs)
-        r.setTimeout(opts.timeoutMs, () => r.destroy(new Error(`timed out after ${opts.timeoutMs} ms`)));
-      r.on('error', reject);
-      r.on('response', (res) => {
-        resolve({
-          status: res.statusCode ?? 0,
-          statusText: res.statusMessage ?? '',
-          headers: headerList(res.rawHeaders),
-          raw: res,
-        });
-      });
-      r.end(req.body);
+  function once(req: HttpRequest, url: URL): Promise<Dispatcher.ResponseData> {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
+    return agent.request({
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method: req.method as Dispatcher.HttpMethod,
+      headers: requestHeaders(req, url, userAgent),
+      body: req.body,
+      signal: req.signal,
     });
   }
 
-  const readBody = (res: http.IncomingMessage) =>
-    readDecodedText(res, contentEncoding(res.rawHeaders), maxBody);
-
-  const fetch = async (req: HttpRequest): Promise<HttpResponse> => {
-    const { signal } = req;
-    let inFlight: http.ClientRequest | undefined;
-    let reading: http.IncomingMessage | undefined;
-    // The request, and a body still trickling in, end with the abort's error.
-    const onAbort = () => {
-      const e = abortError(signal!);
-      inFlight?.destroy(e);
-      reading?.destroy(e);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      return await follow(
-        req,
-        (r) => (inFlight = r),
-        (res) => (reading = res),
-      );
-    } catch (e) {
-      // An abort while the body trickles in surfaces as the socket's reset: say it was the abort.
-      if (signal?.aborted && (e as Error)?.name !== 'AbortError') throw abortError(signal);
-      throw e;
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-    }
-  };
-
-  async function follow(
-    req: HttpRequest,
-    sent: (r: http.ClientRequest) => void,
-    got: (res: http.IncomingMessage) => void,
-  ): Promise<HttpResponse> {
+  async function follow(req: HttpRequest): Promise<HttpResponse> {
     let url = new URL(req.url);
     let current = req;
     for (let hop = 0; ; hop++) {
-      const res = await once(current, url, sent);
-      const redirect = res.status >= 300 && res.status < 400 && res.status !== 304;
-      const location = redirect
-        ? res.headers.find((h) => h.name.toLowerCase() === 'location')?.value
-        : undefined;
-      if (redirect && location && hop < maxRedirects) {
-        res.raw.on('error', () => {}); // a redirect's body is dropped, and so is its error
-        res.raw.resume();
+      const res = await once(current, url);
+      const status = res.statusCode;
+      const location = status >= 300 && status < 400 && status !== 304 ? res.headers.location : undefined;
+      if (typeof location === 'string' && hop < maxRedirects) {
+        res.body.on('error', () => {}); // a redirect's body is dropped, and so is its error
+        res.body.resume();
         const next = new URL(location, url);
-        const keepMethod = res.status === 307 || res.status === 308;
-        // Credentials never follow a redirect to another origin (what browsers and undici do), by the
-        // core's one rule of what a credential header is. Same-origin hops (a trailing slash) keep them.
+        const keepMethod = status === 307 || status === 308;
+        // Credentials never follow a redirect to another origin (what browsers do), by the core's
+        // one rule of what a credential header is. Same-origin hops (a trailing slash) keep them.
         const headers =
           next.origin === url.origin
             ? current.headers
@@ -310,26 +249,39 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): NodeFetch {
         url = next;
         continue;
       }
-      got(res.raw);
-      const bodyText = await readBody(res.raw);
+      const coding = res.headers['content-encoding'];
+      const bodyText = await readDecodedText(
+        res.body,
+        Array.isArray(coding) ? coding.join(', ') : coding,
+        maxBody,
+      );
       if (url.username || url.password) {
         // The final URL is reported (and may be stored); user:password never is.
         url = new URL(url.href);
         url.username = url.password = '';
       }
       return {
-        status: res.status,
+        status,
         statusText: res.statusText,
         url: url.href,
-        headers: res.headers,
+        headers: headerList(res.headers),
         bodyText,
       };
     }
   }
-  return Object.assign(fetch, {
-    close() {
-      agents['http:'].destroy();
-      agents['https:'].destroy();
-    },
-  });
+
+  const fetch = async (req: HttpRequest): Promise<HttpResponse> => {
+    const { signal } = req;
+    if (signal?.aborted) throw abortError(signal);
+    try {
+      return await follow(req);
+    } catch (e) {
+      // An abort surfaces as undici's own error or the signal's reason: say it was the abort.
+      if (signal?.aborted && (e as Error)?.name !== 'AbortError') throw abortError(signal);
+      if (e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError)
+        throw new Error(`timed out after ${timeout} ms`, { cause: e });
+      throw e;
+    }
+  };
+  return Object.assign(fetch, { close: () => void agent.destroy() });
 }
