@@ -20,8 +20,13 @@ test('lists a JSON response the page fetches while the panel is open', async ({ 
 
   const found = await panel.waitFor<Row[]>(rowsFor(url));
   expect(found).toEqual([{ method: 'GET', url, status: '200' }]);
-  // The HTML page itself is not JSON and must not be listed.
-  expect(await panel.eval<Row[]>(rows)).not.toContainEqual(expect.objectContaining({ url: `${demo}/` }));
+  // The HTML page itself is listed, greyed as not analysed (not JSON), without a style.
+  expect(
+    await panel.waitFor(`(() => {
+      const r = [...document.querySelectorAll('[data-testid=request-row]')].find((r) => r.querySelector('[data-testid=request-url]').title === ${JSON.stringify(`${demo}/`)});
+      return r && { reason: r.querySelector('[data-testid=request-unanalysed]')?.dataset.reason ?? null, style: !!r.querySelector('[data-testid=request-style]') };
+    })()`),
+  ).toEqual({ reason: 'not-json', style: false });
 });
 
 test('backfills a response captured after DevTools opened but before the panel was shown', async ({

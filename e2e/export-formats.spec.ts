@@ -134,13 +134,13 @@ test('nested records (JSON:API): CSV header is the union of dot-path columns, CS
   await datasetRow(panel, end.datasetId, `v.status === 'done'`);
 
   const json = await exportAs(h, panel, end.datasetId, 'json');
-  expect(json.name).toMatch(/^pagescope-json-api-.*\.json$/);
+  expect(json.name).toMatch(/^pagescope-127\.0\.0\.1-\d+-jsonapi-articles-json-api-.*\.json$/);
   const records = JSON.parse(json.text) as Record<string, unknown>[];
   expect(records.length).toBe(info.totalRecords);
   expect(new Set(records.map((r) => r[info.idField])).size).toBe(info.totalRecords);
 
   const csv = await exportAs(h, panel, end.datasetId, 'csv');
-  expect(csv.name).toMatch(/^pagescope-json-api-.*\.csv$/);
+  expect(csv.name).toMatch(/^pagescope-127\.0\.0\.1-\d+-jsonapi-articles-json-api-.*\.csv$/);
   const { header } = checkCsvAgainst(records, csv.text, info.idField);
   expect(header).toEqual(expect.arrayContaining(['id', 'type', 'attributes.title', 'links.self']));
 });
