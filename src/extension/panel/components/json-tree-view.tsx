@@ -59,7 +59,7 @@ const TreeItem = memo(function TreeItem({ row, index, tabbable, found, patterns,
       <span
         class={`json-${node.kind}`}
         data-exact={exact ? 'true' : undefined}
-        title={exact ? 'Integer beyond 2^53: exact digits (JSON.parse would round it)' : undefined}
+        title={exact ? 'Exact as sent: JSON.parse would round this number (or make it Infinity)' : undefined}
       >
         {preview(node)}
       </span>
