@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import type { ExportFormat } from '../../../core/export/types.ts';
-import type { Dataset } from '../../../store/idb-store.ts';
+import type { Dataset } from '../services/crawl-service.ts';
 import { formatBytes } from '../lib/format.ts';
 import { exportFileName } from '../state/datasets-state.ts';
 import { usePanelState } from '../state/panel-context.ts';

@@ -1,9 +1,9 @@
 /**
- * The real CrawlServices for the panel page: IndexedDB (opened once, lazily), the permissions API
+ * The real CrawlServices for the panel page: the IndexedDB dataset store, the permissions API
  * handed in by main.tsx (so this file never imports the polyfill), the panel's fetch and Blob
  * downloads through `<a download>`.
  */
-import { openPagescopeDb, type PagescopeIdb } from '../../../store/idb-store.ts';
+import { openIdbDatasetStore } from '../../../store/dataset-store.ts';
 import { systemClock } from '../../../core/system-clock.ts';
 import type { CrawlServices } from './crawl-service.ts';
 import { createExtensionFetch } from './extension-fetch.ts';
@@ -35,16 +35,9 @@ export function saveBlobAs(blob: Blob, name: string, doc: Document = document): 
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function createBrowserCrawlServices(permissions: PermissionsApi, dbName?: string): CrawlServices {
-  let db: Promise<PagescopeIdb> | null = null;
+export function createBrowserCrawlServices(permissions: PermissionsApi): CrawlServices {
   return {
-    openDb() {
-      db ??= openPagescopeDb(dbName).catch((e) => {
-        db = null; // let a later call try again
-        throw e;
-      });
-      return db;
-    },
+    datasets: openIdbDatasetStore(),
     requestHostPermission: (pattern) => permissions.request({ origins: [pattern] }),
     hasHostPermission: async (pattern) => (await permissions.contains?.({ origins: [pattern] })) ?? false,
     onHostPermissionChange(cb) {

@@ -1,17 +1,15 @@
 /**
  * Feeds the crawler's stored pages into the chain state, live while a crawl runs: the crawl state's
  * `crawledPages` signal says which dataset gained pages; this reads those pages (with their
- * detections) from IndexedDB and calls `chain.markChainCrawled`, so predicted nodes turn `crawled`
+ * detections) from the dataset store and calls `chain.markChainCrawled`, so predicted nodes turn `crawled`
  * and diagnostics grow. Reads are coalesced (one in flight, one queued), so a fast crawl costs a
  * read per batch of pages, not per page.
  */
 import { effect } from '@preact/signals';
 import { chainKey } from '../../../core/chain/key.ts';
-import type { PagescopeIdb, StoredPage } from '../../../store/idb-schema.ts';
-import { listPages } from '../../../store/idb-store.ts';
 import type { ChainState, CrawledChainPage } from '../state/chain-state.ts';
 import type { CrawlState } from '../state/crawl-state.ts';
-import type { CrawlServices } from './crawl-service.ts';
+import type { CrawlServices, DatasetStore, StoredPage } from './crawl-service.ts';
 
 /**
  * A page's records as the API sent them. The store keeps each record once, so a page with
@@ -19,17 +17,13 @@ import type { CrawlServices } from './crawl-service.ts';
  * their ids, which is all the diagnostics need of them (an id-only stand-in takes each place).
  * Undefined when the page cannot be rebuilt (cut by max records, or more repeats than were listed).
  */
-async function fullRecords(db: PagescopeIdb, p: StoredPage): Promise<unknown[] | undefined> {
+async function fullRecords(
+  store: Pick<DatasetStore, 'newRecords'>,
+  p: StoredPage,
+): Promise<unknown[] | undefined> {
   const repeats = p.repeats?.items ?? [];
   if (p.newRecords + repeats.length !== p.recordCount) return undefined;
-  const fresh = p.newRecords
-    ? (
-        await db.getAll(
-          'records',
-          IDBKeyRange.bound([p.datasetId, p.firstSeq], [p.datasetId, p.firstSeq + p.newRecords - 1]),
-        )
-      ).map((r) => r.data)
-    : [];
+  const fresh = await store.newRecords(p);
   if (!repeats.length) return fresh;
   const out: unknown[] = [];
   let next = 0;
@@ -54,13 +48,15 @@ export function linkCrawledPages(
   let busy = false;
   let stopped = false;
 
-  async function load(db: PagescopeIdb, id: number) {
-    const stored = await listPages(db, id);
+  const store = services.datasets;
+
+  async function load(id: number) {
+    const stored = await store.pages(id);
     if (!stored.length) return;
     const pages: CrawledChainPage[] = [];
     for (const p of stored) {
       const at = `${id}:${p.index}`;
-      if (!records.has(at)) records.set(at, await fullRecords(db, p));
+      if (!records.has(at)) records.set(at, await fullRecords(store, p));
       const page: CrawledChainPage = {
         index: p.index,
         url: p.url,
@@ -87,11 +83,10 @@ export function linkCrawledPages(
     if (busy) return;
     busy = true;
     try {
-      const db = await services!.openDb();
       while (dirty.size && !stopped) {
         const [id] = dirty;
         dirty.delete(id);
-        await load(db, id);
+        await load(id);
       }
     } catch {
       // The store may be gone (deleted dataset, closed DevTools); nodes simply stay predicted.

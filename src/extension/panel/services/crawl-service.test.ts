@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CrawlStart } from '../../../core/crawl/types.ts';
 import type { Header } from '../../../core/exchange.ts';
+import { openIdbDatasetStore } from '../../../store/dataset-store.ts';
 import { startCrawl, type CrawlServices } from './crawl-service.ts';
 
 /** A database that records what is written and fails everything else (the crawl stops there). */
@@ -23,7 +24,8 @@ test('a new dataset stores header names only; the values go to memory (onDataset
   let kept: Header[] | undefined;
   const services = {
     requestHostPermission: async () => true,
-    openDb: async () => recordingDb(written),
+    // The real IndexedDB dataset store, over a database that records what it is given.
+    datasets: openIdbDatasetStore(async () => recordingDb(written) as never),
     createFetch: () => async () => {
       throw new Error('no network in this test');
     },

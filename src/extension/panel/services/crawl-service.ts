@@ -1,6 +1,6 @@
 /**
  * Runs the core crawl engine from the panel: the same `crawl()` the CLI uses, with the panel's
- * fetch (services/extension-fetch.ts) and the IndexedDB sink. Before anything else, synchronously
+ * fetch (services/extension-fetch.ts) and the dataset store's sink (store/dataset-store.ts). Before anything else, synchronously
  * inside the user's click: the replay policy (services/replay-policy.ts: GET/HEAD, confirmed POST
  * reads, never PUT/PATCH/DELETE) and the host permission request (browsers show the prompt only during
  * a user gesture; an origin already granted resolves at once). The wait for the prompt's answer ends
@@ -13,16 +13,7 @@ import type { CrawlProgress, CrawlStart, CrawlSummary } from '../../../core/craw
 import { withExactStart } from '../../../core/exact-integers.ts';
 import type { Header } from '../../../core/exchange.ts';
 import type { Clock, HttpFetch } from '../../../core/ports.ts';
-import {
-  createDataset,
-  createIdbSink,
-  finishDataset,
-  getCheckpoint,
-  getCrawlStart,
-  markRunning,
-  type Dataset,
-  type PagescopeIdb,
-} from '../../../store/idb-store.ts';
+import type { Dataset, DatasetStore } from '../../../store/dataset-store.ts';
 import {
   MissingSecretsError,
   missingSecrets,
@@ -34,10 +25,13 @@ import { hostPattern, waitForAccess } from './host-access.ts';
 import { replayVerdict, type ReplayVerdict } from './replay-policy.ts';
 
 export { hostPattern };
+/** The store's shapes, for panel state (which reaches the store only through these services). */
+export type { Dataset, DatasetStore, StoredPage } from '../../../store/dataset-store.ts';
 
 /** What the crawl needs from the outside world; main.tsx wires the browser, tests pass fakes. */
 export type CrawlServices = {
-  openDb(): Promise<PagescopeIdb>;
+  /** The crawl store: datasets to list, export, resume; the crawl's writes. */
+  datasets: DatasetStore;
   /** `permissions.request({ origins: [pattern] })`: true when granted. Called inside the click. */
   requestHostPermission(pattern: string): Promise<boolean>;
   /** `permissions.contains`: true when the crawl can fetch `pattern` without asking. */
@@ -111,7 +105,6 @@ function gate(
 
 async function run(
   services: CrawlServices,
-  db: PagescopeIdb,
   datasetId: number,
   start: CrawlStart,
   limits: CrawlLimits,
@@ -119,7 +112,7 @@ async function run(
   hooks: CrawlHooks,
   resume?: CrawlSummary['checkpoint'],
 ): Promise<CrawlOutcome> {
-  const inner = createIdbSink(db, datasetId);
+  const inner = services.datasets.sink(datasetId);
   const sink = {
     async writePage(...args: Parameters<typeof inner.writePage>) {
       await inner.writePage(...args);
@@ -136,7 +129,7 @@ async function run(
     ...limits,
     onProgress: hooks.onProgress,
   });
-  const dataset = await finishDataset(db, datasetId, summary);
+  const dataset = await services.datasets.finish(datasetId, summary);
   return { datasetId, summary, dataset };
 }
 
@@ -158,10 +151,9 @@ export async function startCrawl(
   await gate(services, { method, url, body: postData?.text }, captured.detection.style, opts, signal, hooks);
   const start = withExactStart(captured);
   const { stored, secrets } = redactStart(start);
-  const db = await services.openDb();
-  const datasetId = await createDataset(db, stored);
+  const datasetId = await services.datasets.create(stored);
   hooks.onDataset?.(datasetId, secrets);
-  return run(services, db, datasetId, start, limits, signal, hooks);
+  return run(services, datasetId, start, limits, signal, hooks);
 }
 
 /**
@@ -180,17 +172,15 @@ export async function resumeCrawl(
   const missing = opts.withoutSecrets ? [] : missingSecrets(dataset.source.headers, opts.secrets);
   if (missing.length) throw new MissingSecretsError(missing);
   await gate(services, dataset.source, dataset.style, opts, signal, hooks);
-  const db = await services.openDb();
   const [stored, checkpoint] = await Promise.all([
-    getCrawlStart(db, dataset.id),
-    getCheckpoint(db, dataset.id),
+    services.datasets.start(dataset.id),
+    services.datasets.checkpoint(dataset.id),
   ]);
   if (!stored) throw new Error(`Dataset ${dataset.id} has no stored start page; it cannot be resumed.`);
-  await markRunning(db, dataset.id);
+  await services.datasets.markRunning(dataset.id);
   hooks.onDataset?.(dataset.id, opts.secrets);
   return run(
     services,
-    db,
     dataset.id,
     restoreSecrets(stored, opts.secrets ?? []),
     limits,

@@ -57,7 +57,7 @@ test('the crawl checks its policy and asks for host access first, synchronously,
   const asked: string[] = [];
   const services = {
     requestHostPermission: async (p: string) => (asked.push(p), false),
-    openDb: () => assert.fail('no database before permission'),
+    datasets: { create: () => assert.fail('no dataset before permission') },
   } as unknown as CrawlServices;
   const start = {
     exchange: { request: { method: 'GET', url: 'https://api.example.com:8443/items?page=1', headers: [] } },

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CrawlStart } from '../../../core/crawl/types.ts';
-import type { Dataset } from '../../../store/idb-store.ts';
-import type { CrawlServices } from '../services/crawl-service.ts';
+import { createFakeDatasetStore } from '../dev/fake-dataset-store.ts';
+import type { CrawlServices, Dataset } from '../services/crawl-service.ts';
 import { createCrawlState, startKey } from './crawl-state.ts';
 
 const URL1 = 'http://127.0.0.1:8787/api/items?page=1';
@@ -22,8 +22,10 @@ function startOf(url = URL1, method = 'GET', body?: string): CrawlStart {
   } as unknown as CrawlStart;
 }
 
-/** Services whose permission answer the test gives; any database use fails the test. */
+/** Services whose permission answer the test gives; any use of the dataset store fails. */
 function fakeServices() {
+  const datasets = createFakeDatasetStore();
+  datasets.fail = new Error('no database in this test');
   const asked: string[] = [];
   let answer: (granted: boolean) => void = () => {};
   const services = {
@@ -32,7 +34,7 @@ function fakeServices() {
       return new Promise<boolean>((r) => (answer = r));
     },
     hasHostPermission: async () => false,
-    openDb: () => Promise.reject(new Error('no database in this test')),
+    datasets,
   } as unknown as CrawlServices;
   return { services, asked, answer: (g: boolean) => answer(g) };
 }

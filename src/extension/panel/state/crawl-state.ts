@@ -12,7 +12,6 @@ import { computed, signal } from '@preact/signals';
 import { chainKey } from '../../../core/chain/key.ts';
 import type { CrawlProgress, CrawlStart, CrawlSummary } from '../../../core/crawl/types.ts';
 import type { Header } from '../../../core/exchange.ts';
-import { listPages, patchDataset, type Dataset } from '../../../store/idb-store.ts';
 import { MissingSecretsError, redactStart } from '../services/crawl-secrets.ts';
 import {
   ReplayRefusedError,
@@ -23,6 +22,7 @@ import {
   type CrawlOptions,
   type CrawlOutcome,
   type CrawlServices,
+  type Dataset,
 } from '../services/crawl-service.ts';
 import { AccessError, hostPattern, waitForAccess } from '../services/host-access.ts';
 
@@ -163,11 +163,7 @@ export function createCrawlState(
       const out = await begin(controller.signal, opts);
       summary.value = out.summary;
       const reason = out.summary.stoppedReason;
-      if (cancelled && reason === 'aborted') {
-        const db = await services.openDb();
-        await patchDataset(db, out.datasetId, { status: 'stopped', detail: 'cancelled by you', more: false });
-        cancelledByUser.value = true;
-      }
+      if (cancelled && reason === 'aborted') await markCancelled(out.datasetId);
       phase.value = reason === 'done' ? 'done' : reason === 'aborted' && !cancelled ? 'paused' : 'stopped';
     } catch (e) {
       if (e instanceof AccessError) {
@@ -193,6 +189,12 @@ export function createCrawlState(
   }
 
   const busy = () => controller !== null;
+
+  /** The one "cancelled by the user" update: the dataset stops for good, the status says so. */
+  async function markCancelled(id: number) {
+    await services!.datasets.markCancelled(id);
+    cancelledByUser.value = true;
+  }
 
   const actions = {
     /** Crawls the rest of the chain `start` begins. Call from the click: it asks for host access first. */
@@ -295,12 +297,7 @@ export function createCrawlState(
       }
       const id = datasetId.value;
       if (services && id !== null && phase.value === 'paused') {
-        await patchDataset(await services.openDb(), id, {
-          status: 'stopped',
-          detail: 'cancelled by you',
-          more: false,
-        });
-        cancelledByUser.value = true;
+        await markCancelled(id);
         phase.value = 'stopped';
         onDatasetChange();
       }
@@ -308,7 +305,7 @@ export function createCrawlState(
     /** Loads a stored dataset's pages into `crawledPages` (for a chain shown after a reopen). */
     async loadPages(id: number) {
       if (!services) return;
-      const pages = await listPages(await services.openDb(), id);
+      const pages = await services.datasets.pages(id);
       const map = new Map(crawledPages.value);
       map.set(
         id,

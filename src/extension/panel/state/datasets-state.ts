@@ -1,6 +1,6 @@
 /**
- * The datasets sub-store: what IndexedDB holds (one row per crawl), delete, and export. Exports
- * stream the records out of IndexedDB batch by batch through the core writers into Blob parts, so
+ * The datasets sub-store: what the dataset store holds (one row per crawl), delete, and export.
+ * Exports stream the records out of the store batch by batch through the core writers into Blob parts, so
  * a large dataset is never one string in memory.
  */
 import { signal } from '@preact/signals';
@@ -8,8 +8,7 @@ import { exportCsv } from '../../../core/export/csv.ts';
 import { createJsonArrayWriter } from '../../../core/export/json.ts';
 import { createNdjsonWriter } from '../../../core/export/ndjson.ts';
 import type { ExportFormat, RecordSource, TextSink } from '../../../core/export/types.ts';
-import { deleteDataset, iterateRecords, listDatasets, type Dataset } from '../../../store/idb-store.ts';
-import type { CrawlServices } from '../services/crawl-service.ts';
+import type { CrawlServices, Dataset } from '../services/crawl-service.ts';
 
 export type DatasetsState = ReturnType<typeof createDatasetsState>;
 
@@ -78,7 +77,7 @@ export function createDatasetsState(services: CrawlServices | undefined) {
     async refresh() {
       if (!services) return;
       try {
-        list.value = await listDatasets(await services.openDb());
+        list.value = await services.datasets.list();
         loaded.value = true;
       } catch (e) {
         fail('Could not read datasets', e);
@@ -87,7 +86,7 @@ export function createDatasetsState(services: CrawlServices | undefined) {
     async remove(id: number) {
       if (!services) return;
       try {
-        await deleteDataset(await services.openDb(), id);
+        await services.datasets.remove(id);
         list.value = list.value.filter((d) => d.id !== id);
       } catch (e) {
         fail('Could not delete the dataset', e);
@@ -98,11 +97,10 @@ export function createDatasetsState(services: CrawlServices | undefined) {
       if (!services || exporting.value !== null) return;
       exporting.value = ds.id;
       try {
-        const db = await services.openDb();
         const parts: Blob[] = [];
         // Each chunk becomes a Blob part at once, so the text can be collected while the export goes on.
         const sink: TextSink = { write: (chunk) => void parts.push(new Blob([chunk])) };
-        const count = await writeExport(() => iterateRecords(db, ds.id, 1000), format, sink);
+        const count = await writeExport(() => services.datasets.records(ds.id, 1000), format, sink);
         services.saveBlob(new Blob(parts, { type: MIME[format] }), exportFileName(ds, format));
         error.value = null;
         return count;
