@@ -267,3 +267,13 @@ test('a response nested 5000 levels deep is listed (real detection) and does not
     ['http://a.test/deep?page=1', 'http://a.test/after'],
   );
 });
+
+test('copy records of a record nested 5000 levels deep copies the whole JSON (no stack overflow)', async () => {
+  const t = setup();
+  const deep = '{"items":[' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + ']}';
+  t.state.capture.add([ex('http://a.test/deep?page=1', deep)]);
+  const item = t.state.capture.items.value.find((it) => it.exchange.request.url.includes('deep'))!;
+  await t.state.actions.copyRecords(item);
+  assert.equal(t.state.ui.notice.value?.text, 'Copied 1 record');
+  assert.equal(t.copied.at(-1), '[' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + ']');
+});

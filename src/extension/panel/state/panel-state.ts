@@ -4,6 +4,7 @@
  * another `createXState()` here and a field on the returned object.
  */
 import { computed, signal } from '@preact/signals';
+import { stringifyJson } from '../../../core/export/deep-json.ts';
 import { parseJsonLossless } from '../../../core/export/lossless.ts';
 import { extractRecords } from '../../../core/json.ts';
 import { buildCurl } from '../lib/curl.ts';
@@ -113,10 +114,14 @@ export function createPanelState(services: PanelServices, options: CaptureOption
       const parsed = parseJsonLossless(item.exchange.response.bodyText);
       if (!parsed.ok) return Promise.resolve(notify('error', `No records: ${parsed.reason}`));
       const records = extractRecords(parsed.value, item.detection?.recordsPath ?? []);
-      return copy(
-        JSON.stringify(records, null, 2),
-        `Copied ${records.length} ${records.length === 1 ? 'record' : 'records'}`,
-      );
+      let text: string;
+      try {
+        text = JSON.stringify(records, null, 2);
+      } catch {
+        // Nested deeper than the native writer's stack (thousands of levels): the same JSON, compact.
+        text = stringifyJson(records);
+      }
+      return copy(text, `Copied ${records.length} ${records.length === 1 ? 'record' : 'records'}`);
     },
   };
 
