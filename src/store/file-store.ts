@@ -17,10 +17,9 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat, truncate } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Checkpoint, CrawledPage, CrawlSink } from '../core/crawl/types.ts';
-import { exportCsv, type CsvOptions } from '../core/export/csv.ts';
-import { createJsonArrayWriter } from '../core/export/json.ts';
-import { createNdjsonWriter } from '../core/export/ndjson.ts';
-import type { ExportFormat, RecordWriter } from '../core/export/types.ts';
+import type { CsvOptions } from '../core/export/csv.ts';
+import type { ExportFormat } from '../core/export/types.ts';
+import { createRecordWriter, writeRecords } from '../core/export/write-records.ts';
 import { removeCrawlState, saveCrawlState, type CrawlState } from './crawl-state.ts';
 import { ndjsonFileSource } from './ndjson-file-source.ts';
 import { createStateSaver } from './state-saver.ts';
@@ -104,10 +103,12 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
   const ignore = () => {};
   if (!file) o.stdout.on('error', ignore);
   const sink = createStreamSink(file ?? o.stdout, { holdChars: file ? WRITE_BUFFER : 0 });
-  const writer: RecordWriter =
-    o.format === 'json'
-      ? createJsonArrayWriter(sink, resumeFile && base > 0 ? { resume: { alreadyWritten: records } } : {})
-      : createNdjsonWriter(sink);
+  // CSV is spooled as NDJSON while crawling and assembled at the end (its header needs every column).
+  const writer = createRecordWriter(
+    o.format === 'csv' ? 'ndjson' : o.format,
+    sink,
+    resumeFile && base > 0 ? { alreadyWritten: records } : undefined,
+  );
   let recordBytes: number | null = file ? base : null;
 
   /** The state after a page: the output's length and record count then, with that page's checkpoint. */
@@ -173,7 +174,7 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
         dest?.on('error', () => {}); // reported through the writes; see the record file's stream
         const csvSink = createStreamSink(dest ?? o.stdout);
         try {
-          await exportCsv(ndjsonFileSource(recordFile), csvSink, o.csv);
+          await writeRecords(ndjsonFileSource(recordFile), 'csv', csvSink, o.csv);
           await csvSink.flush();
           if (dest && tmp && o.out) {
             await endStream(dest);

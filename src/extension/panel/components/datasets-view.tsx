@@ -7,20 +7,13 @@ import { useEffect } from 'preact/hooks';
 import type { ExportFormat } from '../../../core/export/types.ts';
 import type { Dataset } from '../services/crawl-service.ts';
 import { formatBytes } from '../lib/format.ts';
-import { exportFileName } from '../state/datasets-state.ts';
+import { datasetStatusText, exportFileName } from '../state/datasets-state.ts';
 import { usePanelState } from '../state/panel-context.ts';
 import { CrawlStatus } from './crawl-status.tsx';
 import './crawl.css';
 import '../styles/datasets.css';
 
 const FORMATS: ExportFormat[] = ['ndjson', 'csv', 'json'];
-
-/** The status cell's text: how the crawl ended, and the engine's detail (the whole of it in the tooltip). */
-export function datasetStatusText(ds: Pick<Dataset, 'stoppedReason' | 'detail'>, status: string): string {
-  return [status, ds.stoppedReason && ds.stoppedReason !== 'done' ? ds.stoppedReason : null, ds.detail]
-    .filter(Boolean)
-    .join(' · ');
-}
 
 function DatasetRow({ ds }: { ds: Dataset }) {
   const { crawl, datasets } = usePanelState();

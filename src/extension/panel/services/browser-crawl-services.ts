@@ -6,6 +6,7 @@
 import { openIdbDatasetStore } from '../../../store/dataset-store.ts';
 import { systemClock } from '../../../core/system-clock.ts';
 import type { CrawlServices } from './crawl-service.ts';
+import { saveBlobAs } from './dom-services.ts';
 import { createExtensionFetch } from './extension-fetch.ts';
 
 type PermissionEvent = { addListener(cb: () => void): void; removeListener(cb: () => void): void };
@@ -21,19 +22,6 @@ export type PermissionsApi = {
 /** Chrome matches a port in a host pattern; Firefox does not support one (MDN, Firefox bug 1362809). */
 export const patternsTakePorts = (userAgent: string = globalThis.navigator?.userAgent ?? '') =>
   !/\bFirefox\//.test(userAgent);
-
-/** Downloads a Blob under `name` without the `downloads` permission. */
-export function saveBlobAs(blob: Blob, name: string, doc: Document = document): void {
-  const url = URL.createObjectURL(blob);
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = name;
-  doc.body.append(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in Chrome; a minute is plenty to start it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function createBrowserCrawlServices(permissions: PermissionsApi): CrawlServices {
   return {

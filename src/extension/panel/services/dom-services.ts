@@ -30,19 +30,25 @@ export function createClipboard(doc: Document = document): PanelServices['clipbo
   };
 }
 
-/** A download through a Blob and `<a download>`: no `downloads` permission needed. */
+/**
+ * The panel's one way to download: a Blob behind `<a download>` (no `downloads` permission needed).
+ * Every download goes through here: HAR, spec and config files, dataset exports.
+ */
+export function saveBlobAs(blob: Blob, name: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in Chrome; a minute is plenty to start it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Text files the user asked for (HAR, spec, config), saved through `saveBlobAs`. */
 export function createDownload(doc: Document = document): PanelServices['download'] {
   return {
-    save({ name, text, mime }) {
-      const url = URL.createObjectURL(new Blob([text], { type: mime }));
-      const a = doc.createElement('a');
-      a.href = url;
-      a.download = name;
-      doc.body.append(a);
-      a.click();
-      a.remove();
-      // Revoking at once can cancel the download in Chrome; a minute is plenty to start it.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    },
+    save: ({ name, text, mime }) => saveBlobAs(new Blob([text], { type: mime }), name, doc),
   };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createFakeDatasetStore } from '../dev/fake-dataset-store.ts';
 import type { CrawlServices } from '../services/crawl-service.ts';
-import { apiNamePart, createDatasetsState, exportFileName } from './datasets-state.ts';
+import { apiNamePart, createDatasetsState, datasetStatusText, exportFileName } from './datasets-state.ts';
 
 const at = Date.UTC(2026, 11, 6, 14, 21, 40);
 
@@ -124,4 +124,26 @@ test('a store that fails says what could not be done, and the view keeps working
   assert.equal(state.error.value, 'Could not export CSV: the database is closed');
   assert.equal(saved.length, 0);
   assert.equal(state.exporting.value, null, 'the buttons come back');
+});
+
+test("the status cell speaks as the crawl status line: 'paused by you', 'cancelled by you', never 'aborted'", () => {
+  assert.equal(datasetStatusText({ stoppedReason: 'aborted' }, 'paused'), 'paused by you');
+  assert.equal(
+    datasetStatusText({ stoppedReason: 'aborted', detail: 'cancelled by you' }, 'stopped'),
+    'cancelled by you',
+  );
+  assert.equal(
+    datasetStatusText({ stoppedReason: 'loop', detail: 'page 4 repeats the records of page 3' }, 'stopped'),
+    'stopped · loop · page 4 repeats the records of page 3',
+  );
+  assert.equal(
+    datasetStatusText({ stoppedReason: 'done', detail: 'total reached' }, 'done'),
+    'done · total reached',
+  );
+  assert.equal(datasetStatusText({}, 'interrupted'), 'interrupted');
+  assert.equal(
+    datasetStatusText({ stoppedReason: 'aborted' }, 'interrupted'),
+    'interrupted',
+    'an old pause is not news',
+  );
 });

@@ -4,19 +4,11 @@
  * a large dataset is never one string in memory.
  */
 import { signal } from '@preact/signals';
-import { exportCsv } from '../../../core/export/csv.ts';
-import { createJsonArrayWriter } from '../../../core/export/json.ts';
-import { createNdjsonWriter } from '../../../core/export/ndjson.ts';
-import type { ExportFormat, RecordSource, TextSink } from '../../../core/export/types.ts';
+import type { ExportFormat, TextSink } from '../../../core/export/types.ts';
+import { EXPORT_MIME, writeRecords } from '../../../core/export/write-records.ts';
 import type { CrawlServices, Dataset } from '../services/crawl-service.ts';
 
 export type DatasetsState = ReturnType<typeof createDatasetsState>;
-
-const MIME: Record<ExportFormat, string> = {
-  ndjson: 'application/x-ndjson',
-  json: 'application/json',
-  csv: 'text/csv',
-};
 
 /** Characters kept in the API part of a file name (host + path); the rest is cut. */
 const MAX_API_NAME = 80;
@@ -51,17 +43,22 @@ export function exportFileName(
   return `pagescope-${api}${style}-${stamp}.${format}`;
 }
 
-/** Writes every record of `source` in `format` to `sink`; returns the record count. */
-export async function writeExport(
-  source: RecordSource,
-  format: ExportFormat,
-  sink: TextSink,
-): Promise<number> {
-  if (format === 'csv') return (await exportCsv(source, sink)).records;
-  const writer = format === 'json' ? createJsonArrayWriter(sink) : createNdjsonWriter(sink);
-  for await (const batch of source()) await writer.write(batch);
-  await writer.close();
-  return writer.count;
+/**
+ * The Datasets table's status cell, in the crawl status line's words: "paused by you", "cancelled
+ * by you"; otherwise how the crawl ended and the engine's detail (the whole of it in the tooltip).
+ * `status` is the row's (a `running` row no crawl of this panel runs shows as `interrupted`).
+ */
+export function datasetStatusText(ds: Pick<Dataset, 'stoppedReason' | 'detail'>, status: string): string {
+  const byUser = ds.stoppedReason === 'aborted';
+  if (byUser && status === 'paused') return 'paused by you';
+  if (byUser && status === 'stopped') return 'cancelled by you';
+  return [
+    status,
+    ds.stoppedReason && ds.stoppedReason !== 'done' && !byUser ? ds.stoppedReason : null,
+    ds.detail,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function createDatasetsState(services: CrawlServices | undefined) {
@@ -100,8 +97,8 @@ export function createDatasetsState(services: CrawlServices | undefined) {
         const parts: Blob[] = [];
         // Each chunk becomes a Blob part at once, so the text can be collected while the export goes on.
         const sink: TextSink = { write: (chunk) => void parts.push(new Blob([chunk])) };
-        const count = await writeExport(() => services.datasets.records(ds.id, 1000), format, sink);
-        services.saveBlob(new Blob(parts, { type: MIME[format] }), exportFileName(ds, format));
+        const count = await writeRecords(() => services.datasets.records(ds.id, 1000), format, sink);
+        services.saveBlob(new Blob(parts, { type: EXPORT_MIME[format] }), exportFileName(ds, format));
         error.value = null;
         return count;
       } catch (e) {
