@@ -3,13 +3,12 @@
  * stating every rule outright (so no detection guess can change the result). What a flag cannot say
  * is named in a comment, with `--spec FILE` as the exact form.
  */
+import { shellQuote as quote } from '../shell-quote.ts';
 import { secretKey } from './export-parts.ts';
 import type { PaginationSpec, SpecOverrides, ValueSource } from './types.ts';
 
-/** Single-quoted for POSIX shells. */
-export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
+/** A word as is when plain, else quoted for POSIX shells (core's one shell quoting). */
+const shellQuote = (s: string): string => quote(s, { bare: true });
 
 /** The override fields that state `spec`'s rules, and what they cannot state. */
 export function overridesOf(spec: PaginationSpec): { overrides: SpecOverrides; unsaid: string[] } {
