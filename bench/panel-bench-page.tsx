@@ -9,7 +9,7 @@ import { render } from 'preact';
 import type { Exchange } from '../src/core/exchange.ts';
 import { App } from '../src/extension/panel/app.tsx';
 import { createPanelState } from '../src/extension/panel/state/panel-state.ts';
-import type { PanelServices } from '../src/extension/panel/state/services.ts';
+import type { PanelServices } from '../src/extension/panel/services/panel-services.ts';
 
 const n = Number(new URLSearchParams(location.search).get('n') ?? 10_000);
 const PAGES = 100;

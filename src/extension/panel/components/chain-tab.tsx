@@ -9,7 +9,7 @@ import type { CrawlStart } from '../../../core/crawl/types.ts';
 import { formatCounts } from '../lib/finding-marks.ts';
 import { usePanelState } from '../state/panel-context.ts';
 import type { ChainDiagnostics } from '../state/chain-state.ts';
-import type { CapturedItem } from '../state/services.ts';
+import type { CapturedItem } from '../state/captured-item.ts';
 import { ChainSvg } from './chain-svg.tsx';
 import { CrawlStatus } from './crawl-status.tsx';
 import { DiagnosticsView } from './diagnostics-view.tsx';

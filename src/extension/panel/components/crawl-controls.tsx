@@ -4,7 +4,7 @@
  */
 import type { CrawlStart } from '../../../core/crawl/types.ts';
 import { usePanelState } from '../state/panel-context.ts';
-import type { CapturedItem } from '../state/services.ts';
+import type { CapturedItem } from '../state/captured-item.ts';
 import { CrawlStatus } from './crawl-status.tsx';
 import './crawl.css';
 

@@ -3,7 +3,7 @@
  * label and a component that gets the selected item.
  */
 import type { ComponentType } from 'preact';
-import type { CapturedItem } from '../state/services.ts';
+import type { CapturedItem } from '../state/captured-item.ts';
 import { ChainTab } from './chain-tab.tsx';
 import { HeadersTab } from './headers-tab.tsx';
 import { PaginationTab } from './pagination-tab.tsx';

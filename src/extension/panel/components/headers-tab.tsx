@@ -1,7 +1,7 @@
 /** Headers tab: general facts, response and request headers, query parameters; evidence highlighted. */
 import type { Header } from '../../../core/exchange.ts';
 import type { Evidence } from '../../../core/detect/types.ts';
-import type { CapturedItem } from '../state/services.ts';
+import type { CapturedItem } from '../state/captured-item.ts';
 
 function NameValues({
   title,

@@ -4,7 +4,7 @@ import { formatPath } from '../../../core/json.ts';
 import { detectionTooltip } from '../lib/detection-words.ts';
 import { formatConfidence } from '../lib/format.ts';
 import { usePanelState } from '../state/panel-context.ts';
-import type { CapturedItem } from '../state/services.ts';
+import type { CapturedItem } from '../state/captured-item.ts';
 import { CrawlControls } from './crawl-controls.tsx';
 import { SpecEditor } from './spec-editor.tsx';
 import { StyleBadge } from './style-badge.tsx';

@@ -2,7 +2,7 @@
 import { memo } from 'preact/compat';
 import { formatBytes, formatMs, splitUrl } from '../lib/format.ts';
 import { UNANALYSED_LABEL } from '../lib/unanalysed.ts';
-import type { CapturedItem } from '../state/services.ts';
+import type { CapturedItem } from '../state/captured-item.ts';
 import { StyleBadge } from './style-badge.tsx';
 
 export const ROW_HEIGHT = 20;

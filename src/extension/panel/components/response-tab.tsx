@@ -7,7 +7,7 @@ import { formatPath } from '../../../core/json.ts';
 import { parseJsonForDisplay } from '../lib/exact-json.ts';
 import { parsePath } from '../lib/json-tree.ts';
 import { usePanelState } from '../state/panel-context.ts';
-import type { CapturedItem } from '../state/services.ts';
+import type { CapturedItem } from '../state/captured-item.ts';
 import { JsonTreeView } from './json-tree-view.tsx';
 
 /** Bodies above this are shown as a cut-down text preview only, not parsed into a tree. @default 20 MB */

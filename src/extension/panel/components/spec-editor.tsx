@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isObject, parseJson } from '../../../core/json.ts';
 import { formatSpecPath, type SpecOverrides } from '../../../core/spec/index.ts';
 import { usePanelState } from '../state/panel-context.ts';
-import type { CapturedItem } from '../state/services.ts';
+import type { CapturedItem } from '../state/captured-item.ts';
 import { EXPORT_TARGETS, type ExportTarget } from '../state/spec-edits.ts';
 import './spec-editor.css';
 

@@ -6,7 +6,7 @@
 import { DEFAULT_AUTO_LIMIT, DEFAULT_MAX_BODY } from '../../network.ts';
 import { cliCommand, unanalysedActions, unanalysedWhy } from '../lib/unanalysed.ts';
 import { usePanelState } from '../state/panel-context.ts';
-import type { CapturedItem } from '../state/services.ts';
+import type { CapturedItem } from '../state/captured-item.ts';
 
 const LIMITS = { autoLimit: DEFAULT_AUTO_LIMIT, maxBody: DEFAULT_MAX_BODY };
 

@@ -3,7 +3,7 @@
  * push exchanges and navigations by hand, read what was copied and downloaded.
  */
 import type { Exchange } from '../../../core/exchange.ts';
-import type { PanelServices, ThemeName } from '../state/services.ts';
+import type { PanelServices, ThemeName } from '../services/panel-services.ts';
 
 export type FakeServices = PanelServices & {
   /** Delivers one exchange as if DevTools had just finished it. */

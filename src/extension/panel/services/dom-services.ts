@@ -2,7 +2,7 @@
  * Clipboard and file download for a panel page, using only the DOM. Kept apart from the app so a
  * test page can pass fakes, and so the DevTools-specific fallbacks live in one place.
  */
-import type { PanelServices } from '../state/services.ts';
+import type { PanelServices } from './panel-services.ts';
 
 /**
  * navigator.clipboard needs focus and, in a DevTools panel iframe, may be blocked by the

@@ -2,7 +2,7 @@
  * DevTools' theme for the panel: `devtools.panels.themeName` ('dark' | 'default'). Firefox fires
  * `onThemeChanged`; Chrome 99+ offers `setThemeChangeHandler`; older Chrome reloads panels instead.
  */
-import type { PanelServices, ThemeName } from '../state/services.ts';
+import type { PanelServices, ThemeName } from './panel-services.ts';
 
 type ThemeEvent = {
   addListener(cb: (name: string) => void): void;

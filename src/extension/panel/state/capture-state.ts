@@ -9,7 +9,7 @@ import { detectWithReason } from '../../../core/detect/index.ts';
 import type { DetectOutcome } from '../../../core/detect/types.ts';
 import { isAssetMime, type SkippedRequest } from '../../network.ts';
 import { UNANALYSED_LABEL, type Unanalysed } from '../lib/unanalysed.ts';
-import type { CapturedItem } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
 
 export type CaptureOptions = {
   /** Detection with the reason when there is none. @default core's detectWithReason() */

@@ -4,7 +4,7 @@ import { signal } from '@preact/signals';
 import type { Exchange } from '../../../core/exchange.ts';
 import { createCaptureState } from './capture-state.ts';
 import { createChainState } from './chain-state.ts';
-import type { CapturedItem } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
 
 const U = 'https://api.test/feed';
 

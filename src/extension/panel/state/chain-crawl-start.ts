@@ -8,7 +8,7 @@
 import type { Chain } from '../../../core/chain/types.ts';
 import { planConcurrent } from '../../../core/crawl/strategies.ts';
 import type { CrawlStart } from '../../../core/crawl/types.ts';
-import type { CapturedItem } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
 
 /** The crawl start for `chain`, from its captured `members`; null when no seen page has a detection. */
 export function chainCrawlStart(chain: Chain | null, members: readonly CapturedItem[]): CrawlStart | null {

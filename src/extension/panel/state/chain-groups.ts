@@ -4,7 +4,7 @@
  * not change keeps its array (computeds reading it are not re-run). Filter keystrokes never get here.
  */
 import { chainKey } from '../../../core/chain/key.ts';
-import type { CapturedItem } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
 
 export type ChainGroups = ReadonlyMap<string, readonly CapturedItem[]>;
 

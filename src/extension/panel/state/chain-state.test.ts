@@ -5,7 +5,7 @@ import type { Exchange } from '../../../core/exchange.ts';
 import { detect } from '../../../core/detect/index.ts';
 import { createCaptureState } from './capture-state.ts';
 import { createChainState } from './chain-state.ts';
-import type { CapturedItem } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
 
 const U = 'https://api.test/feed';
 

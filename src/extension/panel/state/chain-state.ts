@@ -15,7 +15,7 @@ import { countBySeverity, markNodes, type NodeMark, type SeverityCounts } from '
 import { chainCrawlStart } from './chain-crawl-start.ts';
 import { mergeCrawledPages, type CrawledChainPage } from './chain-pages.ts';
 import { createChainGrouper, itemChainKey, type ChainGroups } from './chain-groups.ts';
-import type { CapturedItem } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
 
 export type { CrawledChainPage } from './chain-pages.ts';
 export type ChainState = ReturnType<typeof createChainState>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { signal } from '@preact/signals';
 import { createFindState } from './find-state.ts';
-import type { CapturedItem } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
 
 const item = (id: string, body: unknown): CapturedItem => ({
   id,

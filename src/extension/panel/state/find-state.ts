@@ -12,7 +12,7 @@ import {
   type SearchResult,
 } from '../lib/response-search.ts';
 import type { SelectionState } from './selection-state.ts';
-import type { CapturedItem } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
 
 export type FindState = ReturnType<typeof createFindState>;
 

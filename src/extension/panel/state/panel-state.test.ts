@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Exchange } from '../../../core/exchange.ts';
 import type { Detection, DetectOutcome } from '../../../core/detect/types.ts';
 import { createPanelState } from './panel-state.ts';
-import type { PanelServices } from './services.ts';
+import type { PanelServices } from '../services/panel-services.ts';
 
 function ex(url: string, body: unknown = { items: [1, 2] }, mimeType = 'application/json'): Exchange {
   return {

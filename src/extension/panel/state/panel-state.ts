@@ -19,7 +19,8 @@ import { createFilterState } from './filter-state.ts';
 import { createFindState } from './find-state.ts';
 import { createSelectionState } from './selection-state.ts';
 import { createSpecEditsState } from './spec-edits.ts';
-import type { CapturedItem, PanelServices, ThemeName } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
+import type { PanelServices, ThemeName } from '../services/panel-services.ts';
 
 export type PanelState = ReturnType<typeof createPanelState>;
 export type Notice = { kind: 'info' | 'error'; text: string };

@@ -3,7 +3,7 @@
  * tab. Keyboard moves go through the shown (filtered) rows.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { CapturedItem } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
 
 export type SelectionState = ReturnType<typeof createSelectionState>;
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { signal } from '@preact/signals';
 import { detectWithReason } from '../../../core/detect/index.ts';
 import type { Exchange } from '../../../core/exchange.ts';
-import type { CapturedItem } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
 import { createSpecEditsState, endpointKey } from './spec-edits.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));

@@ -20,7 +20,8 @@ import {
   type PaginationSpec,
   type SpecOverrides,
 } from '../../../core/spec/index.ts';
-import type { CapturedItem, PanelServices } from './services.ts';
+import type { CapturedItem } from './captured-item.ts';
+import type { PanelServices } from '../services/panel-services.ts';
 
 const STORAGE_KEY = 'pagescope.specEdits.v1';
 

@@ -1,12 +1,10 @@
 /**
- * Everything the panel needs from the outside world, injected so the same app runs in DevTools
- * (main.tsx wires browser.ts) and in a plain page or test with fakes (dev/fake-services.ts).
+ * The services the panel is given: everything it needs from the outside world, injected so the
+ * same app runs in DevTools (main.tsx wires browser.ts and this folder's implementations) and in a
+ * plain page or test with fakes (dev/fake-services.ts).
  */
-import type { Exchange } from '../../../core/exchange.ts';
 import type { NetworkCapture } from '../../network.ts';
-import type { Detection } from '../../../core/detect/types.ts';
-import type { CrawlServices } from '../services/crawl-service.ts';
-import type { Unanalysed } from '../lib/unanalysed.ts';
+import type { CrawlServices } from './crawl-service.ts';
 
 export type ThemeName = 'default' | 'dark';
 
@@ -29,20 +27,4 @@ export type PanelServices = {
   download: { save(file: { name: string; text: string; mime: string }): void };
   /** IndexedDB, host permission, fetch and Blob downloads for crawls; absent = no crawling (plain page). */
   crawl?: CrawlServices;
-};
-
-/** A captured exchange, as the list and the detail show it. Detection runs once, on arrival. */
-export type CapturedItem = {
-  /** Unique within this panel session (arrival order), independent of the exchange's own id. */
-  id: string;
-  exchange: Exchange;
-  detection: Detection | null;
-  /** Why detection found nothing (for the Pagination tab); undefined when it found something. */
-  notPaginated?: string;
-  source: 'live' | 'har';
-  /** What the filter box searches: method, status, URL, style. */
-  search: string;
-  paginated: boolean;
-  /** Listed but not analysed, and why (see lib/unanalysed.ts); absent for analysed JSON. */
-  unanalysed?: Unanalysed;
 };
