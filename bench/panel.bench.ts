@@ -49,7 +49,6 @@ const bundle = await build({
   write: false,
   jsx: 'automatic',
   jsxImportSource: 'preact',
-  define: { __DEBUG__: 'false' },
   logLevel: 'warning',
 });
 const file = (ext: string) => bundle.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';

@@ -1,6 +1,6 @@
 // One build for every target: bundles the extension once, then writes it to dist/chrome,
 // dist/chrome-e2e and dist/firefox with a manifest generated per browser from manifest.json,
-// and bundles the CLI to dist/cli/pagescope.mjs. `--watch` rebuilds on change (with __DEBUG__ on).
+// and bundles the CLI to dist/cli/pagescope.mjs. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,7 +53,6 @@ function writeExtension(outputFiles, bundleDir) {
 }
 
 const bundleDir = path.join(dist, '.extension');
-const define = { __DEBUG__: String(watch) };
 
 /** esbuild with write:false hands the bundles here, so one bundle fans out to three targets. */
 const fanOut = {
@@ -84,7 +83,6 @@ const extension = await esbuild.context({
   target: ['chrome116', 'firefox128'],
   sourcemap: true,
   minify: !watch,
-  define,
   write: false,
   logLevel: 'warning',
   plugins: [fanOut],
@@ -98,7 +96,6 @@ const cli = await esbuild.context({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  define,
   // main.ts keeps its own `#!/usr/bin/env node`, which esbuild moves to the top of the output.
   // Bundled CommonJS dependencies may call require(); ESM output has none, so provide one.
   banner: {

@@ -6,11 +6,6 @@ import polyfill from 'webextension-polyfill';
 import type { DevtoolsNetwork, DevtoolsRequest } from './network.ts';
 import { createBrokeredPermissions, type HostPermissions, type MessagingPort } from './permission-broker.ts';
 
-declare global {
-  /** Set by scripts/build.mjs: true in watch builds, false in release builds (dead code is stripped). */
-  const __DEBUG__: boolean;
-}
-
 export const browser = polyfill;
 export type Browser = typeof polyfill;
 
@@ -79,11 +74,6 @@ export function createDevtoolsNetwork(): DevtoolsNetwork {
     },
     onNavigated: (cb) => listen(raw.onNavigated, cb),
   };
-}
-
-/** The id DevTools gives the inspected tab, for tab-scoped calls (permissions, scripting). */
-export function inspectedTabId(): number {
-  return polyfill.devtools.inspectedWindow.tabId;
 }
 
 /**

@@ -27,7 +27,7 @@ import { recordValue } from './idb-schema.ts';
 export type { Dataset, DatasetStatus, StoredPage } from './idb-store.ts';
 
 /** The words a dataset cancelled by the user carries (its `detail`), in the panel and in exports. */
-export const CANCELLED_DETAIL = 'cancelled by you';
+const CANCELLED_DETAIL = 'cancelled by you';
 
 export type DatasetStore = {
   /** Every dataset, newest first. */

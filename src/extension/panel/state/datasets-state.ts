@@ -8,8 +8,6 @@ import type { ExportFormat, TextSink } from '../../../core/export/types.ts';
 import { EXPORT_MIME, writeRecords } from '../../../core/export/write-records.ts';
 import type { CrawlServices, Dataset } from '../services/crawl-service.ts';
 
-export type DatasetsState = ReturnType<typeof createDatasetsState>;
-
 /** Characters kept in the API part of a file name (host + path); the rest is cut. */
 const MAX_API_NAME = 80;
 
