@@ -32,6 +32,7 @@ test('actions: analyse anyway only for a too-large body the panel kept; the CLI 
   assert.deepEqual(unanalysedActions({ reason: 'too-large' }, true), ['analyse', 'cli']);
   assert.deepEqual(unanalysedActions({ reason: 'too-large' }, false), ['cli']);
   assert.deepEqual(unanalysedActions({ reason: 'no-content' }, false), ['cli']);
+  assert.deepEqual(unanalysedActions({ reason: 'no-content' }, false, true), ['fetch', 'cli']);
   assert.deepEqual(unanalysedActions({ reason: 'not-json' }, true), []);
   assert.deepEqual(unanalysedActions({ reason: 'empty' }, false), []);
 });

@@ -20,7 +20,7 @@ export const UNANALYSED_LABEL: Record<UnanalysedReason, string> = {
 /** What the panel analyses by itself, and the most "Analyse anyway" takes (see network.ts). */
 export type AnalyseLimits = { autoLimit: number; maxBody: number };
 
-export type UnanalysedAction = 'analyse' | 'cli';
+export type UnanalysedAction = 'analyse' | 'fetch' | 'cli';
 
 /** One sentence: why the request was not analysed. */
 export function unanalysedWhy(
@@ -41,10 +41,13 @@ export function unanalysedWhy(
   }
 }
 
-/** The actions offered: analyse anyway (a too-large body the panel kept), the CLI (a body it cannot read). */
-export function unanalysedActions(u: Unanalysed, bodyKept: boolean): UnanalysedAction[] {
+/**
+ * The actions offered: analyse anyway (a too-large body the panel kept), fetch and analyse (a GET
+ * whose body DevTools did not keep, when the panel can fetch), the CLI (a body it cannot read).
+ */
+export function unanalysedActions(u: Unanalysed, bodyKept: boolean, canFetchGet = false): UnanalysedAction[] {
   if (u.reason === 'too-large') return bodyKept ? ['analyse', 'cli'] : ['cli'];
-  if (u.reason === 'no-content') return ['cli'];
+  if (u.reason === 'no-content') return canFetchGet ? ['fetch', 'cli'] : ['cli'];
   return [];
 }
 

@@ -148,15 +148,17 @@ export function createCaptureState({
     },
     /**
      * Analyses a listed too-large request now ("Analyse anyway"), in place (same id, so the
-     * selection stays). Returns why not when it cannot: no body kept, or the body is not JSON.
+     * selection stays); `fetched`: the same request fetched again by the panel (its body DevTools
+     * did not keep). Returns why not when it cannot: no body, or the body is not JSON.
      */
-    analyse(id: string): string | null {
+    analyse(id: string, fetched?: Exchange): string | null {
       flush();
       const at = items.value.findIndex((it) => it.id === id);
       const old = items.value[at];
       if (!old?.unanalysed) return null;
-      if (old.exchange.response.bodyText == null) return 'the body is not available to the panel';
-      const it = toItem(old.exchange, old.source, old.id);
+      const exchange = fetched ?? old.exchange;
+      if (exchange.response.bodyText == null) return 'the body is not available to the panel';
+      const it = toItem(exchange, old.source, old.id);
       if (!it) return 'the body is not JSON';
       const next = items.value.slice();
       next[at] = it;

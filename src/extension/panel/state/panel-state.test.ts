@@ -277,3 +277,65 @@ test('copy records of a record nested 5000 levels deep copies the whole JSON (no
   assert.equal(t.state.ui.notice.value?.text, 'Copied 1 record');
   assert.equal(t.copied.at(-1), '[' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + ']');
 });
+
+test('"Fetch and analyse" asks for access, fetches the GET with its headers, analyses it in place; refusal and non-GET say why', async () => {
+  const asked: string[] = [];
+  const fetched: { url: string; origin: string; headers: unknown }[] = [];
+  let grant = true;
+  const crawl = {
+    openDb: async () => {
+      throw new Error('unused');
+    },
+    requestHostPermission: async (p: string) => (asked.push(p), grant),
+    createFetch: (origin: string) => async (req: { url: string; headers: unknown }) => {
+      fetched.push({ url: req.url, origin, headers: req.headers });
+      return {
+        status: 200,
+        statusText: 'OK',
+        url: req.url,
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        bodyText: JSON.stringify({ items: [1, 2] }),
+      };
+    },
+    clock: { now: () => 0, sleep: async () => {} },
+    saveBlob: () => {},
+  };
+  const d = fakeDetect();
+  const state = createPanelState(
+    {
+      themeName: () => 'default',
+      clipboard: { writeText: async () => {} },
+      download: { save: () => {} },
+      crawl: crawl as unknown as PanelServices['crawl'],
+    },
+    { detect: d.detect, schedule: (f) => f() },
+  );
+  const gone = { ...ex('http://a.test:8080/big?page=1'), response: { ...ex('x').response, bodyText: null } };
+  gone.request.headers = [{ name: 'Authorization', value: 'Bearer t' }];
+  state.capture.enqueueSkipped({ exchange: gone, reason: 'no-content', size: 20_000_000 });
+  const item = state.capture.items.value[0];
+
+  grant = false;
+  await state.actions.fetchAndAnalyse(item);
+  assert.match(state.ui.notice.value!.text, /^Could not fetch: Access to http:\/\/a\.test:8080 was refused/);
+  assert.equal(fetched.length, 0, 'nothing fetched without access');
+
+  grant = true;
+  await state.actions.fetchAndAnalyse(item);
+  assert.deepEqual(asked, ['http://a.test:8080/*', 'http://a.test:8080/*']);
+  assert.deepEqual(fetched, [
+    { url: 'http://a.test:8080/big?page=1', origin: 'http://a.test:8080', headers: gone.request.headers },
+  ]);
+  const now = state.capture.items.value[0];
+  assert.equal(now.id, item.id);
+  assert.equal(now.unanalysed, undefined);
+  assert.equal(now.detection?.style, 'vanilla');
+  assert.equal(now.exchange.response.bodyText, '{"items":[1,2]}');
+  assert.equal(state.ui.notice.value?.text, 'Fetched and analysed');
+
+  const post = { ...gone, request: { ...gone.request, method: 'POST' } };
+  state.capture.enqueueSkipped({ exchange: post, reason: 'no-content' });
+  await state.actions.fetchAndAnalyse(state.capture.items.value[1]);
+  assert.equal(state.ui.notice.value?.text, 'Not fetched: only GET requests are repeated (this was a POST).');
+  assert.equal(fetched.length, 1);
+});

@@ -8,7 +8,11 @@ import { stringifyJson } from '../../../core/export/deep-json.ts';
 import { parseJsonLossless } from '../../../core/export/lossless.ts';
 import { extractRecords } from '../../../core/json.ts';
 import { buildCurl } from '../lib/curl.ts';
+import { isBodyTooLarge } from '../../../core/ports.ts';
+import { DEFAULT_MAX_BODY } from '../../network.ts';
+import { formatBytes } from '../lib/format.ts';
 import { cliCommand } from '../lib/unanalysed.ts';
+import { hostPattern, waitForAccess } from '../services/host-access.ts';
 import { parseHar, toHar } from '../lib/har.ts';
 import { linkCrawledPages } from '../services/chain-crawl-link.ts';
 import { createCaptureState, type CaptureOptions } from './capture-state.ts';
@@ -100,6 +104,51 @@ export function createPanelState(services: PanelServices, options: CaptureOption
       const why = capture.analyse(item.id);
       if (why) notify('error', `Could not analyse: ${why}`);
       else notify('info', 'Analysed');
+    },
+    /**
+     * "Fetch and analyse": the panel fetches a GET whose body DevTools did not keep (asking for host
+     * access first, inside the click), then analyses it in place. Only GET: nothing is replayed that
+     * could change data. Up to the panel's fetch body limit; past it, the CLI.
+     */
+    async fetchAndAnalyse(item: CapturedItem) {
+      const s = services.crawl;
+      const { request } = item.exchange;
+      if (!s) return notify('error', 'Fetching needs the extension (no fetch in this page).');
+      if (request.method.toUpperCase() !== 'GET')
+        return notify('error', `Not fetched: only GET requests are repeated (this was a ${request.method}).`);
+      notify('info', `Fetching ${request.url} …`);
+      try {
+        await waitForAccess(request.url, () =>
+          s.requestHostPermission(hostPattern(request.url, s.portsInPatterns ?? true)),
+        );
+        const res = await s.createFetch(new URL(request.url).origin)({
+          method: 'GET',
+          url: request.url,
+          headers: request.headers,
+        });
+        if (res.bodyText.length > DEFAULT_MAX_BODY)
+          return notify(
+            'error',
+            `Not analysed: the body is over ${formatBytes(DEFAULT_MAX_BODY)}; use the CLI.`,
+          );
+        const response = {
+          ...item.exchange.response,
+          status: res.status,
+          headers: res.headers,
+          mimeType: res.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? '',
+          bodyText: res.bodyText,
+          bodySize: res.bodyText.length,
+        };
+        const why = capture.analyse(item.id, { ...item.exchange, response });
+        notify(why ? 'error' : 'info', why ? `Fetched, not analysed: ${why}` : 'Fetched and analysed');
+      } catch (e) {
+        notify(
+          'error',
+          isBodyTooLarge(e)
+            ? 'Not analysed: the body is over the panel’s fetch limit; use the CLI.'
+            : `Could not fetch: ${(e as Error).message}`,
+        );
+      }
     },
     copyCliCommand(item: CapturedItem) {
       return copy(cliCommand(item.exchange.request), 'Copied the CLI command');
