@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { signal } from '@preact/signals';
 import type { Exchange } from '../../../core/exchange.ts';
 import { detect } from '../../../core/detect/index.ts';
+import type { CrawlOutcomeLike } from '../lib/crawl-findings.ts';
 import { createCaptureState } from './capture-state.ts';
 import { createChainState } from './chain-state.ts';
 import type { CapturedItem } from './captured-item.ts';
@@ -115,7 +116,7 @@ test("what the chain's crawl found is a finding: a loop stop, its page marked; a
   const capture = createCaptureState({ schedule: () => {} });
   capture.add([page(0), page(10)]);
   const selected = signal<CapturedItem | undefined>(capture.items.value[0]);
-  const crawls = signal<import('../lib/crawl-findings.ts').CrawlOutcomeLike[]>([]);
+  const crawls = signal<CrawlOutcomeLike[]>([]);
   const state = createChainState(capture.items, selected, crawls);
   assert.equal(state.diagnostics.value!.findings.length, 0, 'clean pages, no crawl yet');
   const looped = {
