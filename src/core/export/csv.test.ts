@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCsvWriter, csvField, exportCsv } from './csv.ts';
 import { createMemorySink, type RecordSource } from './types.ts';
+import { createColumnCollector } from './flatten.ts';
 
 const sourceOf = (batches: unknown[][]): RecordSource =>
   async function* () {
@@ -181,4 +182,23 @@ test('csv: a record nested 5000 levels deep exports (columns stop at depth 32, t
   for (let i = 0; i < 5000 - 31; i++) rest = (rest as { k: unknown }).k;
   assert.equal(rest, 'bottom');
   assert.equal(row[2], '['.repeat(5001) + ']'.repeat(5001));
+});
+
+test('csv: columns collected while the records were written skip pass 1, same output', async () => {
+  const batches = [[{ id: 1, a: { b: 2 } }], [{ id: 2, 'a.b': 3, extra: '=x' }]];
+  let reads = 0;
+  const counted: RecordSource = async function* () {
+    reads++;
+    yield* batches;
+  };
+  const twoPass = createMemorySink();
+  await exportCsv(counted, twoPass);
+  assert.equal(reads, 2);
+  const collector = createColumnCollector();
+  for (const b of batches) collector.add(b); // as a spooling writer would, page by page
+  const onePass = createMemorySink();
+  const r = await exportCsv(counted, onePass, {}, { keys: collector.keys(), columns: collector.columns() });
+  assert.equal(reads, 3, 'one more read, not two');
+  assert.equal(onePass.text(), twoPass.text());
+  assert.deepEqual(r.columns, ['id', 'a.b', '"a.b"', 'extra']);
 });

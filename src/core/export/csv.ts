@@ -137,13 +137,18 @@ export async function collectColumns(source: RecordSource): Promise<{ keys: stri
   return { keys: collector.keys(), columns: collector.columns() };
 }
 
-/** Both passes: learns the columns, then writes header and rows. Returns what it wrote. */
+/**
+ * Both passes: learns the columns, then writes header and rows. Returns what it wrote. `known`
+ * skips pass 1: the keys and names of a `createColumnCollector` that saw every record of the
+ * source as it was written (e.g. while a crawl spooled them), which saves one whole read and parse.
+ */
 export async function exportCsv(
   source: RecordSource,
   sink: TextSink,
   opts: CsvOptions = {},
+  known?: { keys: string[]; columns: string[] },
 ): Promise<{ records: number; columns: string[]; nulCells: number }> {
-  const { keys, columns } = await collectColumns(source);
+  const { keys, columns } = known ?? (await collectColumns(source));
   const writer = createCsvWriter(sink, { ...opts, columns, keys });
   for await (const batch of source()) await writer.write(batch);
   await writer.close();
