@@ -237,3 +237,43 @@ test('different filters make different chains, in order of first capture', () =>
   assert.equal(chains.length, 2);
   assert.equal(chains[0].nodes.filter((n) => n.state === 'seen').length, 2);
 });
+
+test('markCrawled: pages crawled through links carrying a snapshot cursor (?cursor=…&page=N) fold onto the numbered nodes', () => {
+  // Laravel-style links (seed 002): every response names its pages as `?cursor=<new token>&page=N`.
+  const withCursor = (p: number, token: string) => {
+    const i = laravel(p, 4, `&cursor=${token}`);
+    i.detection.params = { ...i.detection.params, cursor: 'cursor' };
+    return i;
+  };
+  const seen = [laravel(1, 4), laravel(2, 4)].map((i) => {
+    i.detection.params = { ...i.detection.params, cursor: 'cursor' };
+    return i;
+  });
+  const [chain] = buildChains(seen);
+  assert.deepEqual(
+    chain.nodes.map((n) => [n.label, n.state]),
+    [
+      ['1', 'seen'],
+      ['2', 'seen'],
+      ['3', 'predicted'],
+      ['4', 'predicted'],
+    ],
+  );
+  const crawled = markCrawled(
+    chain,
+    [seen[0], withCursor(2, 'A'), withCursor(3, 'B'), withCursor(4, 'C')].map((i) => ({
+      url: i.exchange.request.url,
+      detection: i.detection,
+      recordCount: 10,
+    })),
+  );
+  assert.deepEqual(
+    crawled.nodes.map((n) => [n.label, n.state]),
+    [
+      ['1', 'seen'],
+      ['2', 'seen'],
+      ['3', 'crawled'],
+      ['4', 'crawled'],
+    ],
+  );
+});

@@ -4,18 +4,26 @@ import type { KnownPage } from './known-page.ts';
 import type { OrderMode } from './label.ts';
 
 /**
- * Page numbers order a chain only when they tell pages apart: cursor APIs that always answer
- * `page: 1` (documented by some helpdesk APIs) must be ordered by their cursors instead.
+ * Page numbers order a chain only when they tell pages apart. Cursor APIs that always answer
+ * `page: 1` (documented by some helpdesk APIs) must be ordered by their cursors instead: there two
+ * pages of one number carry different cursors, or a page's next link leads to a page of the same
+ * number. A cursor that rides along with the page number (Laravel's `?cursor=…&page=3`, a snapshot
+ * token, new on every response) is no such sign: a page captured as `?page=2` and the same page
+ * crawled through its link `?cursor=…&page=2` are one page.
  */
 function distinguishes(pages: KnownPage[], field: 'page' | 'offset'): boolean {
   if (!pages.every((p) => p[field] !== undefined)) return false;
-  const cursorByValue = new Map<number, string | undefined>();
+  const cursorByValue = new Map<number, string>();
+  const valueByUrl = new Map<string, number>();
   for (const p of pages) {
     const v = p[field]!;
-    if (cursorByValue.has(v) && cursorByValue.get(v) !== p.cursor) return false;
+    valueByUrl.set(normalizeUrl(p.url), v);
+    if (p.cursor === undefined) continue;
+    const had = cursorByValue.get(v);
+    if (had !== undefined && had !== p.cursor) return false;
     cursorByValue.set(v, p.cursor);
   }
-  return true;
+  return !pages.some((p) => p.next !== undefined && valueByUrl.get(normalizeUrl(p.next)) === p[field]);
 }
 
 /** The ordering this chain's pages support. */
