@@ -90,11 +90,11 @@ export function openIdbDatasetStore(
     },
     create: async (start) => createDataset(await db(), start),
     sink(id) {
-      let inner: CrawlSink | undefined;
+      let inner: Promise<CrawlSink> | undefined;
       return {
         async writePage(page, records, checkpoint) {
-          inner ??= createIdbSink(await db(), id);
-          await inner.writePage(page, records, checkpoint);
+          inner ??= db().then((d) => createIdbSink(d, id));
+          await (await inner).writePage(page, records, checkpoint);
         },
       };
     },
