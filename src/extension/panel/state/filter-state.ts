@@ -2,8 +2,6 @@
 import { computed, signal } from '@preact/signals';
 import { createRowFilter } from '../lib/request-filter.ts';
 
-export type FilterState = ReturnType<typeof createFilterState>;
-
 export function createFilterState() {
   const text = signal('');
   const invert = signal(false);

@@ -14,8 +14,6 @@ import {
 import type { SelectionState } from './selection-state.ts';
 import type { CapturedItem } from './captured-item.ts';
 
-export type FindState = ReturnType<typeof createFindState>;
-
 /** Where the tree should go: the hit's path in the item's body; `seq` makes a repeat jump count. */
 export type Reveal = { itemId: string; path: string[]; seq: number };
 

@@ -55,8 +55,6 @@ function load(storage: Store | undefined): Record<string, SpecOverrides> {
   }
 }
 
-export type SpecEditsState = ReturnType<typeof createSpecEditsState>;
-
 export function createSpecEditsState(
   items: Signal<readonly CapturedItem[]>,
   services: Pick<PanelServices, 'clipboard' | 'download'>,
