@@ -12,7 +12,7 @@ const healthy = linkPages(9, 3);
 function faulty(faults: FakeReply[]) {
   const clock = new FakeClock();
   const tries: Record<string, number> = {};
-  const f = fakeFetch(clock, (url, n, req) => {
+  const f = fakeFetch(clock, (url) => {
     const key = url.searchParams.get('page') ?? '';
     const i = (tries[key] = (tries[key] ?? 0) + 1) - 1;
     if (key === '2' && i < faults.length) return faults[i];

@@ -25,7 +25,7 @@ function startPage(start: CrawlStart): Arrived {
   const { exchange, detection } = start;
   const parsed = parseJson(exchange.response.bodyText);
   const records = parsed.ok ? extractRecords(parsed.value, detection.recordsPath) : [];
-  const { method, url, headers, postData } = exchange.request;
+  const { method, url, postData } = exchange.request;
   return {
     index: 0,
     spec: postData?.text !== undefined ? { method, url, body: postData.text } : { method, url },

@@ -7,7 +7,7 @@ import { detect, detectAs, detectWithReason, type DetectOptions } from '../detec
 import { detectors } from '../detect/detectors.ts';
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import { extractRecords } from '../json.ts';
-import { CrawlState } from './checkpoint.ts';
+import type { CrawlState } from './checkpoint.ts';
 import { buildRequest } from './credentials.ts';
 import { fetchPage, type FetchedPage, type FetchFailure, type FetchSettings } from './fetch-page.ts';
 import { pageHash } from './guards.ts';

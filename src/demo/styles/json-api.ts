@@ -4,7 +4,7 @@
  * null when unavailable), and the total in `meta.total`. Errors are JSON:API error objects.
  */
 import { dataset } from '../data.ts';
-import { absLink, json, type DemoApi, type DemoRequest, type DemoResponse } from '../http.ts';
+import { absLink, type DemoApi, type DemoRequest, type DemoResponse } from '../http.ts';
 import { pageCount, readInt } from '../params.ts';
 
 const ARTICLES = 98;
