@@ -3,26 +3,18 @@
  * values, cookies and URL passwords redacted (lib/har.ts) — and "Export raw HAR" is the separate,
  * clearly named choice that keeps them, for a file that stays with you.
  */
-import { toHar } from '../lib/har.ts';
+import { harFile } from '../lib/har.ts';
 import { usePanelState } from '../state/panel-context.ts';
 
 export function HarExportButtons() {
   const { visible, actions, services } = usePanelState();
-  const exportRaw = () => {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    services.download.save({
-      name: `pagescope-${stamp}.raw-with-credentials.har`,
-      text: JSON.stringify(
-        toHar(
-          visible.value.map((r) => r.exchange),
-          { raw: true },
-        ),
-        null,
-        2,
+  const exportRaw = () =>
+    services.download.save(
+      harFile(
+        visible.value.map((r) => r.exchange),
+        { raw: true },
       ),
-      mime: 'application/json',
-    });
-  };
+    );
   return (
     <>
       <button

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseHar, toHar } from './har.ts';
+import { harFile, parseHar, toHar } from './har.ts';
 import type { Exchange } from '../../../core/exchange.ts';
 
 const exchange: Exchange = {
@@ -161,4 +161,20 @@ test('the default export is sanitised: credential values, cookies and URL passwo
   assert.match(JSON.parse(sanitised).log.comment, /sanitised/);
   const raw = JSON.stringify(toHar([secret], { raw: true }));
   for (const v of ['T0K3N', 'S3SS10N', 'K3Y', 'pa55word']) assert.ok(raw.includes(v), v);
+});
+
+test('the HAR download: one file shape for both buttons, the raw one named for what it holds', () => {
+  const at = new Date(Date.UTC(2026, 11, 6, 15, 4, 5, 6));
+  const withKey = {
+    ...exchange,
+    request: { ...exchange.request, headers: [{ name: 'X-Api-Key', value: 'K3Y' }] },
+  };
+  const safe = harFile([withKey], {}, at);
+  assert.equal(safe.name, 'pagescope-2026-12-06T15-04-05-006Z.har');
+  assert.equal(safe.mime, 'application/json');
+  assert.ok(!safe.text.includes('K3Y'), 'sanitised by default');
+  assert.deepEqual(JSON.parse(safe.text), toHar([withKey]));
+  const raw = harFile([withKey], { raw: true }, at);
+  assert.equal(raw.name, 'pagescope-2026-12-06T15-04-05-006Z.raw-with-credentials.har');
+  assert.ok(raw.text.includes('K3Y'));
 });

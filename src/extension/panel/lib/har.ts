@@ -131,3 +131,20 @@ export function toHar(exchanges: readonly Exchange[], opts: HarOptions = {}) {
     : 'sanitised by Pagescope: credential header values, cookies and URL passwords are [redacted]';
   return { log: { version: '1.2', creator, pages: [], entries: list.map(toHarEntry), comment } };
 }
+
+/**
+ * The HAR download of `exchanges`: `pagescope-<time>.har`, sanitised, or, with `raw`, named
+ * `….raw-with-credentials.har` so the file says what it holds. @param now @default the current time
+ */
+export function harFile(
+  exchanges: readonly Exchange[],
+  opts: { raw?: boolean } = {},
+  now = new Date(),
+): { name: string; text: string; mime: string } {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return {
+    name: `pagescope-${stamp}${opts.raw ? '.raw-with-credentials' : ''}.har`,
+    text: JSON.stringify(toHar(exchanges, { raw: opts.raw }), null, 2),
+    mime: 'application/json',
+  };
+}

@@ -13,7 +13,7 @@ import { DEFAULT_MAX_BODY } from '../../network.ts';
 import { formatBytes } from '../lib/format.ts';
 import { cliCommand } from '../lib/unanalysed.ts';
 import { hostPattern, waitForAccess } from '../services/host-access.ts';
-import { parseHar, toHar } from '../lib/har.ts';
+import { harFile, parseHar } from '../lib/har.ts';
 import { linkCrawledPages } from '../services/chain-crawl-link.ts';
 import { createCaptureState, type CaptureOptions } from './capture-state.ts';
 import { createChainState } from './chain-state.ts';
@@ -91,12 +91,7 @@ export function createPanelState(services: PanelServices, options: CaptureOption
     /** Downloads the shown rows as HAR 1.2. */
     exportHar() {
       const rows = visible.value;
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      services.download.save({
-        name: `pagescope-${stamp}.har`,
-        text: JSON.stringify(toHar(rows.map((r) => r.exchange)), null, 2),
-        mime: 'application/json',
-      });
+      services.download.save(harFile(rows.map((r) => r.exchange)));
       notify('info', `Exported ${rows.length} ${rows.length === 1 ? 'request' : 'requests'} as HAR`);
     },
     /** "Analyse anyway" for a request listed as too large; the outcome goes to the status bar. */
