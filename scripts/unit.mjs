@@ -1,6 +1,7 @@
 // Runs every src/**/*.test.ts and scripts/*.test.mjs with Node's built-in test runner; Node 20's
-// `--test` takes no globs, so the files are listed here. tsx strips the types. Each test gets a
-// minute at most, so a hung test fails with its name instead of stalling the whole run.
+// `--test` takes no globs, so the files are listed here. tsx strips the types. Each test gets
+// three minutes at most (the built-CLI tests build and spawn many processes on a 2-core box), so a
+// hung test fails with its name instead of stalling the whole run.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ if (!files.length) {
 }
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=60000', ...files],
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=180000', ...files],
   {
     stdio: 'inherit',
   },
