@@ -147,8 +147,11 @@ export class FirefoxHarness {
     await this.bidi.send('browsingContext.navigate', { context: this.tab, url, wait: 'complete' });
   }
 
-  /** Opens the toolbox on the inspected tab and selects the Pagescope tab; returns its tool id. */
-  async openPanel(): Promise<string> {
+  /**
+   * Opens the toolbox on the inspected tab and selects the Pagescope tab; returns its tool id.
+   * `beforeSelect` runs while the toolbox records but the panel page does not exist yet.
+   */
+  async openPanel(beforeSelect?: () => Promise<void>): Promise<string> {
     await this.chromeEval(`
       const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
       const { gDevTools } = require('devtools/client/framework/devtools');
@@ -159,6 +162,8 @@ export class FirefoxHarness {
           .find((i) => /webext-devtools-panel/.test(i));
         return id ? id.replace(/^toolbox-tab-/, '') : null;`),
     );
+    // DevTools records from here on; the panel page loads only when its tab is first selected.
+    await beforeSelect?.();
     await this.toolbox(`await tb.selectTool(${JSON.stringify(toolId)});`);
     await poll('the panel page', () =>
       this.panelEval<boolean>(`return !!content.document.getElementById('app');`),

@@ -100,9 +100,15 @@ describe('Pagescope in Firefox', { timeout: 240_000 }, () => {
     assert.deepEqual(warnings, []);
   });
 
-  test('the DevTools toolbox has a Pagescope tab whose panel renders', async () => {
+  test('the DevTools toolbox has a Pagescope tab whose panel renders, with what DevTools recorded before (getHAR)', async () => {
     await h.navigate('about:blank');
-    const toolId = await h.openPanel();
+    // The page fetches before the Pagescope tab is first selected: the panel gets it from getHAR.
+    const early = `${demo.origin}${info('page-number').firstPage}`;
+    const toolId = await h.openPanel(async () => {
+      await h.navigate(`${demo.origin}/`);
+      await poll('the demo page script', () => h.pageEval<boolean>(`return !!window.pagescopeDemo;`));
+      await h.pageEval(`await window.pagescopeDemo.fetchStyle('page-number'); return true;`);
+    });
     assert.match(toolId, /^webext-devtools-panel-/);
     const label = await h.toolbox<string>(
       `return tb.doc.getElementById(${JSON.stringify(`toolbox-tab-${toolId}`)}).textContent.trim();`,
@@ -113,6 +119,10 @@ describe('Pagescope in Firefox', { timeout: 240_000 }, () => {
     assert.ok(
       await h.panelEval<boolean>(`return !!${byTestid('request-list')};`),
       'the request list is shown',
+    );
+    await h.panelWait(
+      'the request made before the panel opened',
+      `[...document.querySelectorAll('[data-testid=request-url]')].some((e) => e.title === ${JSON.stringify(early)})`,
     );
   });
 
@@ -127,9 +137,7 @@ describe('Pagescope in Firefox', { timeout: 240_000 }, () => {
     await h.chromeEval(`Services.prefs.clearUserPref('devtools.theme');`);
   });
 
-  test("a demo API's JSON response is captured and detected with its evidence", async () => {
-    await h.navigate(`${demo.origin}/`);
-    await poll('the demo page script', () => h.pageEval<boolean>(`return !!window.pagescopeDemo;`));
+  test("a demo API's JSON response is captured live and detected with its evidence", async () => {
     assert.equal(await fetchAndSelect('vanilla'), 'vanilla');
     const evidence = await h.panelEval<string[]>(
       `return [...document.querySelectorAll('[data-testid=evidence-item]')].map((tr) => tr.cells[1].textContent);`,

@@ -57,6 +57,9 @@ function wrapRequest(raw: RawRequest): DevtoolsRequest {
   return entry;
 }
 
+const FIREFOX_HAR_RETRIES = [250, 500, 1000];
+const isFirefox = () => /\bFirefox\//.test(globalThis.navigator?.userAgent ?? '');
+
 function listen<A extends unknown[]>(event: RawEvent<A>, cb: (...args: A) => void): () => void {
   event.addListener(cb);
   return () => event.removeListener(cb);
@@ -69,8 +72,17 @@ export function createDevtoolsNetwork(): DevtoolsNetwork {
   return {
     onRequestFinished: (cb) => listen(raw.onRequestFinished, (req) => cb(wrapRequest(req))),
     async getHAR() {
-      const [log] = await call<[{ entries?: RawRequest[] }]>((cb) => raw.getHAR(cb));
-      return (log?.entries ?? []).map(wrapRequest);
+      const read = async () =>
+        (await call<[{ entries?: RawRequest[] }]>((cb) => raw.getHAR(cb)))[0]?.entries ?? [];
+      let entries = await read();
+      // Firefox answers a panel's first getHAR() with no entries while its network monitor is still
+      // attaching, though it recorded requests (seen in ESR 153); asked again a moment later, it has them.
+      for (const wait of FIREFOX_HAR_RETRIES) {
+        if (entries.length || !isFirefox()) break;
+        await new Promise((r) => setTimeout(r, wait));
+        entries = await read();
+      }
+      return entries.map(wrapRequest);
     },
     onNavigated: (cb) => listen(raw.onNavigated, cb),
   };
