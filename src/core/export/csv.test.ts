@@ -202,3 +202,34 @@ test('csv: columns collected while the records were written skip pass 1, same ou
   assert.equal(onePass.text(), twoPass.text());
   assert.deepEqual(r.columns, ['id', 'a.b', '"a.b"', 'extra']);
 });
+
+test('csv: records whose keys come in another order than the columns fill the right cells', async () => {
+  const sink = createMemorySink();
+  const r = await exportCsv(
+    sourceOf([[{ a: 1, b: { c: 'x' }, d: true }, { d: false, b: { c: '\0' }, a: 2 }, { b: {}, e: null }, 7]]),
+    sink,
+  );
+  assert.deepEqual(parseCsv(sink.text()), [
+    ['a', 'b.c', 'd', 'b', 'e', 'value'],
+    ['1', 'x', 'true', '', '', ''],
+    ['2', '␀', 'false', '', '', ''],
+    ['', '', '', '{}', '', ''],
+    ['', '', '', '', '', '7'],
+  ]);
+  assert.equal(r.nulCells, 1, 'a record written twice (out of order) counts its NUL once');
+});
+
+test('csv: a delimiter that can occur in numbers or booleans still quotes them', async () => {
+  for (const [delimiter, cell, want] of [
+    ['.', 1.5, '"1.5"'],
+    ['e', 1e21, '"1e+21"'],
+    ['-', -1, `"'-1"`],
+    ['t', true, '"true"'],
+    [';', 1.5, '1.5'],
+  ] as const) {
+    const sink = createMemorySink();
+    const w = createCsvWriter(sink, { columns: ['a'], delimiter });
+    await w.write([{ a: cell }]);
+    assert.equal(sink.text(), `a\r\n${want}\r\n`, `${delimiter} ${cell}`);
+  }
+});

@@ -32,32 +32,59 @@ export type CsvOptions = {
 const FORMULA_START =
   /^(?:[\t\r\n]|[\s\0-\x1f\x7f\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
 
-/** False for first characters FORMULA_START can never match (letters, most of Latin to U+167F): skips the regex. */
-const mayStartFormula = (c: number) => c <= 0x40 || c >= 0x2000 || c === 0x7f || c === 0xa0 || c === 0x1680;
+/**
+ * False for first characters FORMULA_START can never match (letters, digits and most punctuation
+ * below U+2000): skips the regex for nearly every cell. True for controls and spaces (≤ U+0020),
+ * `+ - = @`, DEL, NBSP, U+1680 and everything from U+2000 (other spaces, ZWSP, BOM, full-width signs).
+ */
+const mayStartFormula = (c: number) =>
+  c <= 0x20 ||
+  c === 0x2b ||
+  c === 0x2d ||
+  c === 0x3d ||
+  c === 0x40 ||
+  c === 0x7f ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  c >= 0x2000;
 
 /** The replacement for NUL in CSV cells: U+2400 SYMBOL FOR NULL. */
 export const NUL_REPLACEMENT = '\u2400';
 
-const specialChars = (d: string) => new RegExp(`["\\r\\n\\0${d.replace(/[\\\]^-]/g, '\\$&')}]`);
+/**
+ * Index of the first character that forces quoting or replacing (`"` CR LF NUL or the delimiter),
+ * -1 if none. A plain loop: most cells are short, and a regex call per cell cost more than the scan.
+ */
+function firstSpecial(s: string, d: number): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === d || c === 0x0a || c === 0x0d || c === 0) return i;
+  }
+  return -1;
+}
 
 /** Formats cells for one delimiter; `nul` counts cells that had NUL replaced. */
 function fieldFormatter(opts: CsvOptions) {
   const d = opts.delimiter ?? ',';
-  const special = specialChars(d);
+  const dc = d.charCodeAt(0);
   const guardNumbers = (opts.formulaGuard ?? 'all') === 'all';
+  // A number's text (digits . e + - NaN Infinity) needs no quoting unless the delimiter is one of its characters.
+  const plainNumbers = !/[\d.eE+\-NaInfity]/.test(d);
   const f = {
     nul: 0,
     field(cell: Cell): string {
-      if (cell === null) return '';
       let s: string;
       if (typeof cell === 'string') {
         s = cell;
+        if (s.length === 0) return s;
         if (mayStartFormula(s.charCodeAt(0)) && FORMULA_START.test(s)) s = `'${s}`;
-      } else {
+      } else if (typeof cell === 'number') {
         s = String(cell);
-        if (guardNumbers && typeof cell === 'number' && s.charCodeAt(0) === 0x2d) s = `'${s}`;
-      }
-      if (!special.test(s)) return s;
+        if (guardNumbers && s.charCodeAt(0) === 0x2d) s = `'${s}`;
+        if (plainNumbers) return s;
+      } else if (cell === null) return '';
+      else s = cell ? 'true' : 'false';
+      if (firstSpecial(s, dc) < 0) return s;
       if (s.includes('\0')) {
         f.nul++;
         s = s.replace(/\0/g, NUL_REPLACEMENT);
@@ -91,8 +118,34 @@ export function createCsvWriter(
   if (keys.length !== columns.length) throw new Error('CSV writer: one key per column');
   const tree = columnTree(keys);
   const fmt = fieldFormatter(opts);
-  const row: string[] = new Array(columns.length).fill('');
+  const n = columns.length;
+  // Runs of delimiters, seps[k] = k of them: skipped columns cost one concatenation.
+  const seps = Array.from({ length: n + 1 }, (_, k) => d.repeat(k));
+  // A row is built left to right while cells come in column order (the usual case: records share
+  // their key order). A cell that comes back to an earlier column switches that record to `row`.
+  const row: string[] = new Array(n).fill('');
+  let line = '';
+  let last = -1;
+  let ordered = true;
+  const appendCell = (i: number, cell: Cell) => {
+    if (ordered && i > last) {
+      line += (last < 0 ? seps[i] : seps[i - last]) + fmt.field(cell);
+      last = i;
+    } else ordered = false;
+  };
   const setCell = (i: number, cell: Cell) => void (row[i] = fmt.field(cell));
+  const format = (r: unknown): string => {
+    line = '';
+    last = -1;
+    ordered = true;
+    const nul = fmt.nul;
+    forEachCell(r, tree, appendCell);
+    if (ordered) return line + (last < 0 ? seps[Math.max(n - 1, 0)] : seps[n - 1 - last]) + '\r\n';
+    fmt.nul = nul; // formatted again below
+    row.fill('');
+    forEachCell(r, tree, setCell);
+    return row.join(d) + '\r\n';
+  };
   let headerDone = false;
   let closed = false;
   let count = 0;
@@ -111,9 +164,7 @@ export function createCsvWriter(
     async write(records) {
       let chunk = headerDone ? '' : header();
       for (const r of records) {
-        row.fill('');
-        forEachCell(r, tree, setCell);
-        chunk += row.join(d) + '\r\n';
+        chunk += format(r);
         count++;
         if (chunk.length >= CHUNK_CHARS) {
           await sink.write(chunk);
