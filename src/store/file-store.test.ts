@@ -99,6 +99,18 @@ test('csv: spooled as NDJSON, assembled with the union header, resumable', async
   assert.equal(await exists(`${o.out}.part.ndjson`), false, 'spool removed when complete');
 });
 
+test('csv: columns collected while spooling, and after a resume also those of records spooled before it', async () => {
+  const o = await setup('csv');
+  const first = await openFileStore(o.base);
+  await first.writePage(page(0), [{ id: 0, early: { x: 'only before the resume' } }], cp(1));
+  await first.finish(cp(1), false);
+  assert.equal(await readFile(o.out, 'utf8'), 'id,early.x\r\n0,only before the resume\r\n');
+  const again = await openFileStore({ ...o.base, resume: await loadCrawlState(o.statePath) });
+  await again.writePage(page(1), [{ late: true, id: 1 }], cp(2));
+  await again.finish(cp(2), true);
+  assert.equal(await readFile(o.out, 'utf8'), 'id,early.x,late\r\n0,only before the resume,\r\n1,,true\r\n');
+});
+
 test('records on disk ahead of the saved state are cut back and fetched again, exactly once', async () => {
   const o = await setup('ndjson');
   const store = await openFileStore(o.base);

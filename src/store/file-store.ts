@@ -18,6 +18,7 @@ import { rename, rm, stat, truncate } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Checkpoint, CrawledPage, CrawlSink } from '../core/crawl/types.ts';
 import type { CsvOptions } from '../core/export/csv.ts';
+import { createColumnCollector } from '../core/export/flatten.ts';
 import type { ExportFormat } from '../core/export/types.ts';
 import { createRecordWriter, writeRecords } from '../core/export/write-records.ts';
 import { removeCrawlState, saveCrawlState, type CrawlState } from './crawl-state.ts';
@@ -110,6 +111,9 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
     resumeFile && base > 0 ? { alreadyWritten: records } : undefined,
   );
   let recordBytes: number | null = file ? base : null;
+  // CSV columns are collected as records are spooled, so the assembly reads the spool once. A
+  // resumed spool holds records this run never saw: then the assembly collects them in a first pass.
+  const columns = o.format === 'csv' && base === 0 ? createColumnCollector() : null;
 
   /** The state after a page: the output's length and record count then, with that page's checkpoint. */
   type Mark = { recordBytes: number | null; records: number; at: number };
@@ -152,6 +156,7 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
     /** Calls must not overlap (the engine awaits each page before the next). */
     async writePage(_page: CrawledPage, recs: unknown[], checkpoint: Checkpoint) {
       await writer.write(recs);
+      columns?.add(recs);
       records += recs.length;
       if (file) recordBytes = base + sink.bytes;
       const m = mark();
@@ -174,7 +179,8 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
         dest?.on('error', () => {}); // reported through the writes; see the record file's stream
         const csvSink = createStreamSink(dest ?? o.stdout);
         try {
-          await writeRecords(ndjsonFileSource(recordFile), 'csv', csvSink, o.csv);
+          const known = columns ? { keys: columns.keys(), columns: columns.columns() } : undefined;
+          await writeRecords(ndjsonFileSource(recordFile), 'csv', csvSink, o.csv, known);
           await csvSink.flush();
           if (dest && tmp && o.out) {
             await endStream(dest);

@@ -32,16 +32,18 @@ export function createRecordWriter(
 }
 
 /**
- * Writes every record of `source` to `sink` in `format` (CSV in two passes over the source) and
- * returns how many were written.
+ * Writes every record of `source` to `sink` in `format` (CSV in two passes over the source, or one
+ * with `csvColumns` collected while the records were written: see `exportCsv`) and returns how
+ * many were written.
  */
 export async function writeRecords(
   source: RecordSource,
   format: ExportFormat,
   sink: TextSink,
   csv: CsvOptions = {},
+  csvColumns?: { keys: string[]; columns: string[] },
 ): Promise<number> {
-  if (format === 'csv') return (await exportCsv(source, sink, csv)).records;
+  if (format === 'csv') return (await exportCsv(source, sink, csv, csvColumns)).records;
   const writer = createRecordWriter(format, sink);
   for await (const batch of source()) await writer.write(batch);
   await writer.close();
