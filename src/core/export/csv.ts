@@ -118,30 +118,11 @@ export function createCsvWriter(
   if (keys.length !== columns.length) throw new Error('CSV writer: one key per column');
   const tree = columnTree(keys);
   const fmt = fieldFormatter(opts);
-  const n = columns.length;
-  // Runs of delimiters, seps[k] = k of them: skipped columns cost one concatenation.
-  const seps = Array.from({ length: n + 1 }, (_, k) => d.repeat(k));
-  // A row is built left to right while cells come in column order (the usual case: records share
-  // their key order). A cell that comes back to an earlier column switches that record to `row`.
-  const row: string[] = new Array(n).fill('');
-  let line = '';
-  let last = -1;
-  let ordered = true;
-  const appendCell = (i: number, cell: Cell) => {
-    if (ordered && i > last) {
-      line += (last < 0 ? seps[i] : seps[i - last]) + fmt.field(cell);
-      last = i;
-    } else ordered = false;
-  };
+  // One flat string per row (join). Building rows by concatenation instead measured the same CPU
+  // but ~30 MiB more peak RSS over 1M records (cons-string trees alive until the chunk is written).
+  const row: string[] = new Array(columns.length).fill('');
   const setCell = (i: number, cell: Cell) => void (row[i] = fmt.field(cell));
   const format = (r: unknown): string => {
-    line = '';
-    last = -1;
-    ordered = true;
-    const nul = fmt.nul;
-    forEachCell(r, tree, appendCell);
-    if (ordered) return line + (last < 0 ? seps[Math.max(n - 1, 0)] : seps[n - 1 - last]) + '\r\n';
-    fmt.nul = nul; // formatted again below
     row.fill('');
     forEachCell(r, tree, setCell);
     return row.join(d) + '\r\n';
