@@ -8,6 +8,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { exportCsv } from '../src/core/export/csv.ts';
+import { createColumnCollector } from '../src/core/export/flatten.ts';
 import { createJsonArrayWriter } from '../src/core/export/json.ts';
 import { createNdjsonWriter } from '../src/core/export/ndjson.ts';
 import type { RecordWriter } from '../src/core/export/types.ts';
@@ -73,10 +74,22 @@ if (mode === 'baseline') {
       ).records),
   );
 } else if (mode === 'csv-spool') {
-  // What the CLI does: spool NDJSON while crawling, then assemble the CSV from the spool in two passes.
+  // What the CLI does (file-store.ts): spool NDJSON while crawling, collecting the CSV columns on
+  // the way, then assemble the CSV from the spool in one read.
   const spool = `${file}.part.ndjson`;
-  await toFile((sink) => writeAll(createNdjsonWriter(sink)), spool);
-  await toFile(async (sink) => void (n = (await exportCsv(ndjsonFileSource(spool), sink)).records));
+  const columns = createColumnCollector();
+  await toFile(async (sink) => {
+    const w = createNdjsonWriter(sink);
+    for (const b of batches()) {
+      await w.write(b);
+      columns.add(b);
+    }
+    await w.close();
+  }, spool);
+  const known = { keys: columns.keys(), columns: columns.columns() };
+  await toFile(
+    async (sink) => void (n = (await exportCsv(ndjsonFileSource(spool), sink, {}, known)).records),
+  );
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
