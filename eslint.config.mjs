@@ -28,7 +28,9 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
       ],
-      'no-duplicate-imports': 'off',
+      // Playwright fixtures must destructure their first argument, even when empty: each such
+      // place says so in a disable comment.
+      'no-empty-pattern': 'error',
     },
   },
 );

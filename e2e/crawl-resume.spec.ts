@@ -1,7 +1,8 @@
 // Crawls survive DevTools: a crawl paused (or cut off by closing DevTools mid-run) is listed in the
 // Datasets view of a freshly opened panel, resumes from its IndexedDB checkpoint and completes with
 // every record exactly once.
-import type { CdpFrame } from './devtools-harness.ts';
+import type { Page } from '@playwright/test';
+import type { CdpFrame, DevToolsHarness } from './devtools-harness.ts';
 import { test, expect } from './fixtures.ts';
 import {
   byTestid,
@@ -18,12 +19,7 @@ import {
 } from './crawl-helpers.ts';
 import { panelDom as $ } from './panel-helpers.ts';
 
-async function startSlowCrawl(
-  panel: CdpFrame,
-  demo: string,
-  info: StyleInfo,
-  page: import('@playwright/test').Page,
-) {
+async function startSlowCrawl(panel: CdpFrame, demo: string, info: StyleInfo, page: Page) {
   await fetchStyle(page, info.style);
   await selectRequest(panel, `${demo}${info.firstPage}`);
   // Slow enough to stop half way: after the wait below, page-number (7 pages) has about 4 s left for
@@ -37,12 +33,7 @@ async function startSlowCrawl(
   );
 }
 
-async function resumeToTheEnd(
-  h: import('./devtools-harness.ts').DevToolsHarness,
-  info: StyleInfo,
-  id: number,
-  before: number,
-) {
+async function resumeToTheEnd(h: DevToolsHarness, info: StyleInfo, id: number, before: number) {
   const panel = await h.openPanel();
   await showView(panel, 'datasets');
   const row = await datasetRow(panel, id);

@@ -15,6 +15,7 @@ import { recs, startServer, type TestServer } from './panel-credentials-servers.
 const STORE_DIR = path.resolve(EXTENSION_DIR, '../chrome');
 
 const test = base.extend<{ store: DevToolsHarness; api: TestServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
   store: async ({}, use) => {
     const h = await DevToolsHarness.launch(STORE_DIR);
     try {
@@ -25,6 +26,7 @@ const test = base.extend<{ store: DevToolsHarness; api: TestServer }>({
     }
   },
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
   api: async ({}, use) => {
     const s = await startServer();
     s.routes.set('/api/items?page=1', { records: recs(1), next: `${s.origin}/api/items?page=2` });

@@ -15,6 +15,7 @@ import { panelDom as $ } from './panel-helpers.ts';
 import { recs, startServer, type TestServer } from './panel-credentials-servers.ts';
 
 const test = base.extend<{ api: TestServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
   api: async ({}, use) => {
     const s = await startServer();
     await use(s);

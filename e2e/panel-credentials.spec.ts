@@ -11,6 +11,7 @@ const TOKEN = 'T0K3N-xyz789';
 const SID = 'S3SS10N-qwe456';
 
 const test = base.extend<{ a: TestServer; b: TestServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
   b: async ({}, use) => {
     const s = await startServer();
     await use(s);
