@@ -12,7 +12,7 @@ import type { Chain } from './types.ts';
 export type ChainItem = { exchange: Exchange; detection: Detection };
 
 /** What markCrawled reads of a crawled page (the crawl engine's CrawledPage fits). */
-export type CrawledPageLike = {
+export type ChainCrawledPage = {
   url: string;
   request?: { url: string };
   detection: Detection | null;
@@ -76,9 +76,9 @@ function withParams(d: Detection, meta: ChainMeta): Detection {
  * not drawn yet are added in order, and predictions move on past them. Seen nodes stay `seen`.
  * Pages without a detection are skipped (nothing says where they sit).
  */
-export function markCrawled(chain: Chain, pages: readonly CrawledPageLike[]): Chain {
+export function markCrawled(chain: Chain, pages: readonly ChainCrawledPage[]): Chain {
   const withDetection = pages.filter(
-    (p): p is CrawledPageLike & { detection: Detection } => p.detection !== null,
+    (p): p is ChainCrawledPage & { detection: Detection } => p.detection !== null,
   );
   const meta = metaOf(
     chain.key,

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CrawlSummary } from '../../../core/crawl/types.ts';
 import type { CrawlServices } from '../services/crawl-service.ts';
-import { createCrawlState } from '../state/crawl-state.ts';
+import { createPanelCrawlState } from '../state/crawl-state.ts';
 import { crawlStatusText } from './crawl-status.tsx';
 
 const summary = (stoppedReason: string, detail?: string) =>
@@ -15,7 +15,7 @@ const summary = (stoppedReason: string, detail?: string) =>
   }) as unknown as CrawlSummary;
 
 test('the crawl status in words: paused by you, cancelled by you, done and why, stopped and why', () => {
-  const crawl = createCrawlState({} as CrawlServices);
+  const crawl = createPanelCrawlState({} as CrawlServices);
   crawl.phase.value = 'paused';
   crawl.summary.value = summary('aborted', 'aborted before http://api.test/items?page=4');
   assert.equal(crawlStatusText(crawl), 'paused by you');

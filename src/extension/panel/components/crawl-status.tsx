@@ -12,7 +12,7 @@ import type { CrawlStart } from '../../../core/crawl/types.ts';
 import type { ExportFormat } from '../../../core/export/types.ts';
 import { formatMs } from '../lib/format.ts';
 import { waitingText } from '../services/host-access.ts';
-import { startKey, type CrawlState } from '../state/crawl-state.ts';
+import { startKey, type PanelCrawlState } from '../state/crawl-state.ts';
 import { usePanelState } from '../state/panel-context.ts';
 import { CrawlAskForm } from './crawl-ask.tsx';
 
@@ -25,7 +25,7 @@ function eta(ms: number | undefined): string | null {
 /** The status in words, as a user would say it. */
 export function crawlStatusText(
   crawl: Pick<
-    CrawlState,
+    PanelCrawlState,
     'phase' | 'summary' | 'error' | 'waitingFor' | 'ask' | 'cancelledByUser' | 'problem'
   >,
 ): string {

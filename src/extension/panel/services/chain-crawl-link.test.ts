@@ -7,9 +7,9 @@ import { chainKey } from '../../../core/chain/key.ts';
 import type { Checkpoint, CrawledPage, PageRepeats } from '../../../core/crawl/types.ts';
 import type { Detection } from '../../../core/detect/types.ts';
 import { createFakeDatasetStore } from '../dev/fake-dataset-store.ts';
-import type { CrawledChainPage } from '../state/chain-state.ts';
+import type { PanelCrawledPage } from '../state/chain-state.ts';
 import { linkCrawledPages } from './chain-crawl-link.ts';
-import type { CrawledRef, CrawlServices } from './crawl-service.ts';
+import type { StoredPageRef, CrawlServices } from './crawl-service.ts';
 
 const API = 'http://127.0.0.1:8787/api/items';
 const detection = { style: 'page-number', kind: 'page', params: { page: 'page' } } as unknown as Detection;
@@ -50,8 +50,8 @@ test('stored pages reach the chain with their records as sent: duplicates as id 
   // Page 3 was cut by max records: 5 on the page, 1 written, no repeats to rebuild it from.
   await write(pageOf(2, 5, 1), [{ id: 4 }]);
 
-  const marked: { key: string; pages: readonly CrawledChainPage[] }[] = [];
-  const crawledPages = signal<ReadonlyMap<number, readonly CrawledRef[]>>(new Map());
+  const marked: { key: string; pages: readonly PanelCrawledPage[] }[] = [];
+  const crawledPages = signal<ReadonlyMap<number, readonly StoredPageRef[]>>(new Map());
   const stop = linkCrawledPages(
     { markChainCrawled: (key, pages) => void marked.push({ key, pages }) },
     { crawledPages },
@@ -76,7 +76,7 @@ test('stored pages reach the chain with their records as sent: duplicates as id 
 });
 
 test('without crawl services the link does nothing; a failing store leaves the chain as predicted', async () => {
-  const crawledPages = signal<ReadonlyMap<number, readonly CrawledRef[]>>(new Map());
+  const crawledPages = signal<ReadonlyMap<number, readonly StoredPageRef[]>>(new Map());
   const marked: string[] = [];
   const chain = { markChainCrawled: (key: string) => void marked.push(key) };
   linkCrawledPages(chain, { crawledPages })();

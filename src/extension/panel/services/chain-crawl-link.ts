@@ -7,8 +7,8 @@
  */
 import { effect } from '@preact/signals';
 import { chainKey } from '../../../core/chain/key.ts';
-import type { ChainState, CrawledChainPage } from '../state/chain-state.ts';
-import type { CrawlState } from '../state/crawl-state.ts';
+import type { ChainState, PanelCrawledPage } from '../state/chain-state.ts';
+import type { PanelCrawlState } from '../state/crawl-state.ts';
 import type { CrawlServices, DatasetStore, StoredPage } from './crawl-service.ts';
 
 /**
@@ -38,7 +38,7 @@ async function fullRecords(
 /** Starts the link; returns its unsubscribe. Without crawl services (a plain page) it does nothing. */
 export function linkCrawledPages(
   chain: Pick<ChainState, 'markChainCrawled'>,
-  crawl: Pick<CrawlState, 'crawledPages'>,
+  crawl: Pick<PanelCrawlState, 'crawledPages'>,
   services?: CrawlServices,
 ): () => void {
   if (!services) return () => {};
@@ -53,11 +53,11 @@ export function linkCrawledPages(
   async function load(id: number) {
     const stored = await store.pages(id);
     if (!stored.length) return;
-    const pages: CrawledChainPage[] = [];
+    const pages: PanelCrawledPage[] = [];
     for (const p of stored) {
       const at = `${id}:${p.index}`;
       if (!records.has(at)) records.set(at, await fullRecords(store, p));
-      const page: CrawledChainPage = {
+      const page: PanelCrawledPage = {
         index: p.index,
         url: p.url,
         request: { url: p.request.url },

@@ -50,7 +50,7 @@ export type CrawlServices = {
 export type CrawlLimits = { maxPages?: number; maxRecords?: number; delayMs?: number };
 
 /** A page written to the store, for the chain view (nodes turn `crawled`). */
-export type CrawledRef = { datasetId: number; index: number; url: string };
+export type StoredPageRef = { datasetId: number; index: number; url: string };
 
 export type CrawlHooks = {
   /** The browser's answer is awaited (the prompt may be up); `origin` is what access is asked for. */
@@ -62,7 +62,7 @@ export type CrawlHooks = {
   /** The dataset exists; `secrets` are the credential values kept out of it, for later resumes. */
   onDataset?(id: number, secrets?: Header[]): void;
   onProgress?(p: CrawlProgress): void;
-  onPage?(ref: CrawledRef): void;
+  onPage?(ref: StoredPageRef): void;
 };
 
 export type CrawlOutcome = { datasetId: number; summary: CrawlSummary; dataset?: Dataset };

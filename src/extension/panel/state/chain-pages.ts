@@ -3,11 +3,11 @@
  * captured pages first (in chain order), then crawled pages in crawl order, one page per URL.
  */
 import { normalizeUrl } from '../../../core/chain/key.ts';
-import type { CrawledPageLike } from '../../../core/chain/build.ts';
+import type { ChainCrawledPage } from '../../../core/chain/build.ts';
 import type { DiagnosePage } from '../../../core/diagnose/types.ts';
 
 /** A page the crawler fetched: what markCrawled reads, plus what diagnose() needs when known. */
-export type CrawledChainPage = CrawledPageLike & {
+export type PanelCrawledPage = ChainCrawledPage & {
   /** 0-based crawl order (the start page is 0). */
   index: number;
   status?: number;
@@ -25,7 +25,7 @@ export type CrawledChainPage = CrawledPageLike & {
  */
 export function mergeCrawledPages(
   seen: readonly DiagnosePage[],
-  crawled: readonly CrawledChainPage[],
+  crawled: readonly PanelCrawledPage[],
 ): DiagnosePage[] {
   const out = [...seen];
   const urls = new Set(seen.flatMap((p) => [normalizeUrl(p.url), normalizeUrl(p.requestUrl ?? p.url)]));

@@ -6,18 +6,18 @@
  * new page of this chain (captured or crawled) updates it live.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { buildChains, markCrawled, type CrawledPageLike } from '../../../core/chain/build.ts';
+import { buildChains, markCrawled, type ChainCrawledPage } from '../../../core/chain/build.ts';
 import type { Chain } from '../../../core/chain/types.ts';
 import { diagnose, pagesFromExchanges } from '../../../core/diagnose/index.ts';
 import type { DiagnosePage, Finding } from '../../../core/diagnose/types.ts';
 import { chainCrawlFinding, type CrawlOutcomeLike } from '../lib/crawl-findings.ts';
 import { countBySeverity, markNodes, type NodeMark, type SeverityCounts } from '../lib/finding-marks.ts';
 import { chainCrawlStart } from './chain-crawl-start.ts';
-import { mergeCrawledPages, type CrawledChainPage } from './chain-pages.ts';
+import { mergeCrawledPages, type PanelCrawledPage } from './chain-pages.ts';
 import { createChainGrouper, itemChainKey, type ChainGroups } from './chain-groups.ts';
 import type { CapturedItem } from './captured-item.ts';
 
-export type { CrawledChainPage } from './chain-pages.ts';
+export type { PanelCrawledPage } from './chain-pages.ts';
 export type ChainState = ReturnType<typeof createChainState>;
 
 export type ChainDiagnostics = {
@@ -41,7 +41,7 @@ export function createChainState(
   const grouper = createChainGrouper();
   const groups = computed<ChainGroups>(() => grouper(items.value));
   /** Pages the crawler fetched, per chain key (see markChainCrawled). */
-  const crawled = signal<ReadonlyMap<string, readonly CrawledChainPage[]>>(new Map());
+  const crawled = signal<ReadonlyMap<string, readonly PanelCrawledPage[]>>(new Map());
 
   /** The chain key of the selected request; null when it is not paginated. */
   const selectedKey = computed(() => (selected.value ? itemChainKey(selected.value) : null));
@@ -57,7 +57,7 @@ export function createChainState(
       list.map((it) => ({ exchange: { ...it.exchange, id: it.id }, detection: it.detection! })),
     )[0];
     const more = crawledPages.value;
-    return built && more?.length ? markCrawled(built, more as readonly CrawledPageLike[]) : (built ?? null);
+    return built && more?.length ? markCrawled(built, more as readonly ChainCrawledPage[]) : (built ?? null);
   });
 
   /** Where the Chain tab's crawl button starts (see chain-crawl-start.ts); null when it cannot. */
@@ -98,7 +98,7 @@ export function createChainState(
      * Folds pages the crawler fetched into chain `chainKey` (replacing what was given before): nodes
      * turn `crawled` and, for pages that carry their full `records`, diagnostics include them.
      */
-    markChainCrawled(chainKey: string, pages: readonly CrawledChainPage[]) {
+    markChainCrawled(chainKey: string, pages: readonly PanelCrawledPage[]) {
       const map = new Map(crawled.value);
       if (pages.length) map.set(chainKey, pages);
       else map.delete(chainKey);

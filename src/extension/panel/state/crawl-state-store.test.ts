@@ -9,7 +9,7 @@ import type { Exchange } from '../../../core/exchange.ts';
 import type { HttpRequest, HttpResponse } from '../../../core/ports.ts';
 import { createFakeDatasetStore } from '../dev/fake-dataset-store.ts';
 import type { CrawlServices } from '../services/crawl-service.ts';
-import { createCrawlState } from './crawl-state.ts';
+import { createPanelCrawlState } from './crawl-state.ts';
 
 const API = 'http://127.0.0.1:8787/api/items';
 
@@ -82,7 +82,7 @@ async function until(ok: () => boolean, what: string) {
 test('a crawl writes its pages into the store; Cancel while it runs stops the dataset for good, once', async () => {
   const f = services(4);
   let changes = 0;
-  const crawl = createCrawlState(f.services, () => changes++);
+  const crawl = createPanelCrawlState(f.services, () => changes++);
   const done = crawl.actions.start(startOf());
   await until(() => (crawl.crawledPages.value.get(1)?.length ?? 0) === 3, 'pages 1-3 stored');
   assert.equal(crawl.phase.value, 'running');
@@ -106,7 +106,7 @@ test('a crawl writes its pages into the store; Cancel while it runs stops the da
 
 test('Pause keeps the dataset resumable; Cancel afterwards marks the paused dataset cancelled', async () => {
   const f = services(3);
-  const crawl = createCrawlState(f.services);
+  const crawl = createPanelCrawlState(f.services);
   const done = crawl.actions.start(startOf());
   await until(() => f.fetched.length === 2, 'page 3 asked');
   crawl.actions.pause();
@@ -131,14 +131,14 @@ test('Pause keeps the dataset resumable; Cancel afterwards marks the paused data
 
 test('a resume goes on from the stored checkpoint, into the same dataset, without repeating a record', async () => {
   const f = services(3);
-  const crawl = createCrawlState(f.services);
+  const crawl = createPanelCrawlState(f.services);
   const first = crawl.actions.start(startOf());
   await until(() => f.fetched.length === 2, 'page 3 asked');
   crawl.actions.pause();
   await first;
   const again = services(99);
   Object.assign(again.services, { datasets: f.datasets });
-  const resumed = createCrawlState(again.services);
+  const resumed = createPanelCrawlState(again.services);
   await resumed.actions.resume(f.datasets.rows.get(1)!.dataset);
   assert.equal(resumed.phase.value, 'done');
   assert.equal(again.fetched[0], `${API}?page=3`, 'went on where it stopped');
@@ -151,12 +151,12 @@ test('a resume goes on from the stored checkpoint, into the same dataset, withou
 
 test('loadPages fills the crawled pages of a stored dataset (a chain shown after a reopen)', async () => {
   const f = services(3);
-  const crawl = createCrawlState(f.services);
+  const crawl = createPanelCrawlState(f.services);
   const run = crawl.actions.start(startOf());
   await until(() => f.fetched.length === 2, 'page 3 asked');
   crawl.actions.pause();
   await run;
-  const reopened = createCrawlState(f.services);
+  const reopened = createPanelCrawlState(f.services);
   assert.equal(reopened.crawledUrls.value.size, 0);
   await reopened.actions.loadPages(1);
   assert.deepEqual(
@@ -172,7 +172,7 @@ test('loadPages fills the crawled pages of a stored dataset (a chain shown after
 test('a store that cannot be read stops the crawl with its message, nothing half-shown', async () => {
   const f = services(4);
   f.datasets.fail = new Error('IndexedDB is unavailable (private window?)');
-  const crawl = createCrawlState(f.services);
+  const crawl = createPanelCrawlState(f.services);
   await crawl.actions.start(startOf());
   assert.equal(crawl.phase.value, 'stopped');
   assert.equal(crawl.problem.value, 'failed');

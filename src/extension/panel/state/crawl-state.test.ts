@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { CrawlStart } from '../../../core/crawl/types.ts';
 import { createFakeDatasetStore } from '../dev/fake-dataset-store.ts';
 import type { CrawlServices, Dataset } from '../services/crawl-service.ts';
-import { createCrawlState, startKey } from './crawl-state.ts';
+import { createPanelCrawlState, startKey } from './crawl-state.ts';
 
 const URL1 = 'http://127.0.0.1:8787/api/items?page=1';
 
@@ -43,7 +43,7 @@ const settled = () => new Promise((r) => setImmediate(r));
 
 test('first crawl without access: waiting names the origin, Cancel ends the wait, nothing is stored', async () => {
   const f = fakeServices();
-  const crawl = createCrawlState(f.services);
+  const crawl = createPanelCrawlState(f.services);
   const done = crawl.actions.start(startOf());
   assert.deepEqual(f.asked, ['http://127.0.0.1:8787/*'], 'asked inside the click, with the port');
   assert.equal(crawl.phase.value, 'waiting');
@@ -61,7 +61,7 @@ test('first crawl without access: waiting names the origin, Cancel ends the wait
 
 test('a refusal stops with a clear message and marks the origin as not accessible', async () => {
   const f = fakeServices();
-  const crawl = createCrawlState(f.services);
+  const crawl = createPanelCrawlState(f.services);
   const done = crawl.actions.start(startOf());
   f.answer(false);
   await done;
@@ -73,7 +73,7 @@ test('a refusal stops with a clear message and marks the origin as not accessibl
 
 test('Grant access asks, waits and returns to idle with access known; checkAccess asks no prompt', async () => {
   const f = fakeServices();
-  const crawl = createCrawlState(f.services);
+  const crawl = createPanelCrawlState(f.services);
   await crawl.actions.checkAccess(URL1);
   assert.equal(crawl.access.value.get('http://127.0.0.1:8787'), false);
   assert.equal(f.asked.length, 0);
@@ -89,7 +89,7 @@ test('Grant access asks, waits and returns to idle with access known; checkAcces
 
 test('the status belongs to its chain: the key is the chain of the crawl started', async () => {
   const f = fakeServices();
-  const crawl = createCrawlState(f.services);
+  const crawl = createPanelCrawlState(f.services);
   const a = startOf('http://127.0.0.1:8787/api/items?page=1');
   const b = startOf('http://127.0.0.1:8787/api/users?page=1');
   const done = crawl.actions.start(a);
@@ -106,7 +106,7 @@ test('the status belongs to its chain: the key is the chain of the crawl started
 
 test('PUT/PATCH/DELETE are refused before any prompt; a GraphQL query POST waits for the user to confirm', async () => {
   const f = fakeServices();
-  const crawl = createCrawlState(f.services);
+  const crawl = createPanelCrawlState(f.services);
   await crawl.actions.start(startOf('http://127.0.0.1:8787/bulk?page=1', 'DELETE', '{"ids":"all"}'));
   assert.equal(crawl.phase.value, 'stopped');
   assert.equal(crawl.problem.value, 'replay-refused');
@@ -128,7 +128,7 @@ test('PUT/PATCH/DELETE are refused before any prompt; a GraphQL query POST waits
 
 test('a resume without the credential values asks for them instead of crawling without them', async () => {
   const f = fakeServices();
-  const crawl = createCrawlState(f.services); // a fresh panel: nothing in memory
+  const crawl = createPanelCrawlState(f.services); // a fresh panel: nothing in memory
   const ds = {
     id: 7,
     style: 'page-number',

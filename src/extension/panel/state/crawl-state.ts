@@ -17,7 +17,7 @@ import {
   ReplayRefusedError,
   resumeCrawl,
   startCrawl,
-  type CrawledRef,
+  type StoredPageRef,
   type CrawlLimits,
   type CrawlOptions,
   type CrawlOutcome,
@@ -26,7 +26,7 @@ import {
 } from '../services/crawl-service.ts';
 import { AccessError, hostPattern, waitForAccess } from '../services/host-access.ts';
 
-export type CrawlState = ReturnType<typeof createCrawlState>;
+export type PanelCrawlState = ReturnType<typeof createPanelCrawlState>;
 /**
  * idle: nothing yet; waiting: for host access; confirm: a POST awaits the user's yes; secrets: a
  * resume awaits credential values; the others match a dataset's status.
@@ -50,7 +50,7 @@ const num = (text: string): number | undefined => {
 export const startKey = (start: CrawlStart) => chainKey(start.exchange, start.detection);
 
 /** @param onDatasetChange called when a dataset row changed (created, finished), so lists refresh. */
-export function createCrawlState(
+export function createPanelCrawlState(
   services: CrawlServices | undefined,
   onDatasetChange: () => void = () => {},
 ) {
@@ -79,7 +79,7 @@ export function createCrawlState(
   /** Host access known per origin (true: granted); an origin not in the map was not checked yet. */
   const access = signal<ReadonlyMap<string, boolean>>(new Map());
   /** Stored pages per dataset id, in write order: filled as pages are written and by `loadPages`. */
-  const crawledPages = signal<ReadonlyMap<number, readonly CrawledRef[]>>(new Map());
+  const crawledPages = signal<ReadonlyMap<number, readonly StoredPageRef[]>>(new Map());
   /** Every stored page URL of every dataset known to this panel: `crawledUrls.value.has(node.url)`. */
   const crawledUrls = computed(
     () => new Set([...crawledPages.value.values()].flatMap((l) => l.map((r) => r.url))),
@@ -102,7 +102,7 @@ export function createCrawlState(
     access.value = new Map(access.value).set(origin, granted);
   }
 
-  function addPage(ref: CrawledRef) {
+  function addPage(ref: StoredPageRef) {
     const map = new Map(crawledPages.value);
     map.set(ref.datasetId, [...(map.get(ref.datasetId) ?? []).filter((r) => r.index !== ref.index), ref]);
     crawledPages.value = map;

@@ -17,7 +17,7 @@ import { harFile, parseHar } from '../lib/har.ts';
 import { linkCrawledPages } from '../services/chain-crawl-link.ts';
 import { createCaptureState, type CaptureOptions } from './capture-state.ts';
 import { createChainState } from './chain-state.ts';
-import { createCrawlState } from './crawl-state.ts';
+import { createPanelCrawlState } from './crawl-state.ts';
 import { createDatasetsState } from './datasets-state.ts';
 import { createFilterState } from './filter-state.ts';
 import { createFindState } from './find-state.ts';
@@ -37,7 +37,7 @@ export function createPanelState(services: PanelServices, options: CaptureOption
   const datasets = createDatasetsState(services.crawl);
   const chain = createChainState(capture.items, selection.selected, datasets.list);
   const find = createFindState(capture.items, selection);
-  const crawl = createCrawlState(services.crawl, () => void datasets.actions.refresh());
+  const crawl = createPanelCrawlState(services.crawl, () => void datasets.actions.refresh());
   // Edited pagination rules: re-read every captured item of an edited endpoint (Pagination tab).
   const specs = createSpecEditsState(capture.items, services, (kind, text) => notify(kind, text));
   const ui = {
