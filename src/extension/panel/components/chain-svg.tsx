@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Chain, ChainNode } from '../../../core/chain/types.ts';
-import { layoutChainRow, type NodeBox } from '../lib/chain-layout.ts';
+import { layoutChainRow, type NodeBox } from '../lib/chain-geometry.ts';
 import type { NodeMark } from '../lib/finding-marks.ts';
 
 type Props = {

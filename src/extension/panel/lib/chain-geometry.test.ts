@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { focusIndex, layoutChainRow, nodeWidth } from './chain-layout.ts';
+import { focusIndex, layoutChainRow, nodeWidth } from './chain-geometry.ts';
 
 const nodes = (labels: string[]) => labels.map((label, i) => ({ id: `n${i}`, label }));
 const O = { charWidth: 7, nodeHeight: 22, spacing: 22, minWidth: 28, padding: 8, margin: 6 };

@@ -1,7 +1,8 @@
 /**
- * Layout math for the chain view: nodes in one row left to right (chain order), next edges as
- * arrows between neighbours, jumps (cycles, links that skip or go back) as arcs above the row and
- * prev links as dashed arcs below it. Pure, so it is unit-tested; chain-svg.tsx only draws this.
+ * SVG geometry for the chain view (where nodes and edges are drawn; the chain's pages themselves come
+ * from core chain/layout.ts): nodes in one row left to right (chain order), next edges as arrows
+ * between neighbours, jumps (cycles, links that skip or go back) as arcs above the row and prev links
+ * as dashed arcs below it. Pure, so it is unit-tested; chain-svg.tsx only draws this.
  */
 
 export type LayoutNode = { id: string; label: string; gap?: unknown };
