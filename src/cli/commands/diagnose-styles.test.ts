@@ -1,4 +1,4 @@
-// The bug × style tables again (bug-cases.ts, more-bug-cases.ts), this time the way `pagescope diagnose
+// The bug × style tables again (bug-cases.ts, public-api-bug-cases.ts), this time the way `pagescope diagnose
 // URL` sees them: the crawl engine follows the chain (with its loop guards) and probes one page past
 // the end of numbered chains.
 // Same expectations as from captured exchanges: the intended rule, and no collateral findings.
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { diagnose } from '../../core/diagnose/index.ts';
 import type { Handler } from '../../core/diagnose/fixtures/api.ts';
 import { bugCases, cur, num } from '../../core/diagnose/fixtures/bug-cases.ts';
-import { cleanCases, newShapeCases, subtleCases } from '../../core/diagnose/fixtures/more-bug-cases.ts';
+import { cleanCases, newShapeCases, subtleCases } from '../../core/diagnose/fixtures/public-api-bug-cases.ts';
 import { cursorStyles } from '../../core/diagnose/fixtures/cursor-styles.ts';
 import { summary } from '../../core/diagnose/fixtures/helpers.ts';
 import { numberedStyles } from '../../core/diagnose/fixtures/styles.ts';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { detect, detectAs, detectWithReason } from '../detect/index.ts';
 import { exchangeOf } from '../detect/fixtures/body-fixture.ts';
 import * as apis from '../detect/fixtures/body-apis.ts';
-import * as more from '../detect/fixtures/body-more-apis.ts';
+import * as more from '../detect/fixtures/body-saas-apis.ts';
 import * as seeds from '../detect/fixtures/body-seeds.ts';
 import * as search from '../detect/fixtures/body-search-apis.ts';
 import { negativeFixtures } from '../detect/fixtures/body-negatives.ts';

@@ -3,7 +3,7 @@
  * page goes back as `page` in the query string of a GET, or in the POST body — either as a JSON key
  * or inside its URL-encoded `params` string (`{"params": "query=x&hitsPerPage=20"}`).
  * Docs: algolia.com/doc/api-reference/api-methods/search (response fields), /api-parameters/page.
- * Fixtures: fixtures/body-more-apis.ts (algolia).
+ * Fixtures: fixtures/body-saas-apis.ts (algolia).
  */
 import { isObject } from '../json.ts';
 import { count, type Obj } from './body-fields.ts';

@@ -1,7 +1,7 @@
 /**
  * Discogs: `pagination{page, pages, per_page, items, urls{first, prev, next, last}}` beside the named
  * list (`releases`, `results`, `wants`); `?page=N&per_page=M`, pages from 1, and `urls` empty on a
- * single page. Docs: discogs.com/developers ("Pagination"). Fixtures: fixtures/body-more-apis.ts (discogs).
+ * single page. Docs: discogs.com/developers ("Pagination"). Fixtures: fixtures/body-saas-apis.ts (discogs).
  */
 import { isObject } from '../json.ts';
 import { count, namedCollection } from './body-fields.ts';

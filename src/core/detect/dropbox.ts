@@ -4,7 +4,7 @@
  * plus `/continue` with `{"cursor": …}` as its only argument. The cursor stays valid after the last
  * page (for change polling), so only has_more ends the chain.
  * Docs: dropbox.com/developers/documentation/http/documentation#files-list_folder and
- * #files-list_folder-continue. Fixtures: fixtures/body-more-apis.ts (dropbox).
+ * #files-list_folder-continue. Fixtures: fixtures/body-saas-apis.ts (dropbox).
  */
 import { isObject } from '../json.ts';
 import { bool, text } from './body-fields.ts';

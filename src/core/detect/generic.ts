@@ -19,7 +19,7 @@
  * `pagination.continuation`, Ghost and Strapi `meta.pagination`, Magento `search_criteria`,
  * BigCommerce `meta.pagination.links.next` (`?page=2`: the request's other parameters stay), Tines
  * and SendGrid (`count` of all items in `meta`/`_metadata`), Livestorm `meta.record_count`.
- * Fixtures: fixtures/body-apis.ts (generic), fixtures/body-more-apis.ts, fixtures/body-negatives.ts,
+ * Fixtures: fixtures/body-apis.ts (generic), fixtures/body-saas-apis.ts, fixtures/body-negatives.ts,
  * fixtures/public-apis-*.ts.
  */
 import { isObject } from '../json.ts';

@@ -2,7 +2,7 @@
  * Notion: `{object: "list", results, has_more, next_cursor}` (next_cursor null on the last page).
  * GET endpoints take `?start_cursor=&page_size=`; POST queries and searches take `start_cursor`
  * and `page_size` in the JSON body, so the cursor goes where the request's arguments went.
- * Docs: developers.notion.com/reference/intro ("Pagination"). Fixtures: fixtures/body-more-apis.ts (notion).
+ * Docs: developers.notion.com/reference/intro ("Pagination"). Fixtures: fixtures/body-saas-apis.ts (notion).
  */
 import { isObject } from '../json.ts';
 import { bool, count, text } from './body-fields.ts';

@@ -8,7 +8,7 @@
  * `nextPage`), Contentful CDA "Collection resources and pagination" (`skip`/`limit`/`total`/`items`),
  * Box "Offset-based pagination" (`offset`/`limit`/`total_count`/`entries`), Bitbucket Data Center "Paged
  * APIs" (`start`/`limit`/`isLastPage`/`nextPageStart`), Medusa "Pagination" (`count` is the total).
- * Fixtures: fixtures/body-apis.ts (offset-limit), fixtures/body-more-apis.ts, fixtures/public-apis-offset.ts.
+ * Fixtures: fixtures/body-apis.ts (offset-limit), fixtures/body-saas-apis.ts, fixtures/public-apis-offset.ts.
  */
 import { isObject } from '../json.ts';
 import { count, field, isUrlLike, namedCollection, type Obj } from './body-fields.ts';

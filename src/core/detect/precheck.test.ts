@@ -10,7 +10,7 @@ import { ev, jsonPrefix } from './body-evidence.ts';
 import { isObject } from '../json.ts';
 import type { Exchange } from '../exchange.ts';
 import * as apis from './fixtures/body-apis.ts';
-import * as more from './fixtures/body-more-apis.ts';
+import * as more from './fixtures/body-saas-apis.ts';
 import * as seeds from './fixtures/body-seeds.ts';
 import * as search from './fixtures/body-search-apis.ts';
 import { negativeFixtures } from './fixtures/body-negatives.ts';
@@ -26,7 +26,7 @@ import { wordpressFixtures } from './fixtures/headers-wordpress.ts';
 import { totalCountFixtures } from './fixtures/headers-total-count.ts';
 import { contentRangeFixtures } from './fixtures/headers-content-range.ts';
 import { linkFixtures } from './fixtures/headers-link.ts';
-import { moreHeaderFixtures } from './fixtures/headers-more.ts';
+import { frameworkHeaderFixtures } from './fixtures/headers-framework-links.ts';
 
 const bodies: Pick<BodyFixture, 'name' | 'url' | 'method' | 'requestBody' | 'body' | 'headers'>[] = [
   ...Object.values(seeds),
@@ -44,7 +44,7 @@ const headerFixtures: HeaderFixture[] = [
   totalCountFixtures,
   contentRangeFixtures,
   linkFixtures,
-  moreHeaderFixtures,
+  frameworkHeaderFixtures,
 ].flat();
 
 /** The body without one top-level key, or without one key of one object-valued top-level key. */

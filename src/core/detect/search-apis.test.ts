@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { detect, detectAs } from './index.ts';
 import { isTokenLike } from './body-fields.ts';
 import * as search from './fixtures/body-search-apis.ts';
-import { hubspotFixtures } from './fixtures/body-more-apis.ts';
+import { hubspotFixtures } from './fixtures/body-saas-apis.ts';
 import { exchangeOf, mismatches, type BodyFixture } from './fixtures/body-fixture.ts';
 import { headerExchange, rows } from './fixtures/headers-fixture.ts';
 import { negativeFixtures } from './fixtures/body-negatives.ts';

@@ -3,7 +3,7 @@
  * `data` (absent on an empty page). No next_token is the last page. The token goes back as
  * `pagination_token` (timelines, followers, lists), except on search endpoints, which take
  * `next_token`. Docs: docs.x.com/x-api/fundamentals/pagination (v2 "Pagination");
- * developer.x.com search/recent query parameters. Fixtures: fixtures/body-more-apis.ts (twitter).
+ * developer.x.com search/recent query parameters. Fixtures: fixtures/body-saas-apis.ts (twitter).
  */
 import { isObject } from '../json.ts';
 import { count, text } from './body-fields.ts';

@@ -3,7 +3,7 @@
  * `X-Pagination-Current-Page` (from 1) and `X-Pagination-Per-Page` headers beside a bare array, plus
  * a Link header (self/next/last). Parameters `page` and `per-page` (the Pagination defaults).
  * Docs: yiiframework.com/doc/guide/2.0/en/rest-quick-start ("Trying it Out"), yii\data\Pagination.
- * Fixtures: fixtures/headers-more.ts (yii).
+ * Fixtures: fixtures/headers-framework-links.ts (yii).
  */
 import { queryValue } from './params.ts';
 import type { Detector, Evidence } from './types.ts';

@@ -3,7 +3,7 @@
  * and, on older list endpoints, `page_count`/`page_number`, beside the named list (`users`,
  * `meetings`, `participants`). The token goes back as `next_page_token`, the size as `page_size`.
  * Docs: developers.zoom.us/docs/api/using-zoom-apis/#pagination ("next_page_token").
- * Fixtures: fixtures/body-more-apis.ts (zoom).
+ * Fixtures: fixtures/body-saas-apis.ts (zoom).
  */
 import { isObject } from '../json.ts';
 import { count, namedCollection } from './body-fields.ts';

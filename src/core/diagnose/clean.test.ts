@@ -6,7 +6,7 @@ import * as api from './fixtures/api.ts';
 import { findingsOf, summary } from './fixtures/helpers.ts';
 import { diagnoseExchanges } from './index.ts';
 import * as bodyApis from '../detect/fixtures/body-apis.ts';
-import * as bodyMore from '../detect/fixtures/body-more-apis.ts';
+import * as bodyMore from '../detect/fixtures/body-saas-apis.ts';
 import * as bodySeeds from '../detect/fixtures/body-seeds.ts';
 import * as publicPage from '../detect/fixtures/public-apis-page.ts';
 import * as publicOffset from '../detect/fixtures/public-apis-offset.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as api from '../fixtures/api.ts';
 import { num } from '../fixtures/bug-cases.ts';
 import { findingsOf, summary } from '../fixtures/helpers.ts';
-import { drfOffset } from '../fixtures/more-styles.ts';
+import { drfOffset } from '../fixtures/public-api-styles.ts';
 import { github, gitlab } from '../fixtures/styles.ts';
 
 const early = (findings: ReturnType<typeof findingsOf>) =>

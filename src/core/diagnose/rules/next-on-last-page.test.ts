@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as api from '../fixtures/api.ts';
 import { findingsOf, summary } from '../fixtures/helpers.ts';
 import { cur } from '../fixtures/bug-cases.ts';
-import { relay } from '../fixtures/more-styles.ts';
+import { relay } from '../fixtures/public-api-styles.ts';
 
 test('next-on-last-page: the page the totals call last still has a next link', () => {
   const findings = findingsOf(

@@ -7,11 +7,11 @@ import { detect, detectAs, detectWithReason } from './index.ts';
 import { pageRequest, queryEntries, setQueryParam } from './params.ts';
 import * as apis from './fixtures/body-apis.ts';
 import * as seeds from './fixtures/body-seeds.ts';
-import * as more from './fixtures/body-more-apis.ts';
+import * as more from './fixtures/body-saas-apis.ts';
 import { negativeFixtures } from './fixtures/body-negatives.ts';
 import { exchangeOf, mismatches, type BodyFixture } from './fixtures/body-fixture.ts';
 import { headerExchange, headerMismatches, rows, type HeaderFixture } from './fixtures/headers-fixture.ts';
-import { moreHeaderFixtures } from './fixtures/headers-more.ts';
+import { frameworkHeaderFixtures } from './fixtures/headers-framework-links.ts';
 import { linkFixtures } from './fixtures/headers-link.ts';
 import { gitlabFixtures } from './fixtures/headers-gitlab.ts';
 import { wordpressFixtures } from './fixtures/headers-wordpress.ts';
@@ -27,7 +27,7 @@ for (const f of moreBody) {
   });
 }
 
-for (const f of moreHeaderFixtures) {
+for (const f of frameworkHeaderFixtures) {
   test(`detect(): ${f.name}`, () => {
     assert.deepEqual(headerMismatches(f, detect(headerExchange(f))), []);
   });
@@ -95,7 +95,7 @@ test('properties hold for every positive header fixture', () => {
     ...wordpressFixtures,
     ...vanillaFixtures,
     ...totalCountFixtures,
-    ...moreHeaderFixtures,
+    ...frameworkHeaderFixtures,
   ];
   const problems = all.flatMap((f) => properties(f.name, detect(headerExchange(f)), [f.headers, f.body]));
   assert.deepEqual(problems, []);

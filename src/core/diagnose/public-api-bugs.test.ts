@@ -1,9 +1,9 @@
-// The bug table over more pagination shapes (more-styles.ts) and the subtle variants of each bug
-// (more-bug-cases.ts), diagnosed from captured exchanges: the intended rule fires with evidence and a
+// The bug table over more pagination shapes (public-api-styles.ts) and the subtle variants of each bug
+// (public-api-bug-cases.ts), diagnosed from captured exchanges: the intended rule fires with evidence and a
 // fix, nothing else fires that is not true of the chain, and every clean counterpart stays silent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanCases, newShapeCases, subtleCases } from './fixtures/more-bug-cases.ts';
+import { cleanCases, newShapeCases, subtleCases } from './fixtures/public-api-bug-cases.ts';
 import { findingsOf, summary } from './fixtures/helpers.ts';
 
 for (const c of [...newShapeCases, ...subtleCases]) {
