@@ -4,8 +4,8 @@
  * for the spec to check.
  */
 import { crawl } from '../src/core/crawl/engine.ts';
-import { fakeFetch, FakeClock } from '../src/core/crawl/fakes.ts';
-import { linkPages, startOf } from '../src/core/crawl/fake-apis.ts';
+import { fakeFetch, FakeClock } from '../src/core/crawl/testing/fakes.ts';
+import { linkPages, startOf } from '../src/core/crawl/testing/fake-apis.ts';
 import {
   createDataset,
   createIdbSink,

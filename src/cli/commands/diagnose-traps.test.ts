@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { trapCatalog } from '../../demo/traps/index.ts';
 import { diagnose, hasErrors } from '../../core/diagnose/diagnose.ts';
-import { realFetch } from '../../core/crawl/real-io.ts';
+import { realFetch } from '../../core/crawl/testing/real-io.ts';
 import { pagesFromUrl } from '../diagnose-url.ts';
 
 let demo: DemoServer;

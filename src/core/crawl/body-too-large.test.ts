@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crawl } from './engine.ts';
-import { FakeClock, fakeFetch, MemorySink } from './fakes.ts';
-import { linkPages, startOf } from './fake-apis.ts';
+import { FakeClock, fakeFetch, MemorySink } from './testing/fakes.ts';
+import { linkPages, startOf } from './testing/fake-apis.ts';
 import { BODY_TOO_LARGE, isBodyTooLarge, type HttpRequest } from '../ports.ts';
 
 const tooLarge = {

@@ -10,8 +10,8 @@ import { SNAPSHOT_TOKEN } from '../../demo/traps/numbered.ts';
 import { detect } from '../detect/index.ts';
 import type { HttpFetch, HttpRequest } from '../ports.ts';
 import { crawl } from './engine.ts';
-import { MemorySink } from './fakes.ts';
-import { realClock as clock, realFetch } from './real-io.ts';
+import { MemorySink } from './testing/fakes.ts';
+import { realClock as clock, realFetch } from './testing/real-io.ts';
 import type { CrawlOptions } from './types.ts';
 
 let demo: DemoServer;

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRequest, isCredentialHeader, replayableHeaders } from './credentials.ts';
 import { crawl } from './engine.ts';
-import { FakeClock, fakeFetch, MemorySink } from './fakes.ts';
-import { startOf } from './fake-apis.ts';
+import { FakeClock, fakeFetch, MemorySink } from './testing/fakes.ts';
+import { startOf } from './testing/fake-apis.ts';
 import type { Header } from '../exchange.ts';
 
 const original: Header[] = [

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Deadlines } from './deadlines.ts';
-import { FakeClock } from './fakes.ts';
+import { FakeClock } from './testing/fakes.ts';
 
 const idle = () => new Promise((r) => setImmediate(r));
 

@@ -7,8 +7,8 @@ import { styles } from '../../demo/catalog.ts';
 import type { StyleInfo } from '../../demo/http.ts';
 import { detect } from '../detect/index.ts';
 import { crawl } from './engine.ts';
-import { MemorySink } from './fakes.ts';
-import { realClock as clock, realFetch as httpFetch } from './real-io.ts';
+import { MemorySink } from './testing/fakes.ts';
+import { realClock as clock, realFetch as httpFetch } from './testing/real-io.ts';
 
 let demo: DemoServer;
 before(async () => (demo = await startDemoServer()));

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crawl } from './engine.ts';
-import { FakeClock, fakeFetch, MemorySink, type FakeReply } from './fakes.ts';
-import { laravelPages, linkPages, startOf, stripePages } from './fake-apis.ts';
+import { FakeClock, fakeFetch, MemorySink, type FakeReply } from './testing/fakes.ts';
+import { laravelPages, linkPages, startOf, stripePages } from './testing/fake-apis.ts';
 import type { CrawlOptions } from './types.ts';
 
 function setup(route: (url: URL, n: number) => FakeReply) {

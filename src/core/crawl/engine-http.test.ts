@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { crawl } from './engine.ts';
-import { MemorySink } from './fakes.ts';
-import { realClock as clock, realFetch as httpFetch } from './real-io.ts';
-import { startOf } from './fake-apis.ts';
+import { MemorySink } from './testing/fakes.ts';
+import { realClock as clock, realFetch as httpFetch } from './testing/real-io.ts';
+import { startOf } from './testing/fake-apis.ts';
 
 type Seen = { url: string; auth?: string; key?: string };
 async function serve(

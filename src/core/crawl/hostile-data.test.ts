@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crawl } from './engine.ts';
-import { FakeClock, fakeFetch, MemorySink, type FakeReply } from './fakes.ts';
-import { startOf } from './fake-apis.ts';
+import { FakeClock, fakeFetch, MemorySink, type FakeReply } from './testing/fakes.ts';
+import { startOf } from './testing/fake-apis.ts';
 import { pageHash } from './guards.ts';
 import { stringifyDeep } from '../json-deep.ts';
 import type { Checkpoint, CrawledPage, CrawlOptions, CrawlSink } from './types.ts';

@@ -11,8 +11,8 @@ import * as search from '../detect/fixtures/body-search-apis.ts';
 import { negativeFixtures } from '../detect/fixtures/body-negatives.ts';
 import { parseJson } from '../json.ts';
 import { crawl } from './engine.ts';
-import { FakeClock, fakeFetch, MemorySink, type FakeReply } from './fakes.ts';
-import { laravelPages, linkPages, startOf, stripePages } from './fake-apis.ts';
+import { FakeClock, fakeFetch, MemorySink, type FakeReply } from './testing/fakes.ts';
+import { laravelPages, linkPages, startOf, stripePages } from './testing/fake-apis.ts';
 
 const fixtures = [
   ...[seeds, apis, more, search].flatMap((m) => Object.values(m).flat()),

@@ -12,7 +12,7 @@ import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { styles } from '../../demo/catalog.ts';
 import { INHOUSE_PATH } from '../../demo/inhouse.ts';
 import { detect } from '../detect/index.ts';
-import { realFetch as httpFetch } from '../crawl/real-io.ts';
+import { realFetch as httpFetch } from '../crawl/testing/real-io.ts';
 import type { Exchange } from '../exchange.ts';
 import { detectionFromSpec } from './detection.ts';
 import { airbyteManifest, exportAirbyte } from './export-airbyte.ts';

@@ -3,9 +3,9 @@
  * else is idle, so retries, Retry-After and timeouts run instantly and deterministically), a
  * scripted fetch that records what it was sent, and an in-memory sink.
  */
-import type { Exchange, Header } from '../exchange.ts';
-import type { Clock, HttpRequest, HttpResponse } from '../ports.ts';
-import type { Checkpoint, CrawledPage, CrawlSink } from './types.ts';
+import type { Exchange, Header } from '../../exchange.ts';
+import type { Clock, HttpRequest, HttpResponse } from '../../ports.ts';
+import type { Checkpoint, CrawledPage, CrawlSink } from '../types.ts';
 
 type Timer = { at: number; seq: number; resolve: () => void };
 

@@ -3,11 +3,11 @@
  * crawl tests and benches: each returns a route for `fakeFetch`, and `startOf` fetches page one and
  * detects it the way the CLI does.
  */
-import { detect } from '../detect/index.ts';
-import type { Header } from '../exchange.ts';
-import type { HttpFetch } from '../ports.ts';
+import { detect } from '../../detect/index.ts';
+import type { Header } from '../../exchange.ts';
+import type { HttpFetch } from '../../ports.ts';
 import type { FakeReply } from './fakes.ts';
-import type { CrawlStart } from './types.ts';
+import type { CrawlStart } from '../types.ts';
 
 const ids = (from: number, to: number) =>
   Array.from({ length: Math.max(0, to - from) }, (_, i) => ({ id: from + i + 1 }));
