@@ -1,106 +1,11 @@
 /**
- * Diagnosing a live URL: fetch the first page, crawl with the core engine through a tap that keeps
- * every response (the engine's sink gets deduped records and never sees a page its loop guard
- * refused — exactly the pages a diagnosis needs), then probe one page past the end of numbered chains.
+ * Diagnosing a live URL from the CLI: fetch the first page (the CLI's one-line messages for network
+ * and HTTP failures), then core's pagesFromStart crawls, probes past the end and builds the pages.
  */
-import { buildRequest, replayableHeaders } from '../core/crawl/credentials.ts';
-import { crawl } from '../core/crawl/engine.ts';
-import type { Checkpoint, CrawledPage, CrawlSink, CrawlSummary } from '../core/crawl/types.ts';
-import { detect } from '../core/detect/index.ts';
-import { offsetAfter, pageRequest } from '../core/detect/params.ts';
-import type { Detection } from '../core/detect/types.ts';
-import type { DiagnosePage } from '../core/diagnose/index.ts';
-import { endPageDetection } from '../core/diagnose/end-page.ts';
-import { linkHeaderNext, rawLinksOf } from '../core/diagnose/raw-links.ts';
-import type { Exchange } from '../core/exchange.ts';
-import { extractRecords, parseJson } from '../core/json.ts';
-import type { HttpFetch, HttpRequest, HttpResponse } from '../core/ports.ts';
+import { pagesFromStart, type PageReader, type UrlDiagnosisInput } from '../core/diagnose/index.ts';
+import type { HttpFetch } from '../core/ports.ts';
 import { systemClock } from '../core/system-clock.ts';
-import { normalizeUrl } from '../core/chain/key.ts';
 import { fetchStart, type StartRequest } from './crawl-start.ts';
-
-export type UrlDiagnosisInput =
-  | { ok: true; pages: DiagnosePage[]; detection: Detection; summary: CrawlSummary }
-  | { ok: false; message: string; notPaginated?: boolean };
-
-type Tapped = { req: HttpRequest; res: HttpResponse };
-
-/**
- * Reads pages by a pagination spec instead of detection (`diagnose --spec`, override flags): page 1's
- * detection and the per-page reader, or null to detect as usual.
- */
-export type PageReader = (
-  exchange: Exchange,
-  detection: Detection | null,
-) => { detection: Detection; detectPage: (exchange: Exchange) => Detection | null } | null;
-
-/** A fetch that remembers every response, in order. */
-function tap(fetch: HttpFetch, log: Tapped[]): HttpFetch {
-  return async (req) => {
-    const res = await fetch(req);
-    log.push({ req, res });
-    return res;
-  };
-}
-
-/** Keeps the crawled pages' metadata; records are read from the tap, duplicates included. */
-function memorySink(): CrawlSink & { pages: CrawledPage[] } {
-  const pages: CrawledPage[] = [];
-  return {
-    pages,
-    writePage: async (page: CrawledPage, _records: unknown[], _cp: Checkpoint) => void pages.push(page),
-  };
-}
-
-function toExchange(t: Tapped): Exchange {
-  return {
-    request: { method: t.req.method, url: t.req.url, headers: [] },
-    response: {
-      status: t.res.status,
-      statusText: t.res.statusText,
-      headers: t.res.headers,
-      mimeType: '',
-      bodyText: t.res.bodyText,
-    },
-  };
-}
-
-function toPage(
-  ex: Exchange,
-  index: number,
-  fallback: Detection,
-  finalUrl: string,
-  probe: boolean,
-  read: (ex: Exchange) => Detection | null = detect,
-): DiagnosePage {
-  const ok = ex.response.status >= 200 && ex.response.status < 300;
-  // A last page without pagination fields is still the chain's end, read with the chain's detection.
-  const detection = ok ? (read(ex) ?? endPageDetection(ex, fallback)) : null;
-  const parsed = parseJson(ex.response.bodyText);
-  const records = parsed.ok && detection ? extractRecords(parsed.value, detection.recordsPath) : [];
-  const page: DiagnosePage = {
-    index,
-    url: finalUrl,
-    status: ex.response.status,
-    detection,
-    records,
-    requestUrl: ex.request.url,
-  };
-  if (detection) page.rawLinks = rawLinksOf(ex, detection.recordsPath);
-  const rawNext = linkHeaderNext(ex);
-  if (rawNext) page.rawNext = rawNext;
-  if (probe) page.probe = true;
-  return page;
-}
-
-/**
- * The request one page past a numbered chain's last page: page + 1, or offset + page size. Cursor and
- * link chains have no address past their end.
- */
-function pastTheEnd(last: Detection): string | undefined {
-  if (last.position.page !== undefined) return pageRequest(last, last.position.page + 1)?.url;
-  return last.kind === 'offset' && last.position.offset !== undefined ? offsetAfter(last)?.url : undefined;
-}
 
 /** Fetches, crawls (up to maxPages) and probes; the pages come back in the order they were fetched. */
 export async function pagesFromUrl(
@@ -110,85 +15,7 @@ export async function pagesFromUrl(
   timeoutMs: number,
   reader?: PageReader,
 ): Promise<UrlDiagnosisInput> {
-  const { url } = request;
-  const log: Tapped[] = [];
   const start = await fetchStart(fetch, request, timeoutMs);
   if (!start.ok) return { ok: false, message: start.message };
-  const planned = reader?.(start.exchange, start.detection) ?? null;
-  const first = planned?.detection ?? start.detection;
-  if (!first)
-    return {
-      ok: false,
-      notPaginated: true,
-      message: `${url} is not paginated (${start.detection ? '' : start.why}): nothing to diagnose`,
-    };
-  const sink = memorySink();
-  // One request at a time, so the fetch order is the chain order, and few retries: a diagnosis is not a harvest.
-  const summary = await crawl(
-    { exchange: start.exchange, detection: first },
-    {
-      ...(planned ? { detectPage: planned.detectPage } : {}),
-      fetch: tap(fetch, log),
-      clock: systemClock,
-      sink,
-      maxPages,
-      concurrency: 1,
-      retries: 1,
-      timeoutMs,
-    },
-  );
-  const last = sink.pages[sink.pages.length - 1]?.detection ?? first;
-  let probeUrl: string | undefined;
-  // Numbered chains only (a link chain whose last page reads like offsets has no address past its end).
-  if (summary.stoppedReason === 'done' && last.kind === first.kind) {
-    // The next the last page still offered (a crawler stops on a short page), else one page past it.
-    const offered = last.next && last.next.method === 'GET' && !last.next.body ? last.next.url : undefined;
-    probeUrl = last.kind === 'page' || last.kind === 'offset' ? (offered ?? pastTheEnd(last)) : undefined;
-    if (probeUrl && !log.some((t) => normalizeUrl(t.req.url) === normalizeUrl(probeUrl!))) {
-      // Built like every crawled page: credentials only to the start page's origin.
-      const ex = start.exchange.request;
-      const probe = buildRequest(
-        { method: 'GET', url: probeUrl },
-        replayableHeaders(ex.headers),
-        ex.url,
-        false,
-      );
-      await tap(fetch, log)({ ...probe, signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
-    } else probeUrl = undefined;
-  }
-  // Keep the last answer per URL (a retried request answers more than once).
-  const latest = new Map<string, Tapped>();
-  // A POST chain (GraphQL) pages through one URL: its pages differ by their body.
-  const keyOf = (r: { url: string; body?: string }) => `${normalizeUrl(r.url)} ${r.body ?? ''}`;
-  for (const t of log) latest.set(keyOf(t.req), t);
-  const ordered = [{ ex: start.exchange, final: start.exchange.request.url }];
-  const done = new Set([
-    keyOf({ url: start.exchange.request.url, body: start.exchange.request.postData?.text }),
-  ]);
-  // The chain is what the crawl kept: pages written, the page a guard refused or a failure stopped
-  // on, and the probe. A prediction the links did not confirm was never part of the API's chain.
-  const chain = new Set(sink.pages.map((p) => keyOf(p.request)));
-  const stoppedOn = summary.checkpoint.next;
-  if (stoppedOn && summary.stoppedReason !== 'done') chain.add(keyOf(stoppedOn));
-  if (probeUrl) chain.add(keyOf({ url: probeUrl }));
-  for (const t of log) {
-    const k = keyOf(t.req);
-    if (done.has(k) || !chain.has(k)) continue;
-    done.add(k);
-    const pick = latest.get(k)!;
-    ordered.push({ ex: toExchange(pick), final: pick.res.url || pick.req.url });
-  }
-  const pages = ordered.map((o, i) =>
-    toPage(
-      o.ex,
-      i,
-      first,
-      o.final,
-      !!probeUrl && normalizeUrl(o.ex.request.url) === normalizeUrl(probeUrl),
-      planned?.detectPage,
-    ),
-  );
-  // What the crawl noticed (the links and the page numbers disagreed) goes with the start page.
-  if (summary.notes?.length && pages[0]) pages[0].notes = [...summary.notes];
-  return { ok: true, pages, detection: first, summary };
+  return pagesFromStart(start, { url: request.url, fetch, clock: systemClock, maxPages, timeoutMs, reader });
 }

@@ -4,12 +4,12 @@
  * Exit 1 when any finding is an error, 0 otherwise, 2 on bad input.
  */
 import { resolve } from 'node:path';
-import { diagnose, diagnoseExchanges, hasErrors } from '../../core/diagnose/index.ts';
+import { diagnose, diagnoseExchanges, hasErrors, type PageReader } from '../../core/diagnose/index.ts';
 import { chainTitle } from '../../core/chain/key.ts';
 import { intOption, parseArgs, UsageError } from '../args.ts';
 import type { StartRequest } from '../crawl-start.ts';
 import { formatJson, formatText, type ChainReport } from '../diagnose-report.ts';
-import { pagesFromUrl, type PageReader } from '../diagnose-url.ts';
+import { pagesFromUrl } from '../diagnose-url.ts';
 import { readHar } from '../har.ts';
 import { createNodeFetch } from '../http.ts';
 import type { Command } from '../io.ts';
