@@ -3,10 +3,10 @@
  * the panel's store (createIdbSink: page + records + checkpoint + dataset counts per transaction)
  * and, as the baseline, as a raw batched `put` of the same records (one transaction per page, no
  * page row, checkpoint or index). Only the writes are timed: records and checkpoints (made by the
- * engine's own CrawlState, as in a real crawl) are built once, before any measured run.
+ * engine's own CrawlRunState, as in a real crawl) are built once, before any measured run.
  */
 import { openDB, deleteDB } from 'idb';
-import { CrawlState, type Accepted } from '../src/core/crawl/checkpoint.ts';
+import { CrawlRunState, type Accepted } from '../src/core/crawl/checkpoint.ts';
 import type { Checkpoint, CrawledPage, CrawlStart } from '../src/core/crawl/types.ts';
 import type { Detection } from '../src/core/detect/types.ts';
 import { createDataset, createIdbSink, openPagescopeDb } from '../src/store/idb-store.ts';
@@ -45,12 +45,12 @@ type PageInput = { records: Record<string, unknown>[]; page: CrawledPage; checkp
 let prepared: { n: number; pageSize: number; pages: PageInput[] } | null = null;
 
 /**
- * The pages both variants write: records, and the engine's own CrawlState pages and checkpoints (as
+ * The pages both variants write: records, and the engine's own CrawlRunState pages and checkpoints (as
  * in a real crawl), built once per size and outside every timed or CPU-measured run.
  */
 function pagesOf(n: number, pageSize: number): PageInput[] {
   if (prepared?.n === n && prepared.pageSize === pageSize) return prepared.pages;
-  const state = new CrawlState(detection.url, detection, 10_000);
+  const state = new CrawlRunState(detection.url, detection, 10_000);
   const records = makeRecords(n);
   const pages: PageInput[] = [];
   for (let p = 0; p * pageSize < n; p++) {

@@ -4,7 +4,7 @@
  * version-1 database opened by the current schema.
  */
 import { deleteDB, openDB } from 'idb';
-import { CrawlState } from '../src/core/crawl/checkpoint.ts';
+import { CrawlRunState } from '../src/core/crawl/checkpoint.ts';
 import type { CrawledPage, CrawlStart } from '../src/core/crawl/types.ts';
 import type { Detection } from '../src/core/detect/types.ts';
 import { createNdjsonWriter } from '../src/core/export/ndjson.ts';
@@ -53,7 +53,7 @@ async function deepRecords(depth: number) {
   } catch {
     cloneFails = true;
   }
-  const state = new CrawlState(URL0, detection, 100);
+  const state = new CrawlRunState(URL0, detection, 100);
   state.accept(records, Infinity);
   state.pages++;
   state.nextIndex = 1;

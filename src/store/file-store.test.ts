@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import type { Checkpoint, CrawledPage } from '../core/crawl/types.ts';
 import type { ExportFormat } from '../core/export/types.ts';
 import { openFileStore } from './file-store.ts';
-import { loadCrawlState } from './crawl-state.ts';
+import { loadCrawlState } from './crawl-state-file.ts';
 
 const page = (index: number) => ({ index }) as CrawledPage;
 const cp = (nextIndex: number) =>

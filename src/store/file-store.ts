@@ -21,7 +21,7 @@ import type { CsvOptions } from '../core/export/csv.ts';
 import { createColumnCollector } from '../core/export/flatten.ts';
 import type { ExportFormat } from '../core/export/types.ts';
 import { createRecordWriter, writeRecords } from '../core/export/write-records.ts';
-import { removeCrawlState, saveCrawlState, type CrawlState } from './crawl-state.ts';
+import { removeCrawlState, saveCrawlState, type CrawlStateFile } from './crawl-state-file.ts';
 import { ndjsonFileSource } from './ndjson-file-source.ts';
 import { createStateSaver } from './state-saver.ts';
 import { createStreamSink, endStream } from './stream-sink.ts';
@@ -40,13 +40,13 @@ export type FileStoreOptions = {
   /** Names (never values) of the request headers, saved to remind a resume. @default [] */
   headerNames?: string[];
   /** Request headers known to be harmless (`isStorableHeader`), saved so a resume replays them. */
-  headers?: CrawlState['headers'];
+  headers?: CrawlStateFile['headers'];
   /** The first request's method and body, saved so a resume repeats them. */
-  request?: CrawlState['request'];
+  request?: CrawlStateFile['request'];
   /** Limits and delays, saved so a resume keeps them. */
-  options?: CrawlState['options'];
+  options?: CrawlStateFile['options'];
   /** A state loaded from `--resume`: continue its record file. */
-  resume?: CrawlState;
+  resume?: CrawlStateFile;
   /** Least time between two state saves; 0 saves after every page. @default 200 */
   stateIntervalMs?: number;
   /** CSV options. @default {} */
@@ -118,7 +118,7 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
   /** The state after a page: the output's length and record count then, with that page's checkpoint. */
   type Mark = { recordBytes: number | null; records: number; at: number };
   const mark = (): Mark => ({ recordBytes, records, at: Date.now() });
-  const state = (checkpoint: Checkpoint, m: Mark = mark()): CrawlState => ({
+  const state = (checkpoint: Checkpoint, m: Mark = mark()): CrawlStateFile => ({
     tool: 'pagescope-crawl',
     version: 1,
     startUrl: o.startUrl,
@@ -143,7 +143,7 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
   // write). A kill in between loses nothing: the resume cuts the records back to the saved state.
   // A state is offered per page but built (and its checkpoint's lists copied) only when saved, and
   // the save starts after the current turn of the event loop — after the engine's next request.
-  const saver = createStateSaver(async (make: () => CrawlState) => {
+  const saver = createStateSaver(async (make: () => CrawlStateFile) => {
     await new Promise((r) => setImmediate(r));
     await sink.flush();
     await saveCrawlState(o.statePath, make());

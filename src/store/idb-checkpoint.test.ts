@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CrawlState } from '../core/crawl/checkpoint.ts';
+import { CrawlRunState } from '../core/crawl/checkpoint.ts';
 import type { Checkpoint } from '../core/crawl/types.ts';
 import type { Detection } from '../core/detect/types.ts';
 import { joinCheckpoint, splitCheckpoint, type CheckpointDelta } from './idb-checkpoint.ts';
@@ -8,8 +8,13 @@ import { joinCheckpoint, splitCheckpoint, type CheckpointDelta } from './idb-che
 const detection = { style: 'test', kind: 'cursor', params: { cursor: 'cursor' } } as unknown as Detection;
 const START = 'https://api.example.com/items';
 
-/** Drives the engine's own CrawlState through `pages` pages of `size` records, as a crawl would. */
-function* crawlCheckpoints(state: CrawlState, pages: number, size: number, from = 0): Generator<Checkpoint> {
+/** Drives the engine's own CrawlRunState through `pages` pages of `size` records, as a crawl would. */
+function* crawlCheckpoints(
+  state: CrawlRunState,
+  pages: number,
+  size: number,
+  from = 0,
+): Generator<Checkpoint> {
   for (let p = from; p < from + pages; p++) {
     const records = Array.from({ length: size }, (_, i) => ({ id: p * size + i }));
     state.learnIdKey(records);
@@ -35,7 +40,7 @@ function storeAll(cps: Iterable<Checkpoint>, prev?: Checkpoint, deltas: Checkpoi
 }
 
 test('split + join gives back the checkpoint, lists capped as the engine caps them', () => {
-  const state = new CrawlState(START, detection, 250);
+  const state = new CrawlRunState(START, detection, 250);
   const { deltas, last } = storeAll(crawlCheckpoints(state, 40, 10));
   assert.equal(last.cp.seenIds.length, 250, 'the cap is in effect');
   assert.deepEqual(joinCheckpoint(last.stored, deltas), last.cp);
@@ -50,10 +55,10 @@ test('split + join gives back the checkpoint, lists capped as the engine caps th
 });
 
 test('a resumed crawl continues the deltas from the rebuilt checkpoint', () => {
-  const first = new CrawlState(START, detection, 100);
+  const first = new CrawlRunState(START, detection, 100);
   const a = storeAll(crawlCheckpoints(first, 15, 10));
   const rebuilt = joinCheckpoint(a.last.stored, a.deltas);
-  const resumed = new CrawlState(START, detection, 100, rebuilt);
+  const resumed = new CrawlRunState(START, detection, 100, rebuilt);
   const b = storeAll(crawlCheckpoints(resumed, 5, 10, 15), rebuilt, a.deltas);
   assert.equal(b.deltas.length, 20);
   assert.deepEqual(
@@ -64,7 +69,7 @@ test('a resumed crawl continues the deltas from the rebuilt checkpoint', () => {
 });
 
 test('no pages yet: empty lists; unknown previous entry: the whole list is the delta', () => {
-  const cp = new CrawlState(START, detection, 10).checkpoint(null);
+  const cp = new CrawlRunState(START, detection, 10).checkpoint(null);
   const { stored, delta } = splitCheckpoint(cp);
   assert.deepEqual(joinCheckpoint(stored, []), cp);
   assert.deepEqual(delta.seenIds, []);

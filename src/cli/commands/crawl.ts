@@ -22,8 +22,8 @@ import {
   isStorableHeader,
   loadCrawlState,
   type CrawlOptionsSaved,
-  type CrawlState,
-} from '../../store/crawl-state.ts';
+  type CrawlStateFile,
+} from '../../store/crawl-state-file.ts';
 import { openFileStore } from '../../store/file-store.ts';
 import { singlePage } from '../single-page.ts';
 import {
@@ -119,7 +119,7 @@ export const run: Command = async (argv, io) => {
   if (args.flags.has('--help')) return (io.stdout.write(HELP), 0);
   const say = (line: string) => io.stderr.write(`pagescope crawl: ${safeText(line)}\n`);
   const at = (p: string) => resolve(io.cwd, p);
-  let prior: CrawlState | undefined;
+  let prior: CrawlStateFile | undefined;
   if (args.values['--resume']) {
     prior = await loadCrawlState(at(args.values['--resume'])).catch((e: Error) => {
       throw new UsageError(e.message);

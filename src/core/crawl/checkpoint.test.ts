@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Detection } from '../detect/types.ts';
-import { CrawlState } from './checkpoint.ts';
+import { CrawlRunState } from './checkpoint.ts';
 
 const detection = {
   style: 'link-header',
@@ -13,7 +13,7 @@ const page = (n: number) => Array.from({ length: 3 }, (_, i) => ({ id: n * 3 + i
 const spec = (n: number) => ({ method: 'GET', url: `http://api.test/items?cursor=c${n}` });
 
 /** Stores page `n` the way Run.commit does (dedup, guard memory, counters). */
-function store(st: CrawlState, n: number) {
+function store(st: CrawlRunState, n: number) {
   st.learnIdKey(page(n));
   const acc = st.accept(page(n), Infinity);
   st.pages++;
@@ -23,7 +23,7 @@ function store(st: CrawlState, n: number) {
 }
 
 test('snapshot() read later equals checkpoint() taken at the same moment, through trims and a rollback', () => {
-  const st = new CrawlState('http://api.test/items', detection, 4);
+  const st = new CrawlRunState('http://api.test/items', detection, 4);
   const taken: { eager: unknown; lazy: unknown }[] = [];
   for (let n = 0; n < 8; n++) {
     const acc = store(st, n);
@@ -44,17 +44,17 @@ test('snapshot() read later equals checkpoint() taken at the same moment, throug
 });
 
 test('a snapshot restores the same state as the eager checkpoint', () => {
-  const st = new CrawlState('http://api.test/items', detection, 10);
+  const st = new CrawlRunState('http://api.test/items', detection, 10);
   for (let n = 0; n < 3; n++) store(st, n);
   const lazy = st.snapshot(spec(3));
   store(st, 3);
-  const again = new CrawlState('http://api.test/items', detection, 10, structuredClone(lazy));
+  const again = new CrawlRunState('http://api.test/items', detection, 10, structuredClone(lazy));
   assert.deepEqual(again.checkpoint(spec(3)), lazy);
   assert.equal(again.accept(page(2), Infinity).duplicates, 3, 'ids of page 2 are known after the restore');
 });
 
 test('snapshot lists are copied on first read, then plain data; JSON, clone, spread and writes see plain data', () => {
-  const st = new CrawlState('http://api.test/items', detection, 10);
+  const st = new CrawlRunState('http://api.test/items', detection, 10);
   store(st, 0);
   const eager = st.checkpoint(spec(1));
   const make = () => st.snapshot(spec(1));

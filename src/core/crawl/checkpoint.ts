@@ -38,7 +38,7 @@ const LISTS = ['seenIds', 'seenUrls', 'seenCursors', 'pageHashes'] as const;
 export const MAX_REPEATS = 1000;
 
 /** Counters, the id field, seen ids and the loop guard of one crawl; built fresh or from a checkpoint. */
-export class CrawlState {
+export class CrawlRunState {
   idKey: string | undefined;
   nextIndex = 0;
   pages = 0;

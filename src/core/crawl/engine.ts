@@ -6,7 +6,7 @@
 import type { Detection } from '../detect/types.ts';
 import type { Header } from '../exchange.ts';
 import { parseJson, extractRecords } from '../json.ts';
-import { checkpointFits, CrawlState } from './checkpoint.ts';
+import { checkpointFits, CrawlRunState } from './checkpoint.ts';
 import { runConcurrent } from './concurrent.ts';
 import { replayableHeaders } from './credentials.ts';
 import { Deadlines } from './deadlines.ts';
@@ -81,7 +81,12 @@ export async function crawl(start: CrawlStart, opts: CrawlOptions): Promise<Craw
   const resume = opts.resume;
   // A caller may pass detect()'s null straight through; the state still needs a shape to report with.
   const shape = d ?? ({ style: 'none', kind: 'link', params: {} } as unknown as Detection);
-  const state = new CrawlState(startUrl, shape, cap, checkpointFits(resume, startUrl) ? resume : undefined);
+  const state = new CrawlRunState(
+    startUrl,
+    shape,
+    cap,
+    checkpointFits(resume, startUrl) ? resume : undefined,
+  );
   let run: Run | undefined;
   const finish = (stop: Stop): CrawlSummary => {
     const s: CrawlSummary = {

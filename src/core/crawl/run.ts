@@ -7,7 +7,7 @@ import { detect, detectAs, detectWithReason, type DetectOptions } from '../detec
 import { detectors } from '../detect/detectors.ts';
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import { extractRecords } from '../json.ts';
-import type { CrawlState } from './checkpoint.ts';
+import type { CrawlRunState } from './checkpoint.ts';
 import { buildRequest } from './credentials.ts';
 import { fetchPage, type FetchedPage, type FetchFailure, type FetchSettings } from './fetch-page.ts';
 import { pageHash } from './guards.ts';
@@ -59,7 +59,7 @@ export class Run {
     readonly start: CrawlStart,
     readonly opts: CrawlOptions,
     readonly limits: Limits,
-    readonly state: CrawlState,
+    readonly state: CrawlRunState,
     private readonly settings: FetchSettings,
     private readonly baseHeaders: Header[],
   ) {

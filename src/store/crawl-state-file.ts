@@ -47,7 +47,7 @@ export type CrawlOptionsSaved = {
   maxBody?: number;
 };
 
-export type CrawlState = {
+export type CrawlStateFile = {
   tool: 'pagescope-crawl';
   version: 1;
   startUrl: string;
@@ -78,7 +78,7 @@ export type CrawlState = {
  * Writes the state atomically, readable by its owner only (0600). A failed write (a full disk)
  * leaves the previous state and no temp file behind.
  */
-export async function saveCrawlState(path: string, state: CrawlState): Promise<void> {
+export async function saveCrawlState(path: string, state: CrawlStateFile): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, JSON.stringify(state), { mode: 0o600 });
@@ -90,7 +90,7 @@ export async function saveCrawlState(path: string, state: CrawlState): Promise<v
 }
 
 /** Reads and checks a state file; throws an Error with a one-line message when it is unusable. */
-export async function loadCrawlState(path: string): Promise<CrawlState> {
+export async function loadCrawlState(path: string): Promise<CrawlStateFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -99,7 +99,7 @@ export async function loadCrawlState(path: string): Promise<CrawlState> {
       `cannot read state file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
-  let s: Partial<CrawlState>;
+  let s: Partial<CrawlStateFile>;
   try {
     s = JSON.parse(text);
   } catch {
@@ -108,7 +108,7 @@ export async function loadCrawlState(path: string): Promise<CrawlState> {
   if (s?.tool !== 'pagescope-crawl' || s.version !== 1 || !s.checkpoint || typeof s.startUrl !== 'string') {
     throw new Error(`${path} is not a pagescope crawl state file`);
   }
-  return s as CrawlState;
+  return s as CrawlStateFile;
 }
 
 export async function removeCrawlState(path: string): Promise<void> {

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCrawlState, saveCrawlState, type CrawlState } from './crawl-state.ts';
+import { loadCrawlState, saveCrawlState, type CrawlStateFile } from './crawl-state-file.ts';
 
-const state: CrawlState = {
+const state: CrawlStateFile = {
   tool: 'pagescope-crawl',
   version: 1,
   startUrl: 'http://127.0.0.1:1/x',
