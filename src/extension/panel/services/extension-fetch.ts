@@ -19,6 +19,7 @@ import { isCredentialHeader } from '../../../core/crawl/credentials.ts';
 import { withExactIntegers } from '../../../core/exact-integers.ts';
 import type { Header } from '../../../core/exchange.ts';
 import type { HttpFetch, HttpRequest, HttpResponse } from '../../../core/ports.ts';
+import { originOf } from '../../../core/url.ts';
 
 /** 256 MiB: the most of one decoded response body the panel reads. */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
@@ -45,14 +46,6 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-const originOf = (url: string): string | null => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-};
-
 /** Headers the browser accepts; a name or value it refuses (e.g. from an odd HAR) is skipped, not fatal. */
 function toHeaders(list: readonly Header[]): Headers {
   const out = new Headers();
@@ -75,7 +68,7 @@ function fromHeaders(h: Headers): Header[] {
 /** Which `credentials` mode a request to `url` gets. */
 export function credentialsFor(url: string, credentialOrigin: string): RequestCredentials {
   const o = originOf(url);
-  return o !== null && o === originOf(credentialOrigin) ? 'include' : 'omit';
+  return o !== undefined && o === originOf(credentialOrigin) ? 'include' : 'omit';
 }
 
 /** The body as text, decoded as it streams in; rejects past `max` decoded bytes. */
@@ -137,7 +130,7 @@ export function createExtensionFetch(opts: ExtensionFetchOptions): HttpFetch {
   return withExactIntegers(async (req: HttpRequest): Promise<HttpResponse> => {
     let url = req.url;
     for (let hop = 0; ; hop++) {
-      if (home === null || originOf(url) !== home) return respond(await send(req, url, false), url);
+      if (home === undefined || originOf(url) !== home) return respond(await send(req, url, false), url);
       const res = await send(req, url, true);
       if (res.type !== 'opaqueredirect') return respond(res, url);
       // A redirect whose target the browser hides: learn it by following without any credential.
