@@ -13,6 +13,7 @@ import type { ExportFormat } from '../../../core/export/types.ts';
 import { formatMs } from '../lib/format.ts';
 import { waitingText } from '../services/host-access.ts';
 import { startKey, type PanelCrawlState } from '../state/crawl-state.ts';
+import { originOf } from '../../../core/url.ts';
 import { usePanelState } from '../state/panel-context.ts';
 import { CrawlAskForm } from './crawl-ask.tsx';
 
@@ -63,12 +64,8 @@ function AccessNotice({ start, chain }: { start: CrawlStart; chain: string }) {
   const { crawl } = usePanelState();
   const url = start.exchange.request.url;
   useEffect(() => void crawl.actions.checkAccess(url), [url]);
-  let origin = '';
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    return null;
-  }
+  const origin = originOf(url);
+  if (origin === undefined) return null;
   const phase = crawl.phase.value;
   const mine = crawl.key.value === chain;
   if (crawl.access.value.get(origin) !== false || (mine && (phase === 'waiting' || phase === 'running')))
