@@ -8,7 +8,7 @@ import got from 'got';
 import { main } from '../src/cli/main.ts';
 import { crawl } from '../src/core/crawl/engine.ts';
 import type { HttpFetch } from '../src/core/ports.ts';
-import { fetchStart } from '../src/cli/crawl-start.ts';
+import { fetchStart } from '../src/core/crawl/start-page.ts';
 import { systemClock } from '../src/core/system-clock.ts';
 import { openFileStore } from '../src/store/file-store.ts';
 
@@ -50,7 +50,11 @@ export async function engineCrawl(
   concurrency: number,
   fetchImpl: HttpFetch = globalFetch,
 ): Promise<number> {
-  const start = await fetchStart(fetchImpl, { method: 'GET', url, headers: [] }, 30_000);
+  const start = await fetchStart(
+    fetchImpl,
+    { method: 'GET', url, headers: [] },
+    { clock: systemClock, timeoutMs: 30_000 },
+  );
   if (!start.ok) throw new Error(start.message);
   if (!start.detection) throw new Error(`bench start page not detected: ${start.why}`);
   const store = await openFileStore({

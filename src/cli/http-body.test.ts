@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { BodyTooLargeError, createNodeFetch, DEFAULT_MAX_BODY_BYTES, formatBytes } from './http.ts';
+import { formatBytes } from '../core/bytes.ts';
+import { BodyTooLargeError, createNodeFetch, DEFAULT_MAX_BODY_BYTES } from './http.ts';
 
 const body = JSON.stringify({ data: [{ id: 1, name: 'Zoë' }], text: 'x'.repeat(5000) });
 /** 8 MiB of zeros gzipped (~8 KiB); 256 members back to back inflate to 2 GiB from ~2 MB. */

@@ -9,6 +9,7 @@
 import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { Agent, errors, type Dispatcher } from 'undici';
+import { formatBytes } from '../core/bytes.ts';
 import { isCredentialHeader } from '../core/crawl/credentials.ts';
 import type { Header } from '../core/exchange.ts';
 import { BODY_TOO_LARGE, type HttpFetch, type HttpRequest, type HttpResponse } from '../core/ports.ts';
@@ -36,14 +37,6 @@ export class BodyTooLargeError extends Error {
     super(`response body larger than ${formatBytes(limit)} once decoded (raise the limit with --max-body)`);
     this.name = 'BodyTooLargeError';
   }
-}
-
-/** `256 MiB`, `1.5 KiB`, `12 bytes`. */
-export function formatBytes(n: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) ((n /= 1024), i++);
-  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${units[i]}`;
 }
 
 export type NodeFetch = HttpFetch & { /** Closes idle sockets. */ close(): void };

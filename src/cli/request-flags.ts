@@ -8,7 +8,7 @@
  */
 import type { Header } from '../core/exchange.ts';
 import { UsageError, type ArgSpec, type ParsedArgs } from './args.ts';
-import type { StartRequest } from './crawl-start.ts';
+import type { StartRequest } from '../core/crawl/start-page.ts';
 import { parseCurl } from './curl-args.ts';
 
 /** The parser spec of the request options, to merge into a command's own. */

@@ -18,7 +18,7 @@ import {
   type SpecOverrides,
 } from '../core/spec/index.ts';
 import { UsageError, type ParsedArgs } from './args.ts';
-import type { StartRequest } from './crawl-start.ts';
+import type { StartRequest } from '../core/crawl/start-page.ts';
 
 /** The parser spec of the spec options, to merge into a command's own. */
 export const SPEC_ARGS = {

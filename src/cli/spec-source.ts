@@ -4,11 +4,13 @@
  * override flags.
  */
 import { resolve } from 'node:path';
-import { detect } from '../core/detect/index.ts';
+import { detect, type Detection } from '../core/detect/index.ts';
 import { isJsonMime, looksLikeJson, type Exchange } from '../core/exchange.ts';
 import { specFromDetection, type PaginationSpec } from '../core/spec/index.ts';
 import { intOption, UsageError, type ParsedArgs } from './args.ts';
-import { fetchStart, redirectNote, withExactIntegers } from './crawl-start.ts';
+import { fetchStart, redirectNote } from '../core/crawl/start-page.ts';
+import { withExactIntegers } from '../core/exact-integers.ts';
+import { systemClock } from '../core/system-clock.ts';
 import { readHar } from './har.ts';
 import { createNodeFetch } from './http.ts';
 import type { CliIo } from './io.ts';
@@ -53,6 +55,7 @@ export async function specFromArgs(args: ParsedArgs, io: CliIo): Promise<SpecSou
   const asked = requestFromArgs(args, target);
   if (!asked.url) throw new UsageError('give a URL, a HAR file or --spec FILE');
   let exchange: Exchange;
+  let detection: Detection | null;
   if (/^https?:\/\//i.test(asked.url)) {
     const timeoutMs = intOption(args, '--timeout', 30_000, 1)!;
     const http = createNodeFetch();
@@ -65,7 +68,7 @@ export async function specFromArgs(args: ParsedArgs, io: CliIo): Promise<SpecSou
           headers: asked.headers ?? [],
           ...(asked.body !== undefined ? { body: asked.body } : {}),
         },
-        timeoutMs,
+        { clock: systemClock, timeoutMs },
       );
       if (!start.ok) return { ok: false, message: start.message };
       const note = redirectNote(start, asked.url);
@@ -73,6 +76,7 @@ export async function specFromArgs(args: ParsedArgs, io: CliIo): Promise<SpecSou
       if (!start.detection)
         notes.push(`no pagination detected (${start.why}); the spec has next: none until you say how`);
       exchange = start.exchange;
+      detection = start.detection;
     } finally {
       http.close();
     }
@@ -82,6 +86,7 @@ export async function specFromArgs(args: ParsedArgs, io: CliIo): Promise<SpecSou
     if (!har.ok) return { ok: false, message: har.reason };
     exchange = pickEntry(har.exchanges, intOption(args, '--entry', undefined, 0), asked.url);
     notes.push(`spec of ${exchange.request.method} ${exchange.request.url} (entry ${exchange.id})`);
+    detection = detect(exchange);
   }
-  return { ok: true, spec: withOverrides(specFromDetection(exchange, detect(exchange)), overrides), notes };
+  return { ok: true, spec: withOverrides(specFromDetection(exchange, detection), overrides), notes };
 }

@@ -11,7 +11,8 @@ import type { Checkpoint, CrawlSummary } from '../../core/crawl/types.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/types.ts';
 import { systemClock } from '../../core/system-clock.ts';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from '../args.ts';
-import { fetchStart, redirectNote, withExactIntegers, type StartRequest } from '../crawl-start.ts';
+import { fetchStart, redirectNote, type StartRequest } from '../../core/crawl/start-page.ts';
+import { withExactIntegers } from '../../core/exact-integers.ts';
 import { createNodeFetch, DEFAULT_MAX_BODY_BYTES } from '../http.ts';
 import type { Command } from '../io.ts';
 import { byteSize, exitCodeFor, resumeHint, summaryJson, summaryLine } from '../output.ts';
@@ -188,7 +189,7 @@ export const run: Command = async (argv, io) => {
   const http = createNodeFetch({ maxSockets: Math.max(concurrency, 4), maxBodyBytes: limits.maxBody });
   const fetch = withExactIntegers(http);
   try {
-    const start = await fetchStart(fetch, request, timeoutMs);
+    const start = await fetchStart(fetch, request, { clock: systemClock, timeoutMs });
     if (!start.ok) return (say(start.message), 1);
     const note = redirectNote(start, url);
     if (note) say(note);

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { diagnose, diagnoseExchanges, hasErrors, type PageReader } from '../../core/diagnose/index.ts';
 import { chainTitle } from '../../core/chain/key.ts';
 import { intOption, parseArgs, UsageError } from '../args.ts';
-import type { StartRequest } from '../crawl-start.ts';
+import type { StartRequest } from '../../core/crawl/start-page.ts';
 import { formatJson, formatText, type ChainReport } from '../diagnose-report.ts';
 import { pagesFromUrl } from '../diagnose-url.ts';
 import { readHar } from '../har.ts';

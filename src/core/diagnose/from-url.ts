@@ -2,20 +2,20 @@
  * Diagnosing a live URL, from its fetched first page on: crawl with the core engine through a tap that
  * keeps every response (the engine's sink gets deduped records and never sees a page its loop guard
  * refused — exactly the pages a diagnosis needs), then probe one page past the end of numbered chains.
- * Network and clock come in as ports; the CLI fetches the start page and wires this (cli/diagnose-url.ts).
+ * Network and clock come in as ports; pagesFromUrl fetches the start page first (the CLI wires it:
+ * cli/diagnose-url.ts). Pages are built by the one page builder (page.ts).
  */
 import { normalizeUrl } from '../chain/key.ts';
 import { buildRequest, replayableHeaders } from '../crawl/credentials.ts';
 import { crawl } from '../crawl/engine.ts';
 import type { Checkpoint, CrawledPage, CrawlSink, CrawlSummary } from '../crawl/types.ts';
+import { fetchStart, fetchWithTimeout, type StartRequest } from '../crawl/start-page.ts';
 import { detect } from '../detect/index.ts';
 import { offsetAfter, pageRequest } from '../detect/params.ts';
 import type { Detection } from '../detect/types.ts';
 import type { Exchange } from '../exchange.ts';
-import { extractRecords, parseJson } from '../json.ts';
 import type { Clock, HttpFetch, HttpRequest, HttpResponse } from '../ports.ts';
-import { endPageDetection } from './end-page.ts';
-import { linkHeaderNext, rawLinksOf } from './raw-links.ts';
+import { diagnosePage } from './page.ts';
 import type { DiagnosePage } from './types.ts';
 
 /** The pages of a live URL's chain for diagnose(), or why there are none. */
@@ -63,34 +63,6 @@ function toExchange(t: Tapped): Exchange {
       bodyText: t.res.bodyText,
     },
   };
-}
-
-function toPage(
-  ex: Exchange,
-  index: number,
-  fallback: Detection,
-  finalUrl: string,
-  probe: boolean,
-  read: (ex: Exchange) => Detection | null = detect,
-): DiagnosePage {
-  const ok = ex.response.status >= 200 && ex.response.status < 300;
-  // A last page without pagination fields is still the chain's end, read with the chain's detection.
-  const detection = ok ? (read(ex) ?? endPageDetection(ex, fallback)) : null;
-  const parsed = parseJson(ex.response.bodyText);
-  const records = parsed.ok && detection ? extractRecords(parsed.value, detection.recordsPath) : [];
-  const page: DiagnosePage = {
-    index,
-    url: finalUrl,
-    status: ex.response.status,
-    detection,
-    records,
-    requestUrl: ex.request.url,
-  };
-  if (detection) page.rawLinks = rawLinksOf(ex, detection.recordsPath);
-  const rawNext = linkHeaderNext(ex);
-  if (rawNext) page.rawNext = rawNext;
-  if (probe) page.probe = true;
-  return page;
 }
 
 /**
@@ -164,7 +136,7 @@ export async function pagesFromStart(
         ex.url,
         false,
       );
-      await tap(fetch, log)({ ...probe, signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
+      await fetchWithTimeout(tap(fetch, log), probe, o.clock, timeoutMs).catch(() => undefined);
     } else probeUrl = undefined;
   }
   // Keep the last answer per URL (a retried request answers more than once).
@@ -189,17 +161,32 @@ export async function pagesFromStart(
     const pick = latest.get(k)!;
     ordered.push({ ex: toExchange(pick), final: pick.res.url || pick.req.url });
   }
-  const pages = ordered.map((o, i) =>
-    toPage(
-      o.ex,
-      i,
-      first,
-      o.final,
-      !!probeUrl && normalizeUrl(o.ex.request.url) === normalizeUrl(probeUrl),
-      planned?.detectPage,
-    ),
-  );
+  // Each answer read once here (the spec's reader, or detect(); the start page as fetched), then
+  // built by the one page builder, an undetected 2xx page as the chain's end.
+  const read = planned?.detectPage ?? detect;
+  const pages = ordered.map((o, i) => {
+    const ok = o.ex.response.status >= 200 && o.ex.response.status < 300;
+    const detection = !ok ? null : i === 0 && !planned ? start.detection : read(o.ex);
+    const probe = !!probeUrl && normalizeUrl(o.ex.request.url) === normalizeUrl(probeUrl);
+    return diagnosePage({ exchange: o.ex, detection }, i, first, {
+      finalUrl: o.final,
+      probe,
+    });
+  });
   // What the crawl noticed (the links and the page numbers disagreed) goes with the start page.
   if (summary.notes?.length && pages[0]) pages[0].notes = [...summary.notes];
   return { ok: true, pages, detection: first, summary };
+}
+
+/**
+ * A live URL's pages for diagnose(): fetches the start page (fetchStart: the one-line messages for
+ * network and HTTP failures), then pagesFromStart.
+ */
+export async function pagesFromUrl(
+  request: StartRequest,
+  o: Omit<PagesFromStartOptions, 'url'>,
+): Promise<UrlDiagnosisInput> {
+  const start = await fetchStart(o.fetch, request, { clock: o.clock, timeoutMs: o.timeoutMs });
+  if (!start.ok) return { ok: false, message: start.message };
+  return pagesFromStart(start, { ...o, url: request.url });
 }

@@ -1,7 +1,8 @@
 /**
  * The diagnose folder's public surface: `diagnose(pages)` runs every rule over one chain's pages;
  * `pagesFromExchanges` / `diagnoseExchanges` build those pages from captured exchanges first;
- * `pagesFromStart` builds them from a live URL's fetched first page (crawl, then a probe past the end).
+ * `pagesFromUrl` / `pagesFromStart` build them from a live URL (its first page fetched, a crawl, then a
+ * probe past the end).
  * Import from here, not from the files inside.
  */
 export { diagnose, hasErrors } from './diagnose.ts';
@@ -10,6 +11,7 @@ export { rules } from './rules.ts';
 export { pagesFromExchanges, diagnoseExchanges, type ChainDiagnosis } from './from-exchanges.ts';
 export {
   pagesFromStart,
+  pagesFromUrl,
   type FetchedStart,
   type PageReader,
   type PagesFromStartOptions,

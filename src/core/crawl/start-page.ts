@@ -1,19 +1,21 @@
 /**
- * The CLI's first step of a crawl: fetch the start URL, make it an Exchange and detect pagination.
- * Every way this can fail becomes one line for the user (no stack traces): unreachable host, HTTP
- * error, a body that is not JSON, a body too large.
+ * A crawl's first step, for every shell that starts from a URL: fetch the start URL, make it an
+ * Exchange and detect its pagination (or, when there is none, locate its records). Every way this
+ * can fail becomes one line for the user (no stack traces): unreachable host, HTTP error, a body that
+ * is not JSON, a body too large. Network and time come in as ports.
  *
  * Credentials belong to the origin the user typed: when the start URL redirects to another origin,
  * the exchange the crawl starts from carries no credential header, so no later page sends one there.
  */
-import { isCredentialHeader } from '../core/crawl/credentials.ts';
-import { headerValue, type Exchange, type Header } from '../core/exchange.ts';
-import { detectWithReason, MAX_BODY_CHARS, type Detection } from '../core/detect/index.ts';
-import { locateRecords } from '../core/detect/records.ts';
-import { parseJson, extractRecords } from '../core/json.ts';
-import { isBodyTooLarge, type HttpFetch } from '../core/ports.ts';
-import { originOf } from '../core/url.ts';
-import { formatBytes } from './http.ts';
+import { formatBytes } from '../bytes.ts';
+import { detectWithReason, MAX_BODY_CHARS } from '../detect/index.ts';
+import { locateRecords } from '../detect/records.ts';
+import type { Detection } from '../detect/types.ts';
+import { headerValue, type Exchange, type Header } from '../exchange.ts';
+import { extractRecords, parseJson } from '../json.ts';
+import { isBodyTooLarge, type Clock, type HttpFetch, type HttpRequest, type HttpResponse } from '../ports.ts';
+import { originOf } from '../url.ts';
+import { isCredentialHeader } from './credentials.ts';
 
 /** What the user asked for: the first request of the crawl. */
 export type StartRequest = { method: string; url: string; headers: Header[]; body?: string };
@@ -29,26 +31,62 @@ export type StartPage =
   | (Started & { detection: null; why: string; records: unknown[] })
   | { ok: false; message: string };
 
-// Moved to core so the panel's crawl keeps big integers exact the same way; re-exported for the CLI.
-export { withExactIntegers } from '../core/exact-integers.ts';
+/** What an HttpFetch may reject with: a Node system error (`code`), wrapped or not, or an abort. */
+type FetchError = { code?: string; name?: string; message?: string; cause?: { code?: string } };
 
 function networkReason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+  const err = e as FetchError | undefined;
   const code = err?.code ?? err?.cause?.code;
-  if (isBodyTooLarge(err) || isBodyTooLarge(err?.cause)) return err.message;
+  if (isBodyTooLarge(err) || isBodyTooLarge(err?.cause)) return err?.message ?? String(e);
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'timed out';
   return code ?? err?.message ?? String(e);
 }
 
-/** Fetches and reads the first page. */
-export async function fetchStart(fetch: HttpFetch, req: StartRequest, timeoutMs: number): Promise<StartPage> {
+/**
+ * One request, aborted through its signal when `timeoutMs` pass on `clock` first; it then rejects
+ * with a `TimeoutError` (or the fetch's own abort error), even when the fetch ignores its signal.
+ */
+export async function fetchWithTimeout(
+  fetch: HttpFetch,
+  req: HttpRequest,
+  clock: Clock,
+  timeoutMs: number,
+): Promise<HttpResponse> {
+  const request = new AbortController();
+  const timer = new AbortController();
+  clock.sleep(timeoutMs, timer.signal).then(
+    () => {
+      const e = new Error(`timed out after ${timeoutMs} ms`);
+      e.name = 'TimeoutError';
+      request.abort(e);
+    },
+    () => {},
+  );
+  const aborted = new Promise<never>((_, reject) =>
+    request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }),
+  );
+  try {
+    return await Promise.race([fetch({ ...req, signal: request.signal }), aborted]);
+  } finally {
+    timer.abort();
+  }
+}
+
+type FetchStartOptions = { clock: Clock; timeoutMs: number };
+
+/** Fetches and reads the first page. Never throws: a failure is `{ ok: false, message }`. */
+export async function fetchStart(
+  fetch: HttpFetch,
+  req: StartRequest,
+  { clock, timeoutMs }: FetchStartOptions,
+): Promise<StartPage> {
   const { url, method, headers, body } = req;
   let res;
-  const t0 = performance.now();
+  const t0 = clock.now();
   try {
-    res = await fetch({ method, url, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetchWithTimeout(fetch, { method, url, headers, body }, clock, timeoutMs);
   } catch (e) {
     return { ok: false, message: `cannot reach ${url}: ${networkReason(e)}` };
   }
@@ -75,9 +113,11 @@ export async function fetchStart(fetch: HttpFetch, req: StartRequest, timeoutMs:
   };
   if (body !== undefined)
     request.postData = { mimeType: headerValue(headers, 'content-type') ?? '', text: body };
+  const done = clock.now();
   const exchange: Exchange = {
-    startedDateTime: new Date().toISOString(),
-    time: performance.now() - t0,
+    // The clock reads epoch milliseconds (systemClock; a fake clock's start is its epoch).
+    startedDateTime: new Date(t0).toISOString(),
+    time: done - t0,
     request,
     response: {
       status: res.status,
