@@ -1,14 +1,22 @@
 /**
- * The diagnose folder's public surface: `diagnose(pages)` runs every rule over one chain's pages;
- * `pagesFromExchanges` / `diagnoseExchanges` build those pages from captured exchanges first;
- * `pagesFromUrl` / `pagesFromStart` build them from a live URL (its first page fetched, a crawl, then a
- * probe past the end).
+ * The diagnose folder's public surface: `diagnose(pages)` runs every rule over one chain's pages.
+ * The pages come from one builder (page.ts) by one of three roads: `chainsWithPages` groups and
+ * orders exchanges that already carry their detection (the panel's captured items);
+ * `pagesFromExchanges` / `diagnoseExchanges` detect raw exchanges once (a HAR file) and go the same
+ * way; `pagesFromUrl` / `pagesFromStart` follow a live URL (crawl, then a probe past the end).
  * Import from here, not from the files inside.
  */
 export { diagnose, hasErrors } from './diagnose.ts';
 export type { DiagnoseOptions, DiagnosePage, Finding, FindingEvidence, Rule, Severity } from './types.ts';
 export { rules } from './rules.ts';
-export { pagesFromExchanges, diagnoseExchanges, type ChainDiagnosis } from './from-exchanges.ts';
+export type { ChainMember } from './page.ts';
+export { chainsWithPages, type ChainPages } from './chains.ts';
+export {
+  pagesFromExchanges,
+  diagnoseExchanges,
+  detectMembers,
+  type ChainDiagnosis,
+} from './from-exchanges.ts';
 export {
   pagesFromStart,
   pagesFromUrl,

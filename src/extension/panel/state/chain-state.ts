@@ -1,15 +1,20 @@
 /**
- * The chain sub-store: the chain of the selected request (built by core's buildChains from the
- * captured pages of its endpoint, with crawled pages folded in by markCrawled) and its diagnostics
- * (core's diagnose over those pages). Every step is a computed that depends only on the selected
- * chain's own pages, so typing in the filter over 10 000 requests recomputes nothing here, and a
- * new page of this chain (captured or crawled) updates it live.
+ * The chain sub-store: the chain of the selected request and its diagnostics. Core's chainsWithPages
+ * turns the captured pages of its endpoint (each detected once, on arrival) into the chain and its
+ * ordered diagnose pages in one pass; crawled pages are folded into the chain by markCrawled and
+ * appended to the pages (chain-pages.ts); core's diagnose reads the pages. Every step is a computed
+ * that depends only on the selected chain's own pages, so typing in the filter over 10 000 requests
+ * recomputes nothing here, and a new page of this chain (captured or crawled) updates it live.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { buildChains, markCrawled, type ChainCrawledPage } from '../../../core/chain/build.ts';
-import type { Chain } from '../../../core/chain/types.ts';
-import { diagnose, pagesFromExchanges } from '../../../core/diagnose/index.ts';
-import type { DiagnosePage, Finding } from '../../../core/diagnose/types.ts';
+import { markCrawled, type Chain, type ChainCrawledPage } from '../../../core/chain/index.ts';
+import {
+  chainsWithPages,
+  diagnose,
+  type ChainPages,
+  type DiagnosePage,
+  type Finding,
+} from '../../../core/diagnose/index.ts';
 import { chainCrawlFinding, type CrawlOutcomeLike } from '../lib/crawl-findings.ts';
 import { countBySeverity, markNodes, type NodeMark, type SeverityCounts } from '../lib/finding-marks.ts';
 import { chainCrawlStart } from './chain-crawl-start.ts';
@@ -49,13 +54,23 @@ export function createChainState(
   const members = computed(() => (selectedKey.value ? (groups.value.get(selectedKey.value) ?? []) : []));
   const crawledPages = computed(() => (selectedKey.value ? crawled.value.get(selectedKey.value) : undefined));
 
-  /** The selected chain with captured nodes `seen` (their exchangeId = the item id) and crawled ones `crawled`. */
-  const chain = computed<Chain | null>(() => {
+  /**
+   * The captured pages as one chain (captured nodes `seen`, their exchangeId = the item id) and as
+   * diagnose pages in chain order: one grouping, detections as captured; rebuilt only when the members change.
+   */
+  const seen = computed<ChainPages | null>(() => {
     const list = members.value;
     if (!list.length) return null;
-    const built = buildChains(
-      list.map((it) => ({ exchange: { ...it.exchange, id: it.id }, detection: it.detection! })),
-    )[0];
+    return (
+      chainsWithPages(
+        list.map((it) => ({ exchange: { ...it.exchange, id: it.id }, detection: it.detection })),
+      )[0] ?? null
+    );
+  });
+
+  /** The selected chain, crawled pages folded in (`crawled` nodes). */
+  const chain = computed<Chain | null>(() => {
+    const built = seen.value?.chain;
     const more = crawledPages.value;
     return built && more?.length ? markCrawled(built, more as readonly ChainCrawledPage[]) : (built ?? null);
   });
@@ -63,13 +78,10 @@ export function createChainState(
   /** Where the Chain tab's crawl button starts (see chain-crawl-start.ts); null when it cannot. */
   const crawlStart = computed(() => chainCrawlStart(chain.value, members.value));
 
-  /** Captured pages of the chain as diagnose() reads them; re-detected only when the members change. */
-  const seenPages = computed(() => pagesFromExchanges(members.value.map((it) => it.exchange)));
-
   const diagnostics = computed<ChainDiagnostics | null>(() => {
     const c = chain.value;
     if (!c) return null;
-    const pages = mergeCrawledPages(seenPages.value, crawledPages.value ?? []);
+    const pages = mergeCrawledPages(seen.value?.pages ?? [], crawledPages.value ?? []);
     let findings: Finding[];
     try {
       findings = diagnose(pages);
