@@ -1,6 +1,7 @@
 /**
- * The crawl sub-store: one crawl at a time, its progress and outcome, the limit inputs, and which
- * pages each dataset has stored (`crawledPages`, read by the chain view to mark nodes crawled).
+ * The crawl sub-store: one crawl at a time, its progress and outcome. Inside it: the limit inputs
+ * (crawl-limits.ts), host access (crawl-access-state.ts), and which pages each dataset has stored
+ * (crawled-pages-state.ts, read by the chain view to mark nodes crawled).
  * The work itself is services/crawl-service.ts; this file only keeps signals in step with it.
  *
  * Before a crawl fetches anything it may wait: for the browser's permission prompt (`waiting`), for
@@ -17,14 +18,15 @@ import {
   ReplayRefusedError,
   resumeCrawl,
   startCrawl,
-  type StoredPageRef,
-  type CrawlLimits,
   type CrawlOptions,
   type CrawlOutcome,
   type CrawlServices,
   type Dataset,
 } from '../services/crawl-service.ts';
-import { AccessError, hostPattern, waitForAccess } from '../services/host-access.ts';
+import { AccessError } from '../services/host-access.ts';
+import { createCrawlAccessState } from './crawl-access-state.ts';
+import { createCrawlLimits } from './crawl-limits.ts';
+import { createCrawledPagesState } from './crawled-pages-state.ts';
 
 export type PanelCrawlState = ReturnType<typeof createPanelCrawlState>;
 /**
@@ -41,11 +43,6 @@ export type ResumeSource = Pick<Dataset, 'id' | 'source' | 'style'>;
 export type CrawlAsk =
   { kind: 'confirm'; reason: string } | { kind: 'secrets'; names: string[]; message: string };
 
-const num = (text: string): number | undefined => {
-  const n = Number(text.trim());
-  return text.trim() && Number.isFinite(n) && n >= 0 ? n : undefined;
-};
-
 /** The chain key a crawl start belongs to (the same key the chain view uses). */
 export const startKey = (start: CrawlStart) => chainKey(start.exchange, start.detection);
 
@@ -54,8 +51,7 @@ export function createPanelCrawlState(
   services: CrawlServices | undefined,
   onDatasetChange: () => void = () => {},
 ) {
-  /** The limit inputs, as typed (empty = no limit). */
-  const limits = { maxPages: signal(''), maxRecords: signal(''), delayMs: signal('') };
+  const limits = createCrawlLimits();
   const phase = signal<CrawlPhase>('idle');
   /** The chain the current (or last) crawl belongs to; null when unknown (a resume not yet read). */
   const key = signal<string | null>(null);
@@ -70,20 +66,12 @@ export function createPanelCrawlState(
   const error = signal<string | null>(null);
   /** A short code for `error`: access-refused, access-cancelled, access-failed, replay-refused, failed. */
   const problem = signal<string | null>(null);
-  /** The origin whose access is being waited for (phase `waiting`). */
-  const waitingFor = signal<string | null>(null);
   /** What the user is asked before the crawl can go on (phase `confirm` or `secrets`). */
   const ask = signal<CrawlAsk | null>(null);
   /** True when the user cancelled the crawl shown (`stopped` then reads "cancelled by you"). */
   const cancelledByUser = signal(false);
-  /** Host access known per origin (true: granted); an origin not in the map was not checked yet. */
-  const access = signal<ReadonlyMap<string, boolean>>(new Map());
-  /** Stored pages per dataset id, in write order: filled as pages are written and by `loadPages`. */
-  const crawledPages = signal<ReadonlyMap<number, readonly StoredPageRef[]>>(new Map());
-  /** Every stored page URL of every dataset known to this panel: `crawledUrls.value.has(node.url)`. */
-  const crawledUrls = computed(
-    () => new Set([...crawledPages.value.values()].flatMap((l) => l.map((r) => r.url))),
-  );
+  const hostAccess = createCrawlAccessState(services);
+  const stored = createCrawledPagesState(services);
   /** Credential values per dataset id, this panel's memory only (never IndexedDB). */
   const secrets = new Map<number, Header[]>();
   let controller: AbortController | null = null;
@@ -91,31 +79,13 @@ export function createPanelCrawlState(
   /** How to start again what `ask` is about, with the user's answer. */
   let retry: ((opts: CrawlOptions) => unknown) | null = null;
 
-  const readLimits = (): CrawlLimits => ({
-    maxPages: num(limits.maxPages.value),
-    maxRecords: num(limits.maxRecords.value),
-    delayMs: num(limits.delayMs.value),
-  });
-
-  function setAccess(origin: string, granted: boolean) {
-    if (access.value.get(origin) === granted) return;
-    access.value = new Map(access.value).set(origin, granted);
-  }
-
-  function addPage(ref: StoredPageRef) {
-    const map = new Map(crawledPages.value);
-    map.set(ref.datasetId, [...(map.get(ref.datasetId) ?? []).filter((r) => r.index !== ref.index), ref]);
-    crawledPages.value = map;
-  }
-
   const hooks = {
     onWaitingForAccess(origin: string) {
-      waitingFor.value = origin;
+      hostAccess.waiting(origin);
       phase.value = 'waiting';
     },
     onAccess() {
-      if (waitingFor.value) setAccess(waitingFor.value, true);
-      waitingFor.value = null;
+      hostAccess.granted();
       phase.value = 'running';
     },
     onStart(start: CrawlStart) {
@@ -127,7 +97,7 @@ export function createPanelCrawlState(
       onDatasetChange();
     },
     onProgress: (p: CrawlProgress) => (progress.value = p),
-    onPage: addPage,
+    onPage: stored.add,
   };
 
   function fail(message: string, code: string) {
@@ -138,7 +108,7 @@ export function createPanelCrawlState(
 
   function accessFailed(e: AccessError) {
     if (!(e instanceof AccessError)) return fail((e as Error).message, 'failed');
-    if (e.problem === 'refused') setAccess(e.origin, false);
+    if (e.problem === 'refused') hostAccess.set(e.origin, false);
     cancelledByUser.value = e.problem === 'cancelled';
     fail(e.message, `access-${e.problem}`);
   }
@@ -182,7 +152,7 @@ export function createPanelCrawlState(
         fail((e as Error).message, 'failed');
       }
     } finally {
-      waitingFor.value = null;
+      hostAccess.waitingFor.value = null;
       controller = null;
       onDatasetChange();
     }
@@ -218,7 +188,7 @@ export function createPanelCrawlState(
         },
       };
       return drive(
-        (signal, opts) => startCrawl(services!, start, readLimits(), signal, startHooks, opts),
+        (signal, opts) => startCrawl(services!, start, limits.read(), signal, startHooks, opts),
         {},
       );
     },
@@ -230,7 +200,7 @@ export function createPanelCrawlState(
       startUrl.value = dataset.source.url;
       source.value = dataset;
       datasetId.value = dataset.id;
-      return drive((signal, opts) => resumeCrawl(services!, dataset, readLimits(), signal, hooks, opts), {
+      return drive((signal, opts) => resumeCrawl(services!, dataset, limits.read(), signal, hooks, opts), {
         secrets: known,
       });
     },
@@ -255,31 +225,19 @@ export function createPanelCrawlState(
       for (const reset of [error, problem, ask, summary, progress, datasetId]) reset.value = null;
       cancelledByUser.value = false;
       key.value = chain;
-      const origin = new URL(url).origin;
-      const pattern = hostPattern(url, s.portsInPatterns ?? true);
-      const pending = waitForAccess(url, () => s.requestHostPermission(pattern), controller.signal);
-      hooks.onWaitingForAccess(origin);
+      const pending = hostAccess.ask(s, url, controller.signal);
+      phase.value = 'waiting';
       try {
         await pending;
-        setAccess(origin, true);
         phase.value = 'idle';
       } catch (e) {
         accessFailed(e as AccessError);
       } finally {
-        waitingFor.value = null;
         controller = null;
       }
     },
     /** Checks (without a prompt) whether `url`'s origin is accessible, into `access`. */
-    async checkAccess(url: string) {
-      if (!services?.hasHostPermission) return;
-      try {
-        const pattern = hostPattern(url, services.portsInPatterns ?? true);
-        setAccess(new URL(url).origin, await services.hasHostPermission(pattern));
-      } catch {
-        // an unparsable URL or a browser without the API: nothing to show
-      }
-    },
+    checkAccess: hostAccess.check,
     /** Stops after the page in flight; the checkpoint stays, so Resume goes on. */
     pause() {
       controller?.abort();
@@ -303,27 +261,14 @@ export function createPanelCrawlState(
       }
     },
     /** Loads a stored dataset's pages into `crawledPages` (for a chain shown after a reopen). */
-    async loadPages(id: number) {
-      if (!services) return;
-      const pages = await services.datasets.pages(id);
-      const map = new Map(crawledPages.value);
-      map.set(
-        id,
-        pages.map((p) => ({ datasetId: id, index: p.index, url: p.url })),
-      );
-      crawledPages.value = map;
-    },
+    loadPages: stored.load,
   };
-
-  // Access granted or removed elsewhere (the extensions menu, another panel) shows at once.
-  services?.onHostPermissionChange?.(() => {
-    for (const origin of access.value.keys()) void actions.checkAccess(`${origin}/`);
-  });
 
   /** A crawl is under way (waiting for access counts: the buttons stay disabled). */
   const running = computed(() => phase.value === 'running' || phase.value === 'waiting');
   return {
-    limits,
+    /** The limit inputs, as typed (empty = no limit). */
+    limits: limits.inputs,
     phase,
     running,
     key,
@@ -334,12 +279,12 @@ export function createPanelCrawlState(
     summary,
     error,
     problem,
-    waitingFor,
+    waitingFor: hostAccess.waitingFor,
     ask,
     cancelledByUser,
-    access,
-    crawledPages,
-    crawledUrls,
+    access: hostAccess.access,
+    crawledPages: stored.crawledPages,
+    crawledUrls: stored.crawledUrls,
     actions,
   };
 }
