@@ -1,8 +1,8 @@
 /**
  * Runs in a headless Chromium page (bundled by idb.bench.ts): writes N records to IndexedDB through
- * the panel's store (createIdbSink: page + records + checkpoint + dataset counts per transaction)
- * and, as the baseline, as a raw batched `put` of the same records (one transaction per page, no
- * page row, checkpoint or index). Only the writes are timed: records and checkpoints (made by the
+ * the panel's store (createIdbSink: page row + the page's records as one chunk + checkpoint +
+ * dataset counts per transaction) and, as the baseline, as a raw batched `put` of the same records
+ * (one transaction per page, one put per record, no page row or checkpoint). Only the writes are timed: records and checkpoints (made by the
  * engine's own CrawlRunState, as in a real crawl) are built once, before any measured run.
  */
 import { openDB, deleteDB } from 'idb';

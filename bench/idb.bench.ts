@@ -1,8 +1,9 @@
 /**
  * IndexedDB write throughput of the panel's store against raw batched puts, in one headless
  * Chromium run: 100 000 records in pages of 100. The store writes, per page and in one
- * transaction, the records (keyed [dataset, seq], indexed by dataset), the page row, the engine's
- * checkpoint and the dataset's counts; the raw baseline writes only the records. Warm-up, then
+ * transaction, the page's records as one value (keyed [dataset, first seq]), the page row, the
+ * engine's checkpoint and the dataset's counts; the raw baseline writes only the records, one put
+ * per record (what storing records in IndexedDB plainly looks like). Warm-up, then
  * interleaved rounds, medians. Goal: store throughput ≥ 0.9× raw in every round (each round's
  * store run against the raw run next to it), by wall clock; the browser's CPU time for the same
  * runs (every Chromium process, /proc) is printed too, as a check that holds on a busy machine.

@@ -1,7 +1,7 @@
 /**
  * Browser side of idb-store-deep.spec.ts (bundled into a plain Chromium page): records nested
- * deeper than structured clone goes, written through the real store and exported back; and a
- * version-1 database opened by the current schema.
+ * deeper than structured clone goes, written through the real store and exported back; and
+ * version-1 and version-2 databases opened by the current schema.
  */
 import { deleteDB, openDB } from 'idb';
 import { CrawlRunState } from '../src/core/crawl/checkpoint.ts';
@@ -14,7 +14,9 @@ import {
   createIdbSink,
   getDataset,
   iterateRecords,
+  listPages,
   openPagescopeDb,
+  pageRecords,
 } from '../src/store/idb-store.ts';
 
 const URL0 = 'https://api.example.com/items?page=1';
@@ -92,32 +94,56 @@ async function deepRecords(depth: number) {
   };
 }
 
-/** A database written by schema version 1 (with its by-dataset index) opens, upgraded, with its records. */
-async function upgradeFromV1() {
-  const name = `v1-${Math.random()}`;
-  const v1 = await openDB(name, 1, {
+/**
+ * A database written by schema version 1 (with its by-dataset index) or 2 (one row per record)
+ * opens as version 3: the rows of each page become one chunk, in order, a too-deep record's JSON
+ * text included, and the old store is gone. Two datasets, two pages each.
+ */
+async function upgradeFrom(version: 1 | 2) {
+  const name = `v${version}-${Math.random()}`;
+  const old = await openDB(name, version, {
     upgrade(db) {
       const datasets = db.createObjectStore('datasets', { keyPath: 'id', autoIncrement: true });
       datasets.createIndex('by-started', 'startedAt');
       db.createObjectStore('pages', { keyPath: ['datasetId', 'index'] });
       const records = db.createObjectStore('records', { keyPath: ['datasetId', 'seq'] });
-      records.createIndex('by-dataset', 'datasetId');
+      if (version === 1) records.createIndex('by-dataset', 'datasetId');
       db.createObjectStore('starts');
       db.createObjectStore('checkpoints');
     },
   });
-  const tx = v1.transaction('records', 'readwrite');
-  for (let seq = 0; seq < 5; seq++) void tx.store.put({ datasetId: 7, seq, page: 0, data: { id: seq } });
+  const tx = old.transaction(['records', 'pages'], 'readwrite');
+  for (const datasetId of [7, 8])
+    for (let seq = 0; seq < 5; seq++) {
+      const page = seq < 3 ? 0 : 1;
+      const data =
+        seq === 4 && datasetId === 8 ? new String('{"id":4,"deep":[[[]]]}') : { id: seq, datasetId };
+      void tx.objectStore('records').put({ datasetId, seq, page, data });
+      if (seq === 0 || seq === 3)
+        void tx
+          .objectStore('pages')
+          .put({ datasetId, index: page, firstSeq: seq, newRecords: page ? 2 : 3, delta: {} });
+    }
   await tx.done;
-  v1.close();
+  old.close();
   const db = await openPagescopeDb(name);
-  const indexes = [...db.transaction('records').store.indexNames];
-  const ids: unknown[] = [];
-  for await (const batch of iterateRecords(db, 7, 2)) ids.push(...batch.map((r) => (r as { id: number }).id));
-  const version = db.version;
+  const stores = [...db.objectStoreNames].sort();
+  const all: unknown[] = [];
+  for await (const batch of iterateRecords(db, 8, 2)) all.push(...batch);
+  const seven: unknown[] = [];
+  for await (const batch of iterateRecords(db, 7)) seven.push(...batch);
+  const pages = await listPages(db, 8);
+  const byPage = await Promise.all(pages.map((p) => pageRecords(db, p)));
+  const result = {
+    version: db.version,
+    stores,
+    all,
+    seven: seven.length,
+    byPage: byPage.map((r) => r.length),
+  };
   db.close();
   await deleteDB(name);
-  return { version, indexes, ids };
+  return result;
 }
 
-Object.assign(globalThis, { deepStoreTests: { deepRecords, upgradeFromV1 } });
+Object.assign(globalThis, { deepStoreTests: { deepRecords, upgradeFrom } });

@@ -1,6 +1,6 @@
 // The IndexedDB crawl store in a real browser with hostile records: nested deeper than the browser's
 // structured clone goes (a few thousand levels), they are stored as JSON text and exported back
-// exactly; and a database from schema version 1 upgrades in place, records kept.
+// exactly; and databases from schema versions 1 and 2 upgrade in place, records kept.
 import { test as base, expect } from '@playwright/test';
 import path from 'node:path';
 import { openBundledPage, type BundledPage } from '../bench/bundled-page.ts';
@@ -37,6 +37,21 @@ for (const depth of [5000, 50_000]) {
   });
 }
 
-test('a version-1 database upgrades: by-dataset index dropped, records kept', async ({ store }) => {
-  expect(await run(store, 'upgradeFromV1')).toEqual({ version: 2, indexes: [], ids: [0, 1, 2, 3, 4] });
-});
+for (const version of [1, 2]) {
+  test(`a version-${version} database upgrades: one chunk per page, records kept in order`, async ({
+    store,
+  }) => {
+    const r = (await run(store, 'upgradeFrom', version)) as Record<string, unknown>;
+    expect(r.version).toBe(3);
+    expect(r.stores).toEqual(['checkpoints', 'chunks', 'datasets', 'pages', 'starts']);
+    expect(r.all).toEqual([
+      { id: 0, datasetId: 8 },
+      { id: 1, datasetId: 8 },
+      { id: 2, datasetId: 8 },
+      { id: 3, datasetId: 8 },
+      { id: 4, deep: [[[]]] },
+    ]);
+    expect(r.seven).toBe(5);
+    expect(r.byPage).toEqual([3, 2]);
+  });
+}

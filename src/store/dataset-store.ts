@@ -17,12 +17,12 @@ import {
   listPages,
   markRunning,
   openPagescopeDb,
+  pageRecords,
   patchDataset,
   type Dataset,
   type PagescopeIdb,
   type StoredPage,
 } from './idb-store.ts';
-import { recordValue } from './idb-schema.ts';
 
 export type { Dataset, DatasetStatus, StoredPage } from './idb-store.ts';
 
@@ -76,15 +76,7 @@ export function openIdbDatasetStore(
       yield* iterateRecords(await db(), id, batchSize);
     },
     pages: async (id) => listPages(await db(), id),
-    async newRecords(p) {
-      if (!p.newRecords) return [];
-      // Records are keyed [datasetId, seq]; a page's new records are seqs firstSeq … firstSeq+n-1.
-      const range = IDBKeyRange.bound(
-        [p.datasetId, p.firstSeq],
-        [p.datasetId, p.firstSeq + p.newRecords - 1],
-      );
-      return (await (await db()).getAll('records', range)).map(recordValue);
-    },
+    newRecords: async (p) => pageRecords(await db(), p),
     async markCancelled(id) {
       await patchDataset(await db(), id, { status: 'stopped', detail: CANCELLED_DETAIL, more: false });
     },

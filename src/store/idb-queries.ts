@@ -1,6 +1,6 @@
 /**
  * Reading and removing what the crawl store wrote: dataset list, checkpoint (lists rebuilt from the
- * page deltas), start page, pages, records in batches for streaming export, delete.
+ * page deltas), start page, pages, records in batches for streaming export or of one page, delete.
  */
 import type { Checkpoint, CrawlStart } from '../core/crawl/types.ts';
 import { joinCheckpoint } from './idb-checkpoint.ts';
@@ -43,8 +43,8 @@ export function listPages(db: PagescopeIdb, id: number): Promise<StoredPage[]> {
 
 /** Deletes the dataset with its pages, records, start and checkpoint, in one transaction. */
 export async function deleteDataset(db: PagescopeIdb, id: number): Promise<void> {
-  const tx = db.transaction(['datasets', 'pages', 'records', 'starts', 'checkpoints'], 'readwrite');
-  void tx.objectStore('records').delete(datasetRange(id));
+  const tx = db.transaction(['datasets', 'pages', 'chunks', 'starts', 'checkpoints'], 'readwrite');
+  void tx.objectStore('chunks').delete(datasetRange(id));
   void tx.objectStore('pages').delete(datasetRange(id));
   void tx.objectStore('starts').delete(id);
   void tx.objectStore('checkpoints').delete(id);
@@ -53,9 +53,10 @@ export async function deleteDataset(db: PagescopeIdb, id: number): Promise<void>
 }
 
 /**
- * The dataset's records in write order, `batchSize` at a time. Each batch is read in its own short
- * transaction starting after the last seq seen (a key-range cursor), because the consumer awaits
- * other work (exporters, Blob parts) between batches and a transaction would close under it.
+ * The dataset's records in write order, about `batchSize` at a time (whole stored pages: a batch
+ * holds at least one page's records). Each read is its own short transaction starting after the
+ * last chunk seen (a key range), because the consumer awaits other work (exporters, Blob parts)
+ * between batches and a transaction would close under it.
  */
 export async function* iterateRecords(
   db: PagescopeIdb,
@@ -63,11 +64,22 @@ export async function* iterateRecords(
   batchSize = 1000,
 ): AsyncGenerator<unknown[]> {
   let after: number | undefined;
+  let perRead = 1; // chunks per read, sized from the pages seen so far
   for (;;) {
-    const rows = await db.getAll('records', datasetRange(id, after), batchSize);
-    if (!rows.length) return;
-    yield rows.map(recordValue);
-    after = rows[rows.length - 1].seq;
-    if (rows.length < batchSize) return;
+    const chunks = await db.getAll('chunks', datasetRange(id, after), perRead);
+    if (!chunks.length) return;
+    const batch: unknown[] = [];
+    for (const c of chunks) for (const r of c.records) batch.push(recordValue(r));
+    if (batch.length) yield batch;
+    if (chunks.length < perRead) return;
+    after = chunks[chunks.length - 1].seq;
+    perRead = Math.max(1, Math.floor(batchSize / Math.max(1, batch.length / chunks.length)));
   }
+}
+
+/** The new records of one stored page (its chunk), as the crawl read them. */
+export async function pageRecords(db: PagescopeIdb, page: StoredPage): Promise<unknown[]> {
+  if (!page.newRecords) return [];
+  const chunk = await db.get('chunks', [page.datasetId, page.firstSeq]);
+  return chunk ? chunk.records.map(recordValue) : [];
 }

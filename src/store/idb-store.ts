@@ -1,6 +1,6 @@
 /**
- * The panel's crawl store over IndexedDB (schema in idb-schema.ts). A crawled page, its records,
- * the checkpoint and the dataset's counts are written in ONE short transaction, issued only after
+ * The panel's crawl store over IndexedDB (schema in idb-schema.ts). A crawled page, its records
+ * (one chunk), the checkpoint and the dataset's counts are written in ONE short transaction, issued only after
  * the page was fetched (idb's rule: never await anything but IndexedDB inside a transaction). So a
  * panel closed mid-crawl leaves the dataset at its last whole page, and a resume from the stored
  * checkpoint neither loses nor repeats a record.
@@ -9,7 +9,7 @@ import type { Checkpoint, CrawledPage, CrawlSink, CrawlStart, CrawlSummary } fro
 import { stringifyJson } from '../core/export/deep-json.ts';
 import { splitCheckpoint } from './idb-checkpoint.ts';
 import { getCheckpoint } from './idb-queries.ts';
-import type { Dataset, DatasetStatus, PagescopeIdb, StoredPage } from './idb-schema.ts';
+import type { Dataset, DatasetStatus, PagescopeIdb, RecordChunk, StoredPage } from './idb-schema.ts';
 
 export {
   openPagescopeDb,
@@ -26,6 +26,7 @@ export {
   iterateRecords,
   listDatasets,
   listPages,
+  pageRecords,
 } from './idb-queries.ts';
 
 /** Records whose size is measured per page; the rest are estimated from them. */
@@ -47,22 +48,27 @@ export function estimateBytes(records: readonly unknown[]): number {
   return Math.round((chars * records.length) / sampled);
 }
 
-/** A record the store could not clone, as JSON text (see StoredRecord); aborts the page if even that fails. */
-function deepRecordText(
-  record: unknown,
-  seq: number,
-  cloneError: unknown,
-  tx: { abort(): void; done: Promise<void> },
-) {
-  try {
-    return new String(stringifyJson(record));
-  } catch {
-    tx.done.catch(() => {});
-    tx.abort();
-    throw new Error(
-      `record ${seq} cannot be stored: ${(cloneError as Error)?.message ?? String(cloneError)}`,
-    );
-  }
+/**
+ * The records as the chunk stores them: a record the browser's structured clone cannot take (nested
+ * a few thousand levels deep) becomes its JSON text as a `String` object (see RecordChunk). Only
+ * called after a page's put failed, so the common page pays no per-record clone. Throws, naming the
+ * record, if even JSON text cannot be made.
+ */
+function cloneableRecords(records: readonly unknown[], firstSeq: number, cloneError: unknown): unknown[] {
+  return records.map((record, i) => {
+    try {
+      structuredClone(record);
+      return record;
+    } catch {
+      try {
+        return new String(stringifyJson(record));
+      } catch {
+        throw new Error(
+          `record ${firstSeq + i} cannot be stored: ${(cloneError as Error)?.message ?? String(cloneError)}`,
+        );
+      }
+    }
+  });
 }
 
 const hasMore = (cp: Checkpoint | null) =>
@@ -108,16 +114,23 @@ export function createIdbSink(db: PagescopeIdb, datasetId: number): CrawlSink {
       if (prev === null) prev = await getCheckpoint(db, datasetId);
       const { stored, delta } = splitCheckpoint(checkpoint, prev);
       const firstSeq = checkpoint.records - records.length;
-      const tx = db.transaction(['datasets', 'pages', 'records', 'checkpoints'], 'readwrite');
-      const store = tx.objectStore('records');
-      // Puts are queued without awaiting each: one batch, one commit.
-      for (let i = 0; i < records.length; i++) {
-        const row = { datasetId, seq: firstSeq + i, page: page.index, data: records[i] };
+      const tx = db.transaction(['datasets', 'pages', 'chunks', 'checkpoints'], 'readwrite');
+      // The page's records go in as one value (idb-schema.ts: one request per page, not per record).
+      if (records.length) {
+        const key: [number, number] = [datasetId, firstSeq];
         try {
-          void store.put(row);
+          void tx.objectStore('chunks').put({ seq: firstSeq, records }, key);
         } catch (e) {
           // Structured clone gives up a few thousand levels deep; JSON text of any depth does not.
-          void store.put({ ...row, data: deepRecordText(records[i], firstSeq + i, e, tx) });
+          let chunk: RecordChunk;
+          try {
+            chunk = { seq: firstSeq, records: cloneableRecords(records, firstSeq, e) };
+          } catch (err) {
+            tx.done.catch(() => {});
+            tx.abort();
+            throw err;
+          }
+          void tx.objectStore('chunks').put(chunk, key);
         }
       }
       const bytes = estimateBytes(records);
