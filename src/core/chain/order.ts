@@ -1,6 +1,11 @@
-/** Ordering fetched pages: by page number, by offset, or by following next links/cursors. */
+/**
+ * Ordering fetched pages: by page number, by offset, or by following next links/cursors. The chain's
+ * drawn nodes (layout.ts) and a chain's requests for diagnose (orderRequests) are ordered here.
+ */
+import type { Detection, PageParams } from '../detect/types.ts';
+import type { Exchange } from '../exchange.ts';
 import { normalizeUrl } from './key.ts';
-import type { KnownPage } from './known-page.ts';
+import { positionFromUrl, type KnownPage } from './known-page.ts';
 import type { OrderMode } from './label.ts';
 
 /**
@@ -62,4 +67,35 @@ export function orderByLinks(pages: KnownPage[]): KnownPage[] {
 /** Pages sorted by page number or offset (stable, so captures of one page keep their order). */
 export function orderByNumber(pages: KnownPage[], field: 'page' | 'offset'): KnownPage[] {
   return [...pages].sort((a, b) => a[field]! - b[field]!);
+}
+
+/**
+ * A chain's requests (one per URL) in chain order, by what each asked for (its URL), not what the
+ * body claims: a server that clamps `page=6` to page 5 must show up as a sixth request, where the
+ * drawn chain (layout.ts) merges it into node 5. A request without a detection (an end or error
+ * page) is placed by its URL alone.
+ */
+export function orderRequests<T extends { exchange: Exchange; detection: Detection | null }>(
+  requests: readonly T[],
+  params: PageParams,
+): T[] {
+  const base = params.pageBase ?? 1;
+  const known = requests.map((m, i): KnownPage & { i: number } => {
+    const url = m.exchange.request.url;
+    const pos = positionFromUrl(url, params);
+    const d = m.detection;
+    return {
+      i,
+      url,
+      page: pos.page ?? (params.page && !pos.cursor ? base : undefined),
+      offset: pos.offset ?? (params.offset && !pos.cursor ? 0 : undefined),
+      cursor: pos.cursor,
+      next: d?.next?.url ?? d?.links.next,
+      ended: !d?.next,
+      state: 'seen',
+    };
+  });
+  const mode = chooseMode(known);
+  const sorted = mode === 'links' ? orderByLinks(known) : orderByNumber(known, mode);
+  return (sorted as (KnownPage & { i: number })[]).map((k) => requests[k.i]);
 }

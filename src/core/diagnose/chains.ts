@@ -2,12 +2,12 @@
  * The one way from exchanges that already carry their detection to chains and their diagnosable
  * pages: group them into chains (core's buildChains), keep the undetected end and error pages their
  * URLs place in a chain, join chains a next link crosses, and order each chain's pages by the
- * position its requests asked for. The panel, `diagnose FILE.har` and the tests all come through here.
+ * position its requests asked for (chain/order.ts). The panel, `diagnose FILE.har` and the tests all come through here.
  */
 import { buildChains } from '../chain/build.ts';
 import { chainKey, normalizeUrl } from '../chain/key.ts';
-import { positionFromUrl, type KnownPage } from '../chain/known-page.ts';
-import { chooseMode, orderByLinks, orderByNumber } from '../chain/order.ts';
+import { positionFromUrl } from '../chain/known-page.ts';
+import { orderRequests } from '../chain/order.ts';
 import type { Chain } from '../chain/types.ts';
 import type { Detection, PageParams } from '../detect/types.ts';
 import type { Exchange } from '../exchange.ts';
@@ -16,32 +16,6 @@ import type { DiagnosePage } from './types.ts';
 
 /** A chain with its fetched pages in chain order, ready for diagnose(). */
 export type ChainPages = { chain: Chain; pages: DiagnosePage[] };
-
-/**
- * Orders by what each request asked for (the URL), not what the body claims: a server that clamps
- * `page=6` to page 5 must show up as a sixth page, not merge with the fifth.
- */
-function order(members: ChainMember[], params: PageParams): ChainMember[] {
-  const base = params.pageBase ?? 1;
-  const known = members.map((m, i): KnownPage & { i: number } => {
-    const url = m.exchange.request.url;
-    const pos = positionFromUrl(url, params);
-    const d = m.detection;
-    return {
-      i,
-      url,
-      page: pos.page ?? (params.page && !pos.cursor ? base : undefined),
-      offset: pos.offset ?? (params.offset && !pos.cursor ? 0 : undefined),
-      cursor: pos.cursor,
-      next: d?.next?.url ?? d?.links.next,
-      ended: !d?.next,
-      state: 'seen',
-    };
-  });
-  const mode = chooseMode(known);
-  const sorted = mode === 'links' ? orderByLinks(known) : orderByNumber(known, mode);
-  return (sorted as (KnownPage & { i: number })[]).map((k) => members[k.i]);
-}
 
 /**
  * Chains joined by their own next links: a next link that drops a filter (`status=open`) leads into
@@ -116,6 +90,6 @@ export function chainsWithPages(members: readonly ChainMember[]): ChainPages[] {
   }));
   return joinByNextLinks(groups).map(({ chain, members: mine }) => {
     const first = mine.find((m) => m.detection)?.detection ?? undefined;
-    return { chain, pages: order(mine, chain.params).map((m, i) => diagnosePage(m, i, first)) };
+    return { chain, pages: orderRequests(mine, chain.params).map((m, i) => diagnosePage(m, i, first)) };
   });
 }
