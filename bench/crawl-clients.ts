@@ -26,7 +26,7 @@ export async function cliCrawl(url: string, out: string, concurrency: number): P
 }
 
 /** HttpFetch over Node's global fetch (undici). */
-export const globalFetch: HttpFetch = async (req) => {
+const globalFetch: HttpFetch = async (req) => {
   const r = await fetch(req.url, {
     method: req.method,
     headers: req.headers.map((h) => [h.name, h.value] as [string, string]),

@@ -122,7 +122,7 @@ function decoders(encoding: string | undefined): NodeJS.ReadWriteStream[] {
  * A response body decoded (Content-Encoding list) to text. Counts decoded bytes as they come and
  * stops at `maxBody` (a gzip bomb fails after the limit, never after inflating all of it).
  */
-export function readDecodedText(
+function readDecodedText(
   res: NodeJS.ReadableStream & { destroy(error?: Error): void },
   encoding: string | undefined,
   maxBody: number,

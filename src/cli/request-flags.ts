@@ -34,7 +34,7 @@ export const REQUEST_HELP = `  -H, --header 'Name: value'   request header (repe
 `;
 
 /** `Name: value` → Header; undefined when the text has no usable name. */
-export function parseHeader(text: string): Header | undefined {
+function parseHeader(text: string): Header | undefined {
   const i = text.indexOf(':');
   const name = i > 0 ? text.slice(0, i).trim() : '';
   if (!name || /[\s"(),/:;<=>?@[\\\]{}]/.test(name)) return undefined;
@@ -42,7 +42,7 @@ export function parseHeader(text: string): Header | undefined {
 }
 
 /** `user:password@` out of a URL, as an Authorization header (Basic, as curl and browsers send it). */
-export function splitUserinfo(url: string): { url: string; auth?: Header } {
+function splitUserinfo(url: string): { url: string; auth?: Header } {
   let u: URL;
   try {
     u = new URL(url);

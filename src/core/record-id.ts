@@ -2,7 +2,7 @@
 import { isObject } from './json.ts';
 
 /** Candidate id fields, in order of preference. */
-export const ID_KEYS = ['id', 'uuid', '_id', 'ID', 'Id', 'guid', 'key', 'slug', 'number', 'node_id'] as const;
+const ID_KEYS = ['id', 'uuid', '_id', 'ID', 'Id', 'guid', 'key', 'slug', 'number', 'node_id'] as const;
 
 /**
  * The id field of these records: the first candidate present on (nearly) every record with a scalar

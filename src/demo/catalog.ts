@@ -25,7 +25,7 @@ import { wordpress } from './styles/wordpress.ts';
 import { zendesk } from './styles/zendesk.ts';
 
 /** Seed styles first (the API docs Pagescope must handle end to end), then the common ones. */
-export const apis: DemoApi[] = [
+const apis: DemoApi[] = [
   vanilla,
   vend,
   laravel,

@@ -85,7 +85,7 @@ const EPOCH = Date.UTC(2023, 0, 2, 9, 0, 0);
  * `count` records with unique, increasing but non-consecutive integer ids (real ids have gaps from
  * deletes), increasing timestamps, and a numeric field.
  */
-export function makeRecords(seed: number, count: number, idStart = 1): BaseRecord[] {
+function makeRecords(seed: number, count: number, idStart = 1): BaseRecord[] {
   const rand = prng(seed);
   const out: BaseRecord[] = [];
   let id = idStart;

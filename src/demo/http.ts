@@ -24,7 +24,7 @@ export type DemoResponse = {
   contentType?: string;
 };
 
-export type RouteHandler = (req: DemoRequest) => DemoResponse;
+type RouteHandler = (req: DemoRequest) => DemoResponse;
 
 export type Route = { method?: 'GET' | 'POST' | 'GET,POST'; path: string; handle: RouteHandler };
 

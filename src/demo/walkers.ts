@@ -4,7 +4,7 @@
  */
 import type { StyleInfo } from './http.ts';
 
-export type Page = { url: string; status: number; headers: Headers; body: any };
+type Page = { url: string; status: number; headers: Headers; body: any };
 export type WalkResult = { pages: Page[]; records: any[]; ids: string[] };
 
 type Req = { url: string; init?: RequestInit };
@@ -30,7 +30,7 @@ const byLinkHeader = (records: (p: Page) => any[]): Walker => ({
 });
 const root = (p: Page) => (Array.isArray(p.body) ? p.body : []);
 
-export const walkers: Record<string, Walker> = {
+const walkers: Record<string, Walker> = {
   vanilla: { records: root, next: (p) => follow(p.url, p.headers.get('paging-next')) },
   'vanilla-more': { records: root, next: (p) => follow(p.url, p.headers.get('paging-next')) },
   vend: {

@@ -7,7 +7,7 @@ import type { DevtoolsNetwork, DevtoolsRequest } from './network.ts';
 import { createBrokeredPermissions, type HostPermissions, type MessagingPort } from './permission-broker.ts';
 
 export const browser = polyfill;
-export type Browser = typeof polyfill;
+type Browser = typeof polyfill;
 
 /** The callback-style `chrome.devtools.network`, as both Chrome and Firefox expose it. */
 type RawRequest = DevtoolsRequest & { getContent(cb?: (content: string, encoding: string) => void): unknown };

@@ -22,8 +22,8 @@ export type DevtoolsNetwork = {
  * `not-json`, `empty`; `no-content`: DevTools kept no body (Chrome drops bodies over ~10 MB, or it
  * was evicted); `too-large`: over what the panel analyses by itself (`autoLimit`).
  */
-export type SkipReason = 'asset' | 'not-json' | 'empty' | 'no-content' | 'too-large';
-export type CaptureStats = { kept: number; skipped: Record<SkipReason, number> };
+type SkipReason = 'asset' | 'not-json' | 'empty' | 'no-content' | 'too-large';
+type CaptureStats = { kept: number; skipped: Record<SkipReason, number> };
 
 /** A request the panel lists but did not analyse, and why. */
 export type SkippedRequest = {

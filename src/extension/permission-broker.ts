@@ -16,13 +16,13 @@ export type HostPermissions = {
   onAdded: PermissionEvent;
   onRemoved: PermissionEvent;
 };
-export type PermissionEvent = {
+type PermissionEvent = {
   addListener(cb: () => void): void;
   removeListener(cb: () => void): void;
 };
 
 /** Panel → background. */
-export type BrokerCall =
+type BrokerCall =
   | { pagescope: 'permissions'; op: 'contains'; origins: string[] }
   | { pagescope: 'permissions'; op: 'request'; origins: string[]; requestId: string };
 /** Grant window → everyone (the panel that asked is listening). */
@@ -40,7 +40,7 @@ export type MessagingPort = {
 };
 
 /** The grant window's page, relative to the extension root. */
-export const GRANT_PAGE = 'grant.html';
+const GRANT_PAGE = 'grant.html';
 
 // An origin pattern the crawl may ask for: one scheme, one host, every path. Nothing broader
 // (no `<all_urls>`, no `*://`, no wildcard host), whatever a message says.

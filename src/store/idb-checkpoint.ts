@@ -10,8 +10,8 @@
  */
 import type { Checkpoint } from '../core/crawl/types.ts';
 
-export const CHECKPOINT_LISTS = ['seenIds', 'seenUrls', 'seenCursors', 'pageHashes'] as const;
-export type CheckpointList = (typeof CHECKPOINT_LISTS)[number];
+const CHECKPOINT_LISTS = ['seenIds', 'seenUrls', 'seenCursors', 'pageHashes'] as const;
+type CheckpointList = (typeof CHECKPOINT_LISTS)[number];
 
 /** What one page added to each list. */
 export type CheckpointDelta = Record<CheckpointList, string[]>;

@@ -14,7 +14,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
 /** Size of each reused output buffer. */
-export const BUFFER_BYTES = 256 * 1024;
+const BUFFER_BYTES = 256 * 1024;
 
 export type StreamSinkOptions = {
   /**

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Recorded = {
+type Recorded = {
   method: string;
   url: string;
   headers: Record<string, string>;

@@ -35,7 +35,7 @@ export type Accepted = {
 const LISTS = ['seenIds', 'seenUrls', 'seenCursors', 'pageHashes'] as const;
 
 /** Skipped duplicates remembered per page for diagnostics; more are counted but not listed. */
-export const MAX_REPEATS = 1000;
+const MAX_REPEATS = 1000;
 
 /** Counters, the id field, seen ids and the loop guard of one crawl; built fresh or from a checkpoint. */
 export class CrawlRunState {

@@ -19,7 +19,7 @@ import { pageLabel } from './page-label.ts';
 import { specDetector } from '../spec/detection.ts';
 
 /** Default cap on ids, URLs, cursors and page hashes kept in a checkpoint. */
-export const DEFAULT_MAX_SEEN_IDS = 10_000;
+const DEFAULT_MAX_SEEN_IDS = 10_000;
 
 function startPage(start: CrawlStart): Arrived {
   const { exchange, detection } = start;

@@ -15,7 +15,7 @@ import type { CrawledPage, CrawlOptions, CrawlProgress, CrawlStart, StoppedReaso
 import { pageLabel } from './page-label.ts';
 
 /** Said with every failure on a page: the checkpoint points at it, and nothing before it is lost. */
-export const RESUME_HINT = 'everything before it is kept; resume to fetch it again';
+const RESUME_HINT = 'everything before it is kept; resume to fetch it again';
 
 /** Why a strategy stopped, and what a resume should do next. */
 export type Stop = {

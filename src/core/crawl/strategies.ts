@@ -104,7 +104,7 @@ export function ownNext(d: Detection, linked: boolean): RequestSpec | undefined 
 }
 
 /** True when both requests are the same after normalising (query order, fragment, method case, body). */
-export function sameRequest(a: RequestSpec, b: RequestSpec): boolean {
+function sameRequest(a: RequestSpec, b: RequestSpec): boolean {
   return requestKey(a) === requestKey(b);
 }
 

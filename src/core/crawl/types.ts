@@ -7,7 +7,7 @@ import type { Detection, PaginationKind, RequestSpec } from '../detect/types.ts'
 import type { ParseResult } from '../json.ts';
 import type { Clock, HttpFetch } from '../ports.ts';
 
-export type { Detection, PaginationKind, RequestSpec } from '../detect/types.ts';
+export type { PaginationKind } from '../detect/types.ts';
 
 /** The first page, already fetched (captured in the panel, or fetched by the CLI), and its detection. */
 export type CrawlStart = { exchange: Exchange; detection: Detection };

@@ -135,7 +135,7 @@ export type Signals = {
 };
 
 /** The first `{href, rel}` of a HATEOAS link array whose rel is one of `rels`, with the rel matched. */
-export function relLink(list: unknown[], ...rels: string[]): { href: string; rel: string } | undefined {
+function relLink(list: unknown[], ...rels: string[]): { href: string; rel: string } | undefined {
   for (const rel of rels) {
     for (const l of list.slice(0, 50)) {
       if (isObject(l) && typeof l.href === 'string' && String(l.rel).toLowerCase() === rel)

@@ -19,7 +19,7 @@ import type {
   PaginationKind,
 } from './types.ts';
 
-export type { Detection, DetectOutcome, Evidence, PaginationKind, RequestSpec, PageParams } from './types.ts';
+export type { Detection, DetectOutcome } from './types.ts';
 
 /** Bodies larger than this are not parsed for detection (headers still count). @default 64 MiB */
 export const MAX_BODY_CHARS = 64 * 1024 * 1024;

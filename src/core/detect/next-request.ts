@@ -45,7 +45,7 @@ export function nextGet(
 }
 
 /** The request's own method and body with the URL's params set: for APIs read over POST with a query string. */
-export function sameRequest(
+function sameRequest(
   ctx: DetectContext,
   params: Record<string, string | number | undefined>,
 ): RequestSpec | undefined {

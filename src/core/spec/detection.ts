@@ -53,7 +53,7 @@ function paramValue(url: string, body: string | undefined, param: string, where:
 }
 
 /** The request with `param` set to `value`, in the query string or at a path of the JSON body. */
-export function withParam(
+function withParam(
   spec: PaginationSpec,
   url: string,
   param: string,

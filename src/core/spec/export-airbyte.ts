@@ -22,7 +22,7 @@ function valueOf(s: ValueSource): string {
 }
 
 /** The paginator component and notes on what Airbyte cannot express. */
-export function airbytePaginator(spec: PaginationSpec): { paginator: Obj; notes: string[] } {
+function airbytePaginator(spec: PaginationSpec): { paginator: Obj; notes: string[] } {
   const notes: string[] = [];
   const n = spec.next;
   const stops: string[] = [];
@@ -163,7 +163,7 @@ export function airbyteManifest(spec: PaginationSpec): { manifest: Obj; notes: s
 }
 
 /** YAML for plain data: block style, every string double-quoted (valid YAML, no surprises). */
-export function yaml(v: unknown, indent = 0): string {
+function yaml(v: unknown, indent = 0): string {
   const pad = ' '.repeat(indent);
   const scalar = (x: unknown) =>
     typeof x === 'string' ? JSON.stringify(x) : x === null || x === undefined ? 'null' : String(x);

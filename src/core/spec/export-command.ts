@@ -11,7 +11,7 @@ import type { PaginationSpec, SpecOverrides, ValueSource } from './types.ts';
 const shellQuote = (s: string): string => quote(s, { bare: true });
 
 /** The override fields that state `spec`'s rules, and what they cannot state. */
-export function overridesOf(spec: PaginationSpec): { overrides: SpecOverrides; unsaid: string[] } {
+function overridesOf(spec: PaginationSpec): { overrides: SpecOverrides; unsaid: string[] } {
   const o: SpecOverrides = { records: spec.records };
   const unsaid: string[] = [];
   const n = spec.next;
@@ -78,7 +78,7 @@ const FLAGS: [keyof SpecOverrides, string][] = [
 ];
 
 /** The override flags for `o`, in a fixed order. */
-export function overrideFlags(o: SpecOverrides): string[] {
+function overrideFlags(o: SpecOverrides): string[] {
   const out: string[] = [];
   for (const [k, flag] of FLAGS) {
     const v = o[k];

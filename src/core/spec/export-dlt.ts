@@ -13,10 +13,10 @@ export class PyCode {
   constructor(readonly code: string) {}
 }
 
-export type DltPaginator = { type: string; [key: string]: unknown };
+type DltPaginator = { type: string; [key: string]: unknown };
 
 /** The paginator dict dlt's rest_api reads, and notes on what dlt cannot express. */
-export function dltPaginator(spec: PaginationSpec): { paginator: DltPaginator | PyCode; notes: string[] } {
+function dltPaginator(spec: PaginationSpec): { paginator: DltPaginator | PyCode; notes: string[] } {
   const notes: string[] = [];
   const n = spec.next;
   const bodyTotal = (s: ValueSource | undefined, what: string): string | null => {
@@ -147,7 +147,7 @@ export function dltConfig(spec: PaginationSpec): { config: Record<string, unknow
 }
 
 /** A Python literal for plain data (dicts, lists, strings, numbers, booleans, None) and PyCode. */
-export function py(v: unknown, indent = 0): string {
+function py(v: unknown, indent = 0): string {
   const pad = ' '.repeat(indent + 4);
   if (v instanceof PyCode) return v.code;
   if (v === null || v === undefined) return 'None';

@@ -16,11 +16,11 @@ import { json, type DemoRequest, type DemoResponse, type Route } from '../http.t
 import { b64, clampInt, unb64 } from '../params.ts';
 import type { TrapEntry } from './shared.ts';
 
-export const RAGGED_TOTAL = 216;
+const RAGGED_TOTAL = 216;
 /** The endpoint's own cap on a page, whatever `page_size` asks. */
 export const RAGGED_CAP = 20;
-export const RELAY_GET_TOTAL = 110;
-export const GRAPHQL_TOTAL = 130;
+const RELAY_GET_TOTAL = 110;
+const GRAPHQL_TOTAL = 130;
 
 /** Versions 1..V of the collection; about 3 in 10 deleted (holes), never a whole page's worth in a row. */
 const versions: { version: number; live: boolean }[] = [];
@@ -79,7 +79,7 @@ function relayGet(req: DemoRequest): DemoResponse {
 }
 
 const gqlRows = dataset('trap-graphql', GRAPHQL_TOTAL).map(({ id, name }) => ({ id, name }));
-export const GRAPHQL_QUERY =
+const GRAPHQL_QUERY =
   'query Items($first: Int!, $after: String) { items(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id name } } }';
 /** The first page's body as a client wrote it: its own spacing and key order. */
 export const GRAPHQL_BODY = `{

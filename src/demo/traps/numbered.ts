@@ -14,8 +14,8 @@ import { encodeQuery, json, type DemoRequest, type DemoResponse, type Route } fr
 import { clampInt, pageCount } from '../params.ts';
 import type { TrapEntry } from './shared.ts';
 
-export const SNAPSHOT_TOTAL = 95;
-export const HOP_TOTAL = 64;
+const SNAPSHOT_TOTAL = 95;
+const HOP_TOTAL = 64;
 export const SNAPSHOT_TOKEN = 'snap-7f3a9c';
 const SNAPSHOT_PATH = '/traps/snapshot/orders';
 const HOP_PATH = '/traps/hop/orders';

@@ -13,9 +13,9 @@ import { Toolbar } from './components/toolbar.tsx';
 import { PanelContext, usePanelState } from './state/panel-context.ts';
 import type { PanelState } from './state/panel-state.ts';
 
-export type PanelView = { id: string; label: string; Component: ComponentType };
+type PanelView = { id: string; label: string; Component: ComponentType };
 
-export const views: PanelView[] = [
+const views: PanelView[] = [
   { id: 'requests', label: 'Requests', Component: RequestsView },
   { id: 'datasets', label: 'Datasets', Component: DatasetsView },
 ];

@@ -3,7 +3,7 @@
  * else is idle, so retries, Retry-After and timeouts run instantly and deterministically), a
  * scripted fetch that records what it was sent, and an in-memory sink.
  */
-import type { Exchange, Header } from '../../exchange.ts';
+import type { Header } from '../../exchange.ts';
 import type { Clock, HttpRequest, HttpResponse } from '../../ports.ts';
 import type { Checkpoint, CrawledPage, CrawlSink } from '../types.ts';
 
@@ -77,7 +77,7 @@ export type FakeReply =
   | 'network-error'
   | 'hang';
 
-export type FakeCall = { method: string; url: string; headers: Header[]; at: number };
+type FakeCall = { method: string; url: string; headers: Header[]; at: number };
 
 /** A fetch answering from `route(url, callNumber)`; records every call with its virtual time. */
 export function fakeFetch(clock: FakeClock, route: (url: URL, n: number, req: HttpRequest) => FakeReply) {
@@ -116,21 +116,4 @@ export class MemorySink implements CrawlSink {
   get lastCheckpoint(): Checkpoint | undefined {
     return this.checkpoints[this.checkpoints.length - 1];
   }
-}
-
-/** An Exchange as the panel or CLI would hand over for the first page. */
-export function exchangeOf(
-  url: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-  requestHeaders: Header[] = [],
-): Exchange {
-  const hs = Object.entries({ 'content-type': 'application/json', ...headers }).map(([name, value]) => ({
-    name,
-    value,
-  }));
-  return {
-    request: { method: 'GET', url, headers: requestHeaders },
-    response: { status: 200, headers: hs, mimeType: 'application/json', bodyText: JSON.stringify(body) },
-  };
 }

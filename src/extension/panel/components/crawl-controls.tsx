@@ -36,7 +36,7 @@ function LimitInput({
 }
 
 /** Start button + limits for `start`; `label` says what is crawled. */
-export function CrawlStartControls({
+function CrawlStartControls({
   start,
   label = 'Crawl remaining pages',
 }: {

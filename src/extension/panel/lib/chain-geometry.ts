@@ -9,7 +9,7 @@ export type LayoutNode = { id: string; label: string; gap?: unknown };
 export type LayoutEdge = { from: string; to: string; rel: 'next' | 'prev' };
 
 export type NodeBox = { id: string; x: number; y: number; w: number; h: number };
-export type EdgePath = { from: string; to: string; rel: 'next' | 'prev'; /** SVG path data. */ d: string };
+type EdgePath = { from: string; to: string; rel: 'next' | 'prev'; /** SVG path data. */ d: string };
 
 export type ChainLayout = { width: number; height: number; boxes: NodeBox[]; edges: EdgePath[] };
 
@@ -74,7 +74,7 @@ export function layoutChainRow(
 }
 
 /** `d` for one edge; `step` is the distance in nodes (1 = the right-hand neighbour). */
-export function routeEdge(a: NodeBox, b: NodeBox, step: number, rel: 'next' | 'prev'): string {
+function routeEdge(a: NodeBox, b: NodeBox, step: number, rel: 'next' | 'prev'): string {
   const midY = a.y + a.h / 2;
   if (rel === 'next' && step === 1) return `M${a.x + a.w} ${midY} L${b.x} ${midY}`;
   const ax = a.x + a.w / 2;

@@ -9,14 +9,14 @@ import { formatConfidence } from './format.ts';
 const SHOWN = 6;
 
 /** One line about the style: a named API scheme, or the generic catch-all. */
-export function styleWords(d: Pick<Detection, 'style' | 'kind'>): string {
+function styleWords(d: Pick<Detection, 'style' | 'kind'>): string {
   if (d.style === 'generic')
     return `generic: no documented API scheme matched; read from common pagination field names (page, next, cursor, has_more, total…) beside a records list. ${d.kind} pagination.`;
   return `${d.style}: the ${d.kind} pagination scheme of ${d.style === 'link-header' ? 'RFC 8288 Link headers' : `the ${d.style} API style`}.`;
 }
 
 /** What the confidence number is, for this detection. */
-export function confidenceWords(d: Pick<Detection, 'confidence' | 'style'>): string {
+function confidenceWords(d: Pick<Detection, 'confidence' | 'style'>): string {
   const how =
     d.style === 'generic'
       ? 'generic readings start lower than any named scheme and rise with each agreeing signal'

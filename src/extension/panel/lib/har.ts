@@ -10,7 +10,7 @@ import { isCredentialHeader } from '../../../core/crawl/credentials.ts';
 import { fromHarEntry, type Exchange, type HarEntry, type Header } from '../../../core/exchange.ts';
 
 /** What a sanitised export writes in place of a secret. */
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 export type HarImport = { ok: true; exchanges: Exchange[]; ignored: number } | { ok: false; reason: string };
 
@@ -47,7 +47,7 @@ function queryString(url: string): { name: string; value: string }[] {
 const utf8 = new TextEncoder();
 
 /** One Exchange as a HAR 1.2 entry (every field the spec requires; unknowns as -1 as it says). */
-export function toHarEntry(ex: Exchange): Record<string, unknown> {
+function toHarEntry(ex: Exchange): Record<string, unknown> {
   const { request: req, response: res } = ex;
   const text = res.bodyText;
   const size = text == null ? 0 : utf8.encode(text).length;
@@ -101,7 +101,7 @@ function redactUrl(url: string): string {
 }
 
 /** The exchange with credential header values, Set-Cookie values and URL passwords redacted. */
-export function sanitiseExchange(ex: Exchange): Exchange {
+function sanitiseExchange(ex: Exchange): Exchange {
   return {
     ...ex,
     request: {

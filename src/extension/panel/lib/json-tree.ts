@@ -6,7 +6,7 @@
  */
 import { ExactInteger } from './exact-json.ts';
 
-export type NodeKind =
+type NodeKind =
   | 'object'
   | 'array'
   | 'range'
@@ -33,7 +33,7 @@ export type TreeNode = {
 };
 
 /** Arrays longer than this are shown as ranges of items. @default 100 */
-export const CHUNK = 100;
+const CHUNK = 100;
 
 /**
  * Containers nested deeper than this are one "too deep" line: a record nested thousands of levels
@@ -42,7 +42,7 @@ export const CHUNK = 100;
 export const MAX_DEPTH = 200;
 
 /** Long strings are cut in the preview so one huge value does not flood the DOM. @default 2000 */
-export const MAX_STRING = 2000;
+const MAX_STRING = 2000;
 
 export function nodeId(path: readonly string[], range?: [number, number]): string {
   const base = JSON.stringify(path);

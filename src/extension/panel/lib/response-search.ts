@@ -39,7 +39,7 @@ export type SearchLimits = {
 };
 
 /** Characters of context shown on each side of a hit. */
-export const SNIPPET = 40;
+const SNIPPET = 40;
 
 type Matcher = (s: string) => { at: number; length: number } | null;
 

@@ -9,7 +9,7 @@ import type { CrawlStart } from '../../../core/crawl/types.ts';
 import type { Header } from '../../../core/exchange.ts';
 
 /** Stored in place of a secret value: empty, so nothing secret and nothing sendable. */
-export const REDACTED = '';
+const REDACTED = '';
 
 /** Set-Cookie in the stored first response holds session values too. */
 const isSecretResponseHeader = (name: string) => /^set-cookie2?$/i.test(name);

@@ -24,7 +24,6 @@ import {
 import { hostPattern, waitForAccess } from './host-access.ts';
 import { replayVerdict, type ReplayVerdict } from './replay-policy.ts';
 
-export { hostPattern };
 /** The store's shapes, for panel state (which reaches the store only through these services). */
 export type { Dataset, DatasetStore, StoredPage } from '../../../store/dataset-store.ts';
 

@@ -22,7 +22,7 @@ import type { HttpFetch, HttpRequest, HttpResponse } from '../../../core/ports.t
 import { originOf } from '../../../core/url.ts';
 
 /** 256 MiB: the most of one decoded response body the panel reads. */
-export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 export type ExtensionFetchOptions = {
   /** The origin of the crawl's first request: the only one that gets credentials and cookies. */
@@ -72,7 +72,7 @@ export function credentialsFor(url: string, credentialOrigin: string): RequestCr
 }
 
 /** The body as text, decoded as it streams in; rejects past `max` decoded bytes. */
-export async function readBoundedText(res: Response, url: string, max: number): Promise<string> {
+async function readBoundedText(res: Response, url: string, max: number): Promise<string> {
   if (!res.body) return '';
   const reader = res.body.getReader();
   const decoder = new TextDecoder();

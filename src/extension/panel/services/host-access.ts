@@ -37,7 +37,7 @@ export const waitingText = (origin: string) =>
   `Waiting for access to ${origin} — answer the browser's prompt`;
 
 /** What the user reads after a refusal, with the way to try again. */
-export const refusedText = (origin: string) =>
+const refusedText = (origin: string) =>
   `Access to ${origin} was refused, so nothing was crawled. To try again, press “Grant access” (or the crawl button) ` +
   `and choose Allow in the browser's prompt; the site can also be allowed from the browser's extensions menu.`;
 

@@ -9,7 +9,7 @@ import type { CrawlServices } from './crawl-service.ts';
 export type ThemeName = 'default' | 'dark';
 
 /** The capture service's surface the panel uses (see network.ts); absent when nothing is inspected. */
-export type CaptureSource = Pick<NetworkCapture, 'onExchange' | 'backfill' | 'onNavigated'> & {
+type CaptureSource = Pick<NetworkCapture, 'onExchange' | 'backfill' | 'onNavigated'> & {
   /** Requests the service did not analyse (not JSON, empty, body unavailable, too large), to list them. */
   onSkipped?: NetworkCapture['onSkipped'];
   /** Cumulative counts of what the service passed over (`asset`: images, scripts, styles, fonts). */

@@ -16,7 +16,7 @@ export type PanelsApi = {
   setThemeChangeHandler?: (cb?: (name: string) => void) => void;
 };
 
-export const toThemeName = (name: string | undefined): ThemeName => (name === 'dark' ? 'dark' : 'default');
+const toThemeName = (name: string | undefined): ThemeName => (name === 'dark' ? 'dark' : 'default');
 
 export function createThemeService(panels: PanelsApi): Pick<PanelServices, 'themeName' | 'onThemeChange'> {
   return {

@@ -181,7 +181,7 @@ export function createCaptureState({
 }
 
 /** A 401/403 answers nothing about pagination: say the request failed and what a crawl needs. */
-export function failedRequestReason(status: number): string | undefined {
+function failedRequestReason(status: number): string | undefined {
   if (status === 401 || status === 403)
     return `the request failed with ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}, so there is no page to read. The API wants credentials: a crawl needs them too (sign in on the page so the browser sends its cookies, or use the CLI with -H 'Authorization: …').`;
   if (status >= 400 || status === 0)
