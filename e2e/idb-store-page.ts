@@ -4,6 +4,7 @@
  * for the spec to check.
  */
 import { crawl } from '../src/core/crawl/engine.ts';
+import { createColumnCollector } from '../src/core/export/flatten.ts';
 import { fakeFetch, FakeClock } from '../src/core/crawl/testing/fakes.ts';
 import { linkPages, startOf } from '../src/core/crawl/testing/fake-apis.ts';
 import {
@@ -25,11 +26,13 @@ let n = 0;
 async function collect(db: Awaited<ReturnType<typeof openPagescopeDb>>, id: number, batch: number) {
   const batches: number[] = [];
   const ids: unknown[] = [];
+  const columns = createColumnCollector();
   for await (const b of iterateRecords(db, id, batch)) {
     batches.push(b.length);
     ids.push(...b.map((r) => (r as { id: unknown }).id));
+    columns.add(b);
   }
-  return { batches, ids };
+  return { batches, ids, columns: columns.keys() };
 }
 
 /** 10 pages × 7 records; aborted after 4 pages, resumed from the stored checkpoint to the end. */
@@ -78,6 +81,7 @@ async function abortAndResume() {
       pages: done.pages,
       more: done.more,
       bytes: done.bytes,
+      columns: done.columns,
     },
     pageIndexes: pages.map((p) => p.index),
     firstSeqs: pages.map((p) => p.firstSeq),

@@ -30,6 +30,9 @@ test('abort, then resume from the stored checkpoint: every record once, in order
   expect(stored).toEqual(engine); // lists rebuilt from the page deltas equal the engine's
   expect(r.second).toEqual({ reason: 'done', pages: 10, records: 70, duplicates: 0 });
   expect(r.done).toMatchObject({ status: 'done', records: 70, pages: 10, more: false });
+  // The CSV columns of all 70 records, kept while both runs wrote (the resumed sink went on from the row's).
+  expect((r.done as { columns: string[] }).columns).toEqual(r.columns);
+  expect(r.columns).toEqual(['id']);
   expect((r.done as { bytes: number }).bytes).toBeGreaterThan(70 * 8);
   expect(r.pageIndexes).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   expect(r.firstSeqs).toEqual([0, 7, 14, 21, 28, 35, 42, 49, 56, 63]);

@@ -5,6 +5,7 @@
  * database, its key layout or its transactions. Tests pass an in-memory fake of the same interface.
  */
 import type { Checkpoint, CrawlSink, CrawlStart, CrawlSummary } from '../core/crawl/types.ts';
+import { knownColumns, type KnownColumns } from '../core/export/flatten.ts';
 import {
   createDataset,
   createIdbSink,
@@ -12,6 +13,7 @@ import {
   finishDataset,
   getCheckpoint,
   getCrawlStart,
+  getDataset,
   iterateRecords,
   listDatasets,
   listPages,
@@ -24,7 +26,7 @@ import {
   type StoredPage,
 } from './idb-store.ts';
 
-export type { Dataset, DatasetStatus, StoredPage } from './idb-store.ts';
+export type { Dataset, StoredPage } from './idb-store.ts';
 
 /** The words a dataset cancelled by the user carries (its `detail`), in the panel and in exports. */
 const CANCELLED_DETAIL = 'cancelled by you';
@@ -38,6 +40,11 @@ export type DatasetStore = {
   records(id: number, batchSize?: number): AsyncIterable<unknown[]>;
   /** The dataset's pages in chain order. */
   pages(id: number): Promise<StoredPage[]>;
+  /**
+   * The CSV columns of every stored record (flatten.ts keys and names), kept as the crawl wrote
+   * them; undefined when the store has none for this dataset (the export then learns them).
+   */
+  columns(id: number): Promise<KnownColumns | undefined>;
   /** The records `page` added to the dataset (its new records, in order; duplicates skipped). */
   newRecords(page: StoredPage): Promise<unknown[]>;
   /** The user cancelled the crawl: stopped for good (no Resume), with "cancelled by you". */
@@ -77,6 +84,10 @@ export function openIdbDatasetStore(
     },
     pages: async (id) => listPages(await db(), id),
     newRecords: async (p) => pageRecords(await db(), p),
+    async columns(id) {
+      const keys = (await getDataset(await db(), id))?.columns;
+      return keys ? knownColumns(keys) : undefined;
+    },
     async markCancelled(id) {
       await patchDataset(await db(), id, { status: 'stopped', detail: CANCELLED_DETAIL, more: false });
     },

@@ -44,6 +44,12 @@ export type Dataset = {
   detail?: string;
   /** True when the checkpoint says there is more to fetch (a Resume can go on). */
   more: boolean;
+  /**
+   * The CSV columns of every record stored so far (flatten.ts column keys, in order of first
+   * appearance), kept as pages are written so a CSV export reads the records once. Absent for a
+   * dataset begun before schema version 3, whose CSV export learns them in a first pass.
+   */
+  columns?: string[];
 };
 
 export type StoredPage = {
@@ -83,7 +89,7 @@ export function recordValue(stored: unknown): unknown {
 /** Versions 1–2: one row per record. */
 type LegacyRecordRow = { datasetId: number; seq: number; page: number; data: unknown };
 
-export interface PagescopeDB extends DBSchema {
+interface PagescopeDB extends DBSchema {
   datasets: { key: number; value: Dataset; indexes: { 'by-started': number } };
   pages: { key: [number, number]; value: StoredPage };
   chunks: { key: [number, number]; value: RecordChunk };
@@ -93,8 +99,8 @@ export interface PagescopeDB extends DBSchema {
 
 export type PagescopeIdb = IDBPDatabase<PagescopeDB>;
 
-export const DB_NAME = 'pagescope';
-export const DB_VERSION = 3;
+const DB_NAME = 'pagescope';
+const DB_VERSION = 3;
 
 /** Opens (creating or migrating) the database. @param name @default 'pagescope' */
 export function openPagescopeDb(name = DB_NAME): Promise<PagescopeIdb> {

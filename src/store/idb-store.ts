@@ -7,17 +7,12 @@
  */
 import type { Checkpoint, CrawledPage, CrawlSink, CrawlStart, CrawlSummary } from '../core/crawl/types.ts';
 import { stringifyJson } from '../core/export/deep-json.ts';
+import { createColumnCollector } from '../core/export/flatten.ts';
 import { splitCheckpoint } from './idb-checkpoint.ts';
 import { getCheckpoint } from './idb-queries.ts';
 import type { Dataset, DatasetStatus, PagescopeIdb, RecordChunk, StoredPage } from './idb-schema.ts';
 
-export {
-  openPagescopeDb,
-  type Dataset,
-  type DatasetStatus,
-  type PagescopeIdb,
-  type StoredPage,
-} from './idb-schema.ts';
+export { openPagescopeDb, type Dataset, type PagescopeIdb, type StoredPage } from './idb-schema.ts';
 export {
   deleteDataset,
   getCheckpoint,
@@ -90,6 +85,7 @@ export async function createDataset(db: PagescopeIdb, start: CrawlStart, now = D
     bytes: 0,
     status: 'running',
     more: true,
+    columns: [],
   };
   const tx = db.transaction(['datasets', 'starts'], 'readwrite');
   const id = (await tx.objectStore('datasets').add(meta as Dataset)) as number;
@@ -107,10 +103,13 @@ export function createIdbSink(db: PagescopeIdb, datasetId: number): CrawlSink {
   // time writes a dataset, and a read inside each page's transaction would cost a round trip.
   let cached: Dataset | undefined;
   let prev: Checkpoint | undefined | null = null; // null: not read yet
+  // The CSV columns go on from the dataset row's (none kept for a dataset begun before version 3).
+  let columns: ReturnType<typeof createColumnCollector> | null | undefined;
   return {
     async writePage(page: CrawledPage, records: unknown[], checkpoint: Checkpoint) {
       cached ??= await db.get('datasets', datasetId);
       if (!cached) throw new Error(`dataset ${datasetId} no longer exists (deleted during the crawl?)`);
+      if (columns === undefined) columns = cached.columns ? createColumnCollector(cached.columns) : null;
       if (prev === null) prev = await getCheckpoint(db, datasetId);
       const { stored, delta } = splitCheckpoint(checkpoint, prev);
       const firstSeq = checkpoint.records - records.length;
@@ -162,9 +161,15 @@ export function createIdbSink(db: PagescopeIdb, datasetId: number): CrawlSink {
         updatedAt: Date.now(),
         more: hasMore(checkpoint),
       };
+      if (columns?.add(records)) meta.columns = columns.keys();
       void tx.objectStore('datasets').put(meta);
-      await tx.done;
-      // Only once committed: a failed page leaves the counts and the delta base as they were.
+      try {
+        await tx.done;
+      } catch (e) {
+        columns = undefined; // re-read from the row, which still has the columns before this page
+        throw e;
+      }
+      // Only once committed: a failed page leaves the counts, columns and delta base as they were.
       cached = meta;
       prev = checkpoint;
     },
@@ -172,7 +177,7 @@ export function createIdbSink(db: PagescopeIdb, datasetId: number): CrawlSink {
 }
 
 /** Status for a finished run: done, paused (the user aborted), or stopped (limit, loop, error). */
-export function statusOf(summary: Pick<CrawlSummary, 'stoppedReason'>): DatasetStatus {
+function statusOf(summary: Pick<CrawlSummary, 'stoppedReason'>): DatasetStatus {
   const r = summary.stoppedReason;
   return r === 'done' ? 'done' : r === 'aborted' ? 'paused' : 'stopped';
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCsvWriter, csvField, exportCsv } from './csv.ts';
 import { createMemorySink, type RecordSource } from './types.ts';
-import { createColumnCollector } from './flatten.ts';
+import { createColumnCollector, knownColumns } from './flatten.ts';
 
 const sourceOf = (batches: unknown[][]): RecordSource =>
   async function* () {
@@ -201,6 +201,24 @@ test('csv: columns collected while the records were written skip pass 1, same ou
   assert.equal(reads, 3, 'one more read, not two');
   assert.equal(onePass.text(), twoPass.text());
   assert.deepEqual(r.columns, ['id', 'a.b', '"a.b"', 'extra']);
+});
+
+test('csv: a collector seeded with kept keys goes on as if it had seen the earlier records', () => {
+  const early = [{ id: 1, a: { b: 2 } }, 5];
+  const late = [
+    { id: 2, 'a.b': 3, 'x\\y': { z: [1] } },
+    { id: 3, a: { b: 4 } },
+  ];
+  const whole = createColumnCollector();
+  whole.add([...early, ...late]);
+  const first = createColumnCollector();
+  assert.equal(first.add(early), true);
+  const resumed = createColumnCollector(first.keys()); // e.g. after DevTools was closed and reopened
+  assert.equal(resumed.add([{ id: 9 }]), false, 'no new column');
+  assert.equal(resumed.add(late), true);
+  assert.deepEqual(resumed.keys(), whole.keys());
+  assert.deepEqual(resumed.columns(), whole.columns());
+  assert.deepEqual(knownColumns(whole.keys()), { keys: whole.keys(), columns: whole.columns() });
 });
 
 test('csv: records whose keys come in another order than the columns fill the right cells', async () => {

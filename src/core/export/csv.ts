@@ -14,7 +14,7 @@
  * NUL characters cannot go into CSV raw (spreadsheets and C-based readers cut the field or the
  * file there): each becomes U+2400 `␀` (SYMBOL FOR NULL), visibly. `nulCells` counts such cells.
  */
-import { columnTree, createColumnCollector, forEachCell, type Cell } from './flatten.ts';
+import { columnTree, createColumnCollector, forEachCell, type Cell, type KnownColumns } from './flatten.ts';
 import { CHUNK_CHARS, type RecordSource, type RecordWriter, type TextSink } from './types.ts';
 
 export type CsvOptions = {
@@ -49,7 +49,7 @@ const mayStartFormula = (c: number) =>
   c >= 0x2000;
 
 /** The replacement for NUL in CSV cells: U+2400 SYMBOL FOR NULL. */
-export const NUL_REPLACEMENT = '\u2400';
+const NUL_REPLACEMENT = '\u2400';
 
 /**
  * Index of the first character that forces quoting or replacing (`"` CR LF NUL or the delimiter),
@@ -61,6 +61,17 @@ function firstSpecial(s: string, d: number): number {
     if (c === 0x22 || c === d || c === 0x0a || c === 0x0d || c === 0) return i;
   }
   return -1;
+}
+
+/** `s` in double quotes with each `"` doubled (RFC 4180); an indexOf walk, faster than a regex replace. */
+function quoted(s: string): string {
+  let out = '"';
+  let from = 0;
+  for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) {
+    out += s.slice(from, i + 1) + '"';
+    from = i + 1;
+  }
+  return out + s.slice(from) + '"';
 }
 
 /** Formats cells for one delimiter; `nul` counts cells that had NUL replaced. */
@@ -89,8 +100,7 @@ function fieldFormatter(opts: CsvOptions) {
         f.nul++;
         s = s.replace(/\0/g, NUL_REPLACEMENT);
       }
-      if (s.includes('"') || s.includes(d) || s.includes('\n') || s.includes('\r'))
-        s = `"${s.replace(/"/g, '""')}"`;
+      if (s.includes('"') || s.includes(d) || s.includes('\n') || s.includes('\r')) s = quoted(s);
       return s;
     },
   };
@@ -163,7 +173,7 @@ export function createCsvWriter(
 }
 
 /** Pass 1: the union of columns over the source, in order of first appearance: keys and names. */
-export async function collectColumns(source: RecordSource): Promise<{ keys: string[]; columns: string[] }> {
+async function collectColumns(source: RecordSource): Promise<KnownColumns> {
   const collector = createColumnCollector();
   for await (const batch of source()) collector.add(batch);
   return { keys: collector.keys(), columns: collector.columns() };
@@ -178,7 +188,7 @@ export async function exportCsv(
   source: RecordSource,
   sink: TextSink,
   opts: CsvOptions = {},
-  known?: { keys: string[]; columns: string[] },
+  known?: KnownColumns,
 ): Promise<{ records: number; columns: string[]; nulCells: number }> {
   const { keys, columns } = known ?? (await collectColumns(source));
   const writer = createCsvWriter(sink, { ...opts, columns, keys });

@@ -22,10 +22,10 @@ import { stringifyJson } from './deep-json.ts';
 export type Cell = string | number | boolean | null;
 
 /** Column name used for records that are not objects. */
-export const VALUE_COLUMN = 'value';
+const VALUE_COLUMN = 'value';
 
 /** Key paths longer than this end in a JSON-text cell instead of more columns. */
-export const MAX_COLUMN_DEPTH = 32;
+const MAX_COLUMN_DEPTH = 32;
 
 /**
  * Column keys: the path's keys joined with `.`, each key's `\` and `.` escaped with `\`. Plain
@@ -37,12 +37,12 @@ const VALUE_KEY = '\\value';
 const escapeKey = (k: string) => (k.includes('.') || k.includes('\\') ? k.replace(/[\\.]/g, '\\$&') : k);
 
 /** The column key of a path of keys. */
-export function columnKey(path: readonly string[]): string {
+function columnKey(path: readonly string[]): string {
   return path.map(escapeKey).join('.');
 }
 
 /** The path of keys of a column key (inverse of `columnKey`); null for the non-object column. */
-export function columnPath(key: string): string[] | null {
+function columnPath(key: string): string[] | null {
   if (key === VALUE_KEY) return null;
   if (!key.includes('\\')) return key.split('.');
   const path: string[] = [];
@@ -58,7 +58,7 @@ export function columnPath(key: string): string[] | null {
 }
 
 /** One node per key path; `leaf` is the column index of the path's cell, -1 if none. */
-export type ColumnNode = { leaf: number; children: Map<string, ColumnNode> | null };
+type ColumnNode = { leaf: number; children: Map<string, ColumnNode> | null };
 
 /** Paths → column indexes, walked key by key (no path strings built per record). */
 export type ColumnTree = { root: ColumnNode; value: number };
@@ -69,7 +69,7 @@ function hasOwnKey(o: object): boolean {
 }
 
 /** The cell of a leaf value. Arrays, empty and too-deep objects: JSON text. */
-export function toCell(v: unknown): Cell {
+function toCell(v: unknown): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
   if (typeof v === 'bigint') return v.toString();
@@ -140,7 +140,7 @@ function nodeAt(root: ColumnNode, path: readonly string[], n: number): ColumnNod
 }
 
 /** Display names for column paths: dotted names, disambiguated as described at the top. */
-export function columnNames(paths: readonly (readonly string[] | null)[]): string[] {
+function columnNames(paths: readonly (readonly string[] | null)[]): string[] {
   const plain = paths.map((p) => (p ? p.join('.') : VALUE_COLUMN));
   const count = new Map<string, number>();
   for (const n of plain) count.set(n, (count.get(n) ?? 0) + 1);
@@ -159,17 +159,39 @@ export function columnNames(paths: readonly (readonly string[] | null)[]): strin
   });
 }
 
+/** Known columns: the keys a writer fills them by and the header's names. */
+export type KnownColumns = { keys: string[]; columns: string[] };
+
+/** The keys and display names of column keys (see `columnKey`), e.g. as a store kept them. */
+export function knownColumns(keys: readonly string[]): KnownColumns {
+  return { keys: [...keys], columns: columnNames(keys.map(columnPath)) };
+}
+
 /**
  * Collects the union of columns, in order of first appearance. Memory is bounded by the number of
- * distinct columns, not records. `keys()` identify columns for the writer; `columns()` are their names.
+ * distinct columns, not records. `keys()` identify columns for the writer; `columns()` are their
+ * names. `seed`: the keys of a collector that saw the earlier records (a store keeps them between
+ * sessions), so collecting goes on where it stopped.
  */
-export function createColumnCollector(): {
-  add(records: readonly unknown[]): void;
+export function createColumnCollector(seed: readonly string[] = []): {
+  /** Adds the records' columns; true when one of them was new. */
+  add(records: readonly unknown[]): boolean;
   keys(): string[];
   columns(): string[];
 } {
   const tree: ColumnTree = { root: { leaf: -1, children: null }, value: -1 };
   const paths: (string[] | null)[] = [];
+  for (const key of seed) {
+    const p = columnPath(key);
+    if (!p) {
+      if (tree.value < 0) tree.value = paths.length;
+    } else {
+      const node = nodeAt(tree.root, p, p.length);
+      if (node.leaf >= 0) continue;
+      node.leaf = paths.length;
+    }
+    paths.push(p);
+  }
   const path: string[] = [];
   const leaf = (node: ColumnNode) => {
     if (node.leaf < 0) {
@@ -191,6 +213,7 @@ export function createColumnCollector(): {
   };
   return {
     add(records) {
+      const before = paths.length;
       for (const r of records) {
         if (isObject(r)) walk(r, tree.root, 1);
         else if (tree.value < 0) {
@@ -198,6 +221,7 @@ export function createColumnCollector(): {
           paths.push(null);
         }
       }
+      return paths.length > before;
     },
     keys: () => paths.map((p) => (p ? columnKey(p) : VALUE_KEY)),
     columns: () => columnNames(paths),

@@ -1,9 +1,11 @@
 /**
  * The one place that picks a writer by export format, for the panel's dataset exports and the
  * CLI's file store alike. NDJSON and JSON stream record batches as they come; CSV needs every
- * record's columns before its header, so it reads a re-readable source twice (csv.ts).
+ * record's columns before its header: both stores collect them while the crawl writes, so the
+ * export reads the records once; without them it reads a re-readable source twice (csv.ts).
  */
 import { exportCsv, type CsvOptions } from './csv.ts';
+import type { KnownColumns } from './flatten.ts';
 import { createJsonArrayWriter } from './json.ts';
 import { createNdjsonWriter } from './ndjson.ts';
 import type { ExportFormat, RecordSource, RecordWriter, TextSink } from './types.ts';
@@ -41,7 +43,7 @@ export async function writeRecords(
   format: ExportFormat,
   sink: TextSink,
   csv: CsvOptions = {},
-  csvColumns?: { keys: string[]; columns: string[] },
+  csvColumns?: KnownColumns,
 ): Promise<number> {
   if (format === 'csv') return (await exportCsv(source, sink, csv, csvColumns)).records;
   const writer = createRecordWriter(format, sink);

@@ -4,6 +4,7 @@
  * deep-copied in and out as a structured clone would. `fail` makes every call reject, to test errors.
  */
 import type { Checkpoint, CrawlStart } from '../../../core/crawl/types.ts';
+import { createColumnCollector } from '../../../core/export/flatten.ts';
 import type { Dataset, DatasetStore, StoredPage } from '../services/crawl-service.ts';
 
 export type FakeDatasetStore = DatasetStore & {
@@ -75,6 +76,13 @@ export function createFakeDatasetStore(): FakeDatasetStore {
       for (let i = 0; i < all.length; i += batchSize) yield all.slice(i, i + batchSize);
     },
     pages: (id) => call(`pages:${id}`, () => rows.get(id)?.pages ?? []),
+    // As a store that collected them while the records were written would answer.
+    columns: (id) =>
+      call(`columns:${id}`, () => {
+        const collector = createColumnCollector();
+        collector.add(row(id).records);
+        return { keys: collector.keys(), columns: collector.columns() };
+      }),
     newRecords: (p) =>
       call(`newRecords:${p.datasetId}:${p.index}`, () =>
         row(p.datasetId).records.slice(p.firstSeq, p.firstSeq + p.newRecords),

@@ -108,6 +108,11 @@ test('exports stream every record out of the store in the chosen format, named a
   assert.equal(lines[0], 'id,name');
   assert.equal(lines[1], `1,'=SUM(A1)`, 'formula neutralised');
   assert.equal(state.exporting.value, null);
+  // CSV took the columns the store kept: the records were read once per export, CSV included.
+  assert.deepEqual(
+    store.calls.filter((c) => c.startsWith('records:') || c.startsWith('columns:')),
+    ['records:4', 'records:4', 'columns:4', 'records:4'],
+  );
 });
 
 test('a store that fails says what could not be done, and the view keeps working', async () => {

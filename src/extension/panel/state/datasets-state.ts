@@ -95,7 +95,10 @@ export function createDatasetsState(services: CrawlServices | undefined) {
         const parts: Blob[] = [];
         // Each chunk becomes a Blob part at once, so the text can be collected while the export goes on.
         const sink: TextSink = { write: (chunk) => void parts.push(new Blob([chunk])) };
-        const count = await writeRecords(() => services.datasets.records(ds.id, 1000), format, sink);
+        // CSV: the columns the store kept while the crawl wrote, so the records are read once.
+        const columns = format === 'csv' ? await services.datasets.columns(ds.id) : undefined;
+        const source = () => services.datasets.records(ds.id, 1000);
+        const count = await writeRecords(source, format, sink, {}, columns);
         services.saveBlob(new Blob(parts, { type: EXPORT_MIME[format] }), exportFileName(ds, format));
         error.value = null;
         return count;
