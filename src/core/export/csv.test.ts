@@ -237,6 +237,27 @@ test('csv: records whose keys come in another order than the columns fill the ri
   assert.equal(r.nulCells, 1, 'a record written twice (out of order) counts its NUL once');
 });
 
+test('csv: a value repeated down a column is written (and its NUL counted) on every row', async () => {
+  const sink = createMemorySink();
+  const rows = [
+    { a: 'x\0"y', b: -0, c: NaN, d: [1] },
+    { a: 'x\0"y', b: 0, c: NaN, d: [1] },
+    { a: '=1', b: -0, c: 'NaN', d: '[1]' },
+    { a: 'x\0"y', b: 1.5, c: null, d: [1] },
+  ];
+  const w = createCsvWriter(sink, { columns: ['a', 'b', 'c', 'd'] });
+  await w.write(rows);
+  assert.equal(
+    sink.text(),
+    'a,b,c,d\r\n' +
+      '"x␀""y",0,NaN,[1]\r\n' +
+      '"x␀""y",0,NaN,[1]\r\n' +
+      "'=1,0,NaN,[1]\r\n" +
+      '"x␀""y",1.5,,[1]\r\n',
+  );
+  assert.equal(w.nulCells, 3);
+});
+
 test('csv: a delimiter that can occur in numbers or booleans still quotes them', async () => {
   for (const [delimiter, cell, want] of [
     ['.', 1.5, '"1.5"'],
