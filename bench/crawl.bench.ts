@@ -1,9 +1,12 @@
 /**
  * Crawl speed against its limits and baselines, all on one bench server (own process, 20 ms held
  * precisely per response) in the same run: warm-up, then interleaved rounds, medians of 3.
- * (a) 200 numbered pages with a known total at concurrency 4: vs pages×latency/concurrency (goal
- *     ≤ 1.15), vs got.paginate (goal ≥ 3× faster), vs a floor client (raw node:http keep-alive).
- * (b) a 200-page cursor chain: vs pages×latency (goal ≤ 1.05) and vs the floor client, sequential.
+ * (a) 200 numbered pages with a known total at concurrency 4: vs a floor client (raw node:http
+ *     keep-alive, same concurrency; goal ≤ 1.08× its time) and got.paginate (goal ≥ 3× faster);
+ *     pages×latency/concurrency, the limit no client reaches on loopback here, is printed too.
+ * (b) a 200-page cursor chain, sequential: vs the floor client (goal ≤ 1.03× its time) and the limit.
+ * The goals are judged net of the floor (issue 14): loopback alone costs the leanest client 1–2 ms
+ * a request on this machine, which no crawler can win back.
  * Also prints client CPU per page, which still means something when the machine is busy (a floor
  * client far above its own limit says the wall-clock ratios are measuring the machine, not us).
  */
@@ -18,7 +21,7 @@ import { cliCrawl, engineCrawl, floorChain, floorNumbered, gotCrawl } from './cr
 const PAGES = 200;
 const LATENCY = 20;
 const CONCURRENCY = 4;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 const server = spawn(
   process.execPath,
@@ -82,7 +85,7 @@ try {
     `(a) numbered pages, known total: ${PAGES} pages × ${LATENCY} ms, concurrency ${CONCURRENCY}; limit ${limitA} ms; medians of ${ROUNDS}`,
   );
   console.log(
-    `  pagescope crawl (CLI)     ${fmt(cliA)}  ${(cliA / limitA).toFixed(3)}× limit (goal ≤ 1.15: ${verdict(cliA / limitA <= 1.15)})  ${(cliA / floorA).toFixed(3)}× floor`,
+    `  pagescope crawl (CLI)     ${fmt(cliA)}  ${(cliA / limitA).toFixed(3)}× limit  ${(cliA / floorA).toFixed(3)}× floor (goal ≤ 1.08: ${verdict(cliA / floorA <= 1.08)})`,
   );
   console.log(
     `  engine + global fetch     ${fmt(undiciA)}  ${(undiciA / limitA).toFixed(3)}× limit  ${(undiciA / floorA).toFixed(3)}× floor  (CLI adapter ${(undiciA / cliA).toFixed(2)}× faster)`,
@@ -105,7 +108,7 @@ try {
     `(b) cursor chain: ${PAGES} pages × ${LATENCY} ms, sequential; limit ${limitB} ms; medians of ${ROUNDS}`,
   );
   console.log(
-    `  pagescope crawl (CLI)     ${fmt(cliB)}  ${(cliB / limitB).toFixed(3)}× limit (goal ≤ 1.05: ${verdict(cliB / limitB <= 1.05)})  ${(cliB / floorB).toFixed(3)}× floor (aim ≤ 1.05: ${verdict(cliB / floorB <= 1.05)})`,
+    `  pagescope crawl (CLI)     ${fmt(cliB)}  ${(cliB / limitB).toFixed(3)}× limit  ${(cliB / floorB).toFixed(3)}× floor (goal ≤ 1.03: ${verdict(cliB / floorB <= 1.03)})`,
   );
   console.log(
     `  engine + global fetch     ${fmt(undiciB)}  ${(undiciB / limitB).toFixed(3)}× limit  ${(undiciB / floorB).toFixed(3)}× floor  (CLI adapter ${(undiciB / cliB).toFixed(2)}× faster)`,

@@ -14,8 +14,9 @@
  * - csv-spool is what `pagescope crawl --format csv` does: write the NDJSON spool while collecting
  *   the columns, then read it once for the rows. Its ratio to NDJSON is printed for information: it
  *   contains a whole NDJSON export plus a parse, so it cannot reach the two-pass CSV's speed.
- * Modes interleaved, medians of PAGESCOPE_BENCH_ROUNDS (default 3). Peak RSS moves ±10 MiB run
- * to run with GC timing, so the ranges are printed too.
+ * Modes interleaved, medians of PAGESCOPE_BENCH_ROUNDS (default 5); speed ratios are the median of
+ * each round's pair (the two children ran next to each other, so machine drift hits both alike).
+ * Peak RSS ranges are printed too.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const RECORDS = 1_000_000;
-const ROUNDS = Math.max(1, Number(process.env.PAGESCOPE_BENCH_ROUNDS) || 3);
+const ROUNDS = Math.max(1, Number(process.env.PAGESCOPE_BENCH_ROUNDS) || 5);
 const RSS_GOAL_MIB = 100;
 const SPEED_GOAL = 0.7;
 const MODES = ['baseline', 'ndjson', 'json', 'csv', 'csv-2pass', 'csv-spool'] as const;
@@ -83,7 +84,8 @@ try {
       `  ${m.padEnd(25)} ${rss.toFixed(0).padStart(4)} MiB (${range(m)}; goal < ${RSS_GOAL_MIB}: ${verdict(rss < RSS_GOAL_MIB)}; +${(rss - med('baseline', 'rssMib')).toFixed(0)} over baseline)  ${String(med(m, 'ms')).padStart(6)} ms  ${rate.toLocaleString('en')} records/s  cpu ${med(m, 'cpuMs')} ms  ${(runs.get(m)![0].bytes / 1048576).toFixed(0)} MiB file`,
     );
   }
-  const speed = (m: string, k: 'ms' | 'cpuMs') => med('ndjson', k) / med(m, k);
+  const speed = (m: string, k: 'ms' | 'cpuMs') =>
+    median(runs.get(m)!.map((x, i) => runs.get('ndjson')![i][k] / x[k]));
   console.log(
     `  CSV (kept columns, one read) vs NDJSON speed: ${speed('csv', 'cpuMs').toFixed(2)}× by CPU time (goal ≥ ${SPEED_GOAL}: ${verdict(speed('csv', 'cpuMs') >= SPEED_GOAL)}), ${speed('csv', 'ms').toFixed(2)}× by wall clock`,
   );
