@@ -29,7 +29,7 @@ function evidenceLines(f: Finding): string[] {
 }
 
 /** Counts by severity over every chain. */
-export function tally(reports: ChainReport[]): Record<Finding['severity'], number> {
+function tally(reports: ChainReport[]): Record<Finding['severity'], number> {
   const t = { error: 0, warning: 0, info: 0 };
   for (const r of reports) for (const f of r.findings) t[f.severity]++;
   return t;

@@ -9,7 +9,7 @@ import type { Detection } from '../detect/types.ts';
  * Query parameters that carry pagination state in common APIs (compared case-insensitively).
  * Deliberately no `start`/`since`/`count`: those are filters as often as they are positions.
  */
-export const COMMON_PAGE_PARAMS: readonly string[] = [
+const COMMON_PAGE_PARAMS: readonly string[] = [
   'page',
   'pagenumber',
   'page_number',
@@ -62,7 +62,7 @@ export function paginationParamNames(detection: Pick<Detection, 'params'> | null
 }
 
 /** The URL's query without pagination parameters, sorted so parameter order does not split chains. */
-export function filterQuery(url: URL, drop: Set<string>): string {
+function filterQuery(url: URL, drop: Set<string>): string {
   const kept = [...url.searchParams.entries()]
     .filter(([k]) => !drop.has(k.toLowerCase()) && !isBracketPageParam(k))
     .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));

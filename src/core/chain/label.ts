@@ -4,7 +4,7 @@
 const CURSOR_LABEL_CHARS = 8;
 
 /** `abcdefgh…` for long cursors; short ones as they are. */
-export function abbreviateCursor(cursor: string): string {
+function abbreviateCursor(cursor: string): string {
   return cursor.length <= CURSOR_LABEL_CHARS + 1 ? cursor : `${cursor.slice(0, CURSOR_LABEL_CHARS)}…`;
 }
 

@@ -7,7 +7,7 @@ import { withParams } from '../url.ts';
 import type { ChainMeta, ChainNode } from './types.ts';
 
 /** Chains up to this many slots are drawn in full. @default 40 */
-export const MAX_DRAWN_PAGES = 40;
+const MAX_DRAWN_PAGES = 40;
 /** Drawn at each end of a capped chain. */
 const ENDS = 3;
 
@@ -101,7 +101,7 @@ function gapNode(
 }
 
 /** The URL of page `n` (or offset `n`) made from a fetched page's URL; undefined without the parameter. */
-export function numberedUrl(
+function numberedUrl(
   meta: ChainMeta,
   template: string,
   mode: 'page' | 'offset',

@@ -6,7 +6,7 @@
 import type { PageParams, PaginationKind } from '../detect/types.ts';
 
 /** `seen`: captured (panel) or read from a HAR; `crawled`: fetched by the crawler; `predicted`: not fetched yet. */
-export type ChainNodeState = 'seen' | 'predicted' | 'crawled';
+type ChainNodeState = 'seen' | 'predicted' | 'crawled';
 
 export type ChainNode = {
   /** Unique within its chain and stable across rebuilds: `p3`, `o40`, `c:<cursor>`, `u:<url>`, `gap:4-996`. */

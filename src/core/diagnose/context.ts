@@ -41,7 +41,7 @@ export function saysMore(p: DiagnosePage): boolean {
 }
 
 /** The page a previous page's next (link, cursor request or Link header) offered is this one. */
-export function offeredBy(prev: DiagnosePage | undefined, p: DiagnosePage): boolean {
+function offeredBy(prev: DiagnosePage | undefined, p: DiagnosePage): boolean {
   const d = prev?.detection;
   const next = d?.links.next ?? d?.next?.url ?? prev?.rawNext;
   return !!next && normalizeUrl(next) === normalizeUrl(p.requestUrl ?? p.url);

@@ -75,7 +75,7 @@ function pastTheEnd(last: Detection): string | undefined {
 }
 
 /** The first page as fetched: its exchange and detection (or, when none, why not). */
-export type FetchedStart = { exchange: Exchange; detection: Detection | null; why?: string };
+type FetchedStart = { exchange: Exchange; detection: Detection | null; why?: string };
 
 export type PagesFromStartOptions = {
   /** The URL the user asked for, as messages name it. */
@@ -91,10 +91,7 @@ export type PagesFromStartOptions = {
  * Crawls from a fetched start page (up to maxPages) and probes one page past a numbered chain's end;
  * the pages come back in the order they were fetched, ready for diagnose().
  */
-export async function pagesFromStart(
-  start: FetchedStart,
-  o: PagesFromStartOptions,
-): Promise<UrlDiagnosisInput> {
+async function pagesFromStart(start: FetchedStart, o: PagesFromStartOptions): Promise<UrlDiagnosisInput> {
   const { url, fetch, maxPages, timeoutMs, reader } = o;
   const log: Tapped[] = [];
   const planned = reader?.(start.exchange, start.detection) ?? null;

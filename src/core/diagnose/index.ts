@@ -3,25 +3,11 @@
  * The pages come from one builder (page.ts) by one of three roads: `chainsWithPages` groups and
  * orders exchanges that already carry their detection (the panel's captured items);
  * `pagesFromExchanges` / `diagnoseExchanges` detect raw exchanges once (a HAR file) and go the same
- * way; `pagesFromUrl` / `pagesFromStart` follow a live URL (crawl, then a probe past the end).
+ * way; `pagesFromUrl` follows a live URL (crawl, then a probe past the end).
  * Import from here, not from the files inside.
  */
 export { diagnose, hasErrors } from './diagnose.ts';
-export type { DiagnoseOptions, DiagnosePage, Finding, FindingEvidence, Rule, Severity } from './types.ts';
-export { rules } from './rules.ts';
-export type { ChainMember } from './page.ts';
+export type { DiagnosePage, Finding } from './types.ts';
 export { chainsWithPages, type ChainPages } from './chains.ts';
-export {
-  pagesFromExchanges,
-  diagnoseExchanges,
-  detectMembers,
-  type ChainDiagnosis,
-} from './from-exchanges.ts';
-export {
-  pagesFromStart,
-  pagesFromUrl,
-  type FetchedStart,
-  type PageReader,
-  type PagesFromStartOptions,
-  type UrlDiagnosisInput,
-} from './from-url.ts';
+export { pagesFromExchanges, diagnoseExchanges, detectMembers } from './from-exchanges.ts';
+export { pagesFromUrl, type PageReader, type UrlDiagnosisInput } from './from-url.ts';
