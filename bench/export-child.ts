@@ -74,7 +74,7 @@ let known: KnownColumns | undefined;
 if (mode === 'csv') {
   const collector = createColumnCollector();
   for (const b of batches()) collector.add(b);
-  known = { keys: collector.keys(), columns: collector.columns() };
+  known = collector.known();
 }
 
 const t0 = performance.now();
@@ -117,7 +117,7 @@ if (mode === 'baseline') {
     }
     await w.close();
   }, spool);
-  const known = { keys: columns.keys(), columns: columns.columns() };
+  const known = columns.known();
   await toFile(
     async (sink) => void (n = (await exportCsv(ndjsonFileSource(spool), sink, {}, known)).records),
   );

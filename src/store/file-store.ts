@@ -179,7 +179,7 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
         dest?.on('error', () => {}); // reported through the writes; see the record file's stream
         const csvSink = createStreamSink(dest ?? o.stdout);
         try {
-          const known = columns ? { keys: columns.keys(), columns: columns.columns() } : undefined;
+          const known = columns?.known();
           await writeRecords(ndjsonFileSource(recordFile), 'csv', csvSink, o.csv, known);
           await csvSink.flush();
           if (dest && tmp && o.out) {

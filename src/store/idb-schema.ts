@@ -74,7 +74,6 @@ export type StoredPage = {
 };
 
 /**
-/**
  * One page's new records, in write order; `seq` is the first one's. Each record is as parsed, or —
  * for a record too deeply nested for the browser's structured clone (a few thousand levels) — its
  * JSON text as a `String` object, which parsed JSON never holds (see `recordValue`).

@@ -1,9 +1,9 @@
 /**
  * The panel's crawl store over IndexedDB (schema in idb-schema.ts). A crawled page, its records
- * (one chunk), the checkpoint and the dataset's counts are written in ONE short transaction, issued only after
- * the page was fetched (idb's rule: never await anything but IndexedDB inside a transaction). So a
- * panel closed mid-crawl leaves the dataset at its last whole page, and a resume from the stored
- * checkpoint neither loses nor repeats a record.
+ * (one chunk), the checkpoint, the dataset's counts and CSV columns are written in ONE short
+ * transaction, issued only after the page was fetched (idb's rule: never await anything but
+ * IndexedDB inside a transaction). So a panel closed mid-crawl leaves the dataset at its last whole
+ * page, and a resume from the stored checkpoint neither loses nor repeats a record.
  */
 import type { Checkpoint, CrawledPage, CrawlSink, CrawlStart, CrawlSummary } from '../core/crawl/types.ts';
 import { stringifyJson } from '../core/export/deep-json.ts';

@@ -6,6 +6,11 @@ import type { Detection, PageParams } from '../detect/types.ts';
 import { getParam } from '../url.ts';
 import type { ChainNode } from './types.ts';
 
+/** The URL a detected page points on to: its next request's, else its next link. */
+export function nextUrlOf(d: Detection | null | undefined): string | undefined {
+  return d?.next?.url ?? d?.links.next;
+}
+
 export type KnownPage = {
   url: string;
   page?: number;
@@ -54,7 +59,7 @@ export function knownFromDetection(
   // Without a page parameter in the URL the request is the first page (GitHub `?per_page=30`).
   const firstByOmission =
     d.params.page && page === undefined && fromUrl.page === undefined ? (d.params.pageBase ?? 1) : undefined;
-  const next = d.next?.url ?? d.links.next;
+  const next = nextUrlOf(d);
   return {
     url,
     page: page ?? firstByOmission,

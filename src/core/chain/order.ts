@@ -5,7 +5,7 @@
 import type { Detection, PageParams } from '../detect/types.ts';
 import type { Exchange } from '../exchange.ts';
 import { normalizeUrl } from './key.ts';
-import { positionFromUrl, type KnownPage } from './known-page.ts';
+import { nextUrlOf, positionFromUrl, type KnownPage } from './known-page.ts';
 import type { OrderMode } from './label.ts';
 
 /**
@@ -90,7 +90,7 @@ export function orderRequests<T extends { exchange: Exchange; detection: Detecti
       page: pos.page ?? (params.page && !pos.cursor ? base : undefined),
       offset: pos.offset ?? (params.offset && !pos.cursor ? 0 : undefined),
       cursor: pos.cursor,
-      next: d?.next?.url ?? d?.links.next,
+      next: nextUrlOf(d),
       ended: !d?.next,
       state: 'seen',
     };

@@ -36,7 +36,8 @@ type Try =
   | { ok: true; page: FetchedPage }
   | { ok: false; aborted: boolean; retryable: boolean; reason: string; waitMs?: number };
 
-function abortReason(signal: AbortSignal): Promise<never> {
+/** A promise that rejects with the signal's reason once it aborts (at once if it already has). */
+export function abortReason(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
     if (signal.aborted) reject(signal.reason);
     else signal.addEventListener('abort', () => reject(signal.reason), { once: true });

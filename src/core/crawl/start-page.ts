@@ -16,6 +16,7 @@ import { extractRecords, parseJson } from '../json.ts';
 import { isBodyTooLarge, type Clock, type HttpFetch, type HttpRequest, type HttpResponse } from '../ports.ts';
 import { originOf } from '../url.ts';
 import { isCredentialHeader } from './credentials.ts';
+import { abortReason } from './fetch-page.ts';
 
 /** What the user asked for: the first request of the crawl. */
 export type StartRequest = { method: string; url: string; headers: Header[]; body?: string };
@@ -64,11 +65,8 @@ export async function fetchWithTimeout(
     },
     () => {},
   );
-  const aborted = new Promise<never>((_, reject) =>
-    request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }),
-  );
   try {
-    return await Promise.race([fetch({ ...req, signal: request.signal }), aborted]);
+    return await Promise.race([fetch({ ...req, signal: request.signal }), abortReason(request.signal)]);
   } finally {
     timer.abort();
   }

@@ -6,7 +6,7 @@
  */
 import { buildChains } from '../chain/build.ts';
 import { chainKey, normalizeUrl } from '../chain/key.ts';
-import { positionFromUrl } from '../chain/known-page.ts';
+import { nextUrlOf, positionFromUrl } from '../chain/known-page.ts';
 import { orderRequests } from '../chain/order.ts';
 import type { Chain } from '../chain/types.ts';
 import type { Detection, PageParams } from '../detect/types.ts';
@@ -30,7 +30,7 @@ function joinByNextLinks(
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
   groups.forEach((g, i) => {
     for (const m of g.members) {
-      const next = m.detection?.next?.url ?? m.detection?.links.next;
+      const next = nextUrlOf(m.detection);
       const j = next ? owner.get(normalizeUrl(next)) : undefined;
       if (j !== undefined && root(j) !== root(i))
         parent[Math.max(root(i), root(j))] = Math.min(root(i), root(j));
@@ -63,7 +63,7 @@ export function chainsWithPages(members: readonly ChainMember[]): ChainPages[] {
   // detection, but a chain member's next link names it, so it is the chain's end, not noise.
   const linkedTo = new Set(
     detected
-      .map((m) => m.detection.next?.url ?? m.detection.links.next)
+      .map((m) => nextUrlOf(m.detection))
       .filter((u): u is string => !!u)
       .map(normalizeUrl),
   );

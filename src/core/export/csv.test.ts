@@ -197,7 +197,7 @@ test('csv: columns collected while the records were written skip pass 1, same ou
   const collector = createColumnCollector();
   for (const b of batches) collector.add(b); // as a spooling writer would, page by page
   const onePass = createMemorySink();
-  const r = await exportCsv(counted, onePass, {}, { keys: collector.keys(), columns: collector.columns() });
+  const r = await exportCsv(counted, onePass, {}, collector.known());
   assert.equal(reads, 3, 'one more read, not two');
   assert.equal(onePass.text(), twoPass.text());
   assert.deepEqual(r.columns, ['id', 'a.b', '"a.b"', 'extra']);
@@ -217,8 +217,8 @@ test('csv: a collector seeded with kept keys goes on as if it had seen the earli
   assert.equal(resumed.add([{ id: 9 }]), false, 'no new column');
   assert.equal(resumed.add(late), true);
   assert.deepEqual(resumed.keys(), whole.keys());
-  assert.deepEqual(resumed.columns(), whole.columns());
-  assert.deepEqual(knownColumns(whole.keys()), { keys: whole.keys(), columns: whole.columns() });
+  assert.deepEqual(resumed.known(), whole.known());
+  assert.deepEqual(knownColumns(whole.keys()), whole.known());
 });
 
 test('csv: records whose keys come in another order than the columns fill the right cells', async () => {

@@ -205,7 +205,7 @@ export function createCsvWriter(
 async function collectColumns(source: RecordSource): Promise<KnownColumns> {
   const collector = createColumnCollector();
   for await (const batch of source()) collector.add(batch);
-  return { keys: collector.keys(), columns: collector.columns() };
+  return collector.known();
 }
 
 /**

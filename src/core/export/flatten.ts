@@ -169,29 +169,19 @@ export function knownColumns(keys: readonly string[]): KnownColumns {
 
 /**
  * Collects the union of columns, in order of first appearance. Memory is bounded by the number of
- * distinct columns, not records. `keys()` identify columns for the writer; `columns()` are their
+ * distinct columns, not records. `keys()` identify columns for the writer; `known()` adds their
  * names. `seed`: the keys of a collector that saw the earlier records (a store keeps them between
- * sessions), so collecting goes on where it stopped.
+ * sessions; `keys()` never repeats one), so collecting goes on where it stopped.
  */
 export function createColumnCollector(seed: readonly string[] = []): {
   /** Adds the records' columns; true when one of them was new. */
   add(records: readonly unknown[]): boolean;
   keys(): string[];
-  columns(): string[];
+  known(): KnownColumns;
 } {
-  const tree: ColumnTree = { root: { leaf: -1, children: null }, value: -1 };
-  const paths: (string[] | null)[] = [];
-  for (const key of seed) {
-    const p = columnPath(key);
-    if (!p) {
-      if (tree.value < 0) tree.value = paths.length;
-    } else {
-      const node = nodeAt(tree.root, p, p.length);
-      if (node.leaf >= 0) continue;
-      node.leaf = paths.length;
-    }
-    paths.push(p);
-  }
+  const tree = columnTree(seed);
+  const paths = seed.map(columnPath);
+  const keys = () => paths.map((p) => (p ? columnKey(p) : VALUE_KEY));
   const path: string[] = [];
   const leaf = (node: ColumnNode) => {
     if (node.leaf < 0) {
@@ -223,7 +213,7 @@ export function createColumnCollector(seed: readonly string[] = []): {
       }
       return paths.length > before;
     },
-    keys: () => paths.map((p) => (p ? columnKey(p) : VALUE_KEY)),
-    columns: () => columnNames(paths),
+    keys,
+    known: () => ({ keys: keys(), columns: columnNames(paths) }),
   };
 }

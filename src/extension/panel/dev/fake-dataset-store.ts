@@ -81,7 +81,7 @@ export function createFakeDatasetStore(): FakeDatasetStore {
       call(`columns:${id}`, () => {
         const collector = createColumnCollector();
         collector.add(row(id).records);
-        return { keys: collector.keys(), columns: collector.columns() };
+        return collector.known();
       }),
     newRecords: (p) =>
       call(`newRecords:${p.datasetId}:${p.index}`, () =>
