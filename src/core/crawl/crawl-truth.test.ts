@@ -1,5 +1,5 @@
 // The API's own words beat the crawler's guesses: each trap of the demo server (src/demo/traps) is
-// crawled over real HTTP through detect() and the engine, to exactly all records, none twice, and
+// crawled over real HTTP through the start page (fetchStart) and the engine, to exactly all records, none twice, and
 // without ever writing a page the links did not confirm.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,9 +7,9 @@ import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { trapCatalog, type TrapEntry } from '../../demo/traps/index.ts';
 import { GRAPHQL_BODY, RAGGED_CAP } from '../../demo/traps/cursors.ts';
 import { SNAPSHOT_TOKEN } from '../../demo/traps/numbered.ts';
-import { detect } from '../detect/index.ts';
 import type { HttpFetch, HttpRequest } from '../ports.ts';
 import { crawl } from './engine.ts';
+import { fetchStart } from './start-page.ts';
 import { MemorySink } from './testing/fakes.ts';
 import { realClock as clock, realFetch } from './testing/real-io.ts';
 import type { CrawlOptions } from './types.ts';
@@ -27,19 +27,14 @@ async function crawlTrap(name: string, more: Partial<CrawlOptions> = {}) {
   const url = demo.origin + t.firstPage;
   const method = t.request?.method ?? 'GET';
   const headers = Object.entries(t.request?.headers ?? {}).map(([n, value]) => ({ name: n, value }));
-  const res = await fetch({ method, url, headers, body: t.request?.body });
-  const postData = t.request?.body ? { mimeType: 'application/json', text: t.request.body } : undefined;
-  const exchange = {
-    request: { method, url, headers, postData },
-    response: {
-      status: res.status,
-      headers: res.headers,
-      mimeType: 'application/json',
-      bodyText: res.bodyText,
-    },
-  };
-  const detection = detect(exchange);
-  assert.ok(detection, `${name}: first page detected`);
+  // The first step every shell takes (core's start page), then the engine.
+  const start = await fetchStart(
+    fetch,
+    { method, url, headers, body: t.request?.body },
+    { clock, timeoutMs: 10_000 },
+  );
+  assert.ok(start.ok && start.detection, `${name}: first page detected`);
+  const { exchange, detection } = start;
   const sink = new MemorySink();
   const summary = await crawl({ exchange, detection }, { fetch, clock, sink, retries: 0, ...more });
   const ids = sink.records.map((r) => String((r as Record<string, unknown>)[t.idField]));
