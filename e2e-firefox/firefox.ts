@@ -12,6 +12,9 @@ import { BidiSession } from './bidi.ts';
 
 export const FIREFOX = process.env.PAGESCOPE_FIREFOX || '/usr/bin/firefox-esr';
 
+/** A panel expression for the element with `data-testid=id`. */
+export const byTestid = (id: string) => `document.querySelector('[data-testid=${id}]')`;
+
 /** Polls `fn` until it returns a truthy value; rejects with `what` and the last value after `timeoutMs`. */
 export async function poll<T>(
   what: string,
@@ -209,6 +212,17 @@ export class FirefoxHarness {
   /** Polls a panel expression until truthy and returns it. */
   panelWait<T>(what: string, expression: string, timeoutMs?: number): Promise<NonNullable<T>> {
     return poll(what, () => this.panelEval<T>(`return (${expression});`), timeoutMs);
+  }
+
+  /** Selects the newest request row of `url` in the panel, as a user does, and opens its Pagination tab. */
+  async openPagination(url: string): Promise<void> {
+    const rows = `[...document.querySelectorAll('[data-testid=request-row]')].filter((r) => r.querySelector('[data-testid=request-url]').title === ${JSON.stringify(url)})`;
+    await this.panelWait(`the row of ${url}`, `${rows}.length > 0`);
+    await this.panelEval(
+      `${rows}.at(-1).dispatchEvent(new window.MouseEvent('mousedown', { bubbles: true })); return true;`,
+    );
+    await this.panelWait('the detail', `!!${byTestid('detail-tab-pagination')}`);
+    await this.panelEval(`${byTestid('detail-tab-pagination')}.click(); return true;`);
   }
 
   /**

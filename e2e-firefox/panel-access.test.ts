@@ -8,10 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { recs, startServer, type TestServer } from '../e2e/panel-credentials-servers.ts';
-import { FirefoxHarness, poll } from './firefox.ts';
+import { byTestid, FirefoxHarness, poll } from './firefox.ts';
 
 const DIST = path.resolve(import.meta.dirname, '../dist/firefox');
-const byTestid = (id: string) => `document.querySelector('[data-testid=${id}]')`;
 const status = `(() => { const s = ${byTestid('crawl-status')}; return s && { phase: s.dataset.phase, problem: s.dataset.problem, text: s.textContent }; })()`;
 type Status = { phase: string; problem: string; text: string };
 
@@ -46,13 +45,7 @@ describe('host access in Firefox: refused, then granted', { timeout: 180_000 }, 
     await h.navigate(`${api.origin}/`);
     await h.pageEval(`await fetch('/api/items?page=1').then((r) => r.text()); return true;`);
     const url = `${api.origin}/api/items?page=1`;
-    const rows = `[...document.querySelectorAll('[data-testid=request-row]')].filter((r) => r.querySelector('[data-testid=request-url]').title === ${JSON.stringify(url)})`;
-    await h.panelWait(`the row of ${url}`, `${rows}.length > 0`);
-    await h.panelEval(
-      `${rows}.at(-1).dispatchEvent(new window.MouseEvent('mousedown', { bubbles: true })); return true;`,
-    );
-    await h.panelWait('the detail', `!!${byTestid('detail-tab-pagination')}`);
-    await h.panelEval(`${byTestid('detail-tab-pagination')}.click(); return true;`);
+    await h.openPagination(url);
     const origin = await h.panelWait<string>(
       'the access notice',
       `${byTestid('crawl-access')}?.dataset.origin`,

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startDemoServer, type DemoServer } from '../src/demo/server.ts';
-import { FirefoxHarness, poll } from './firefox.ts';
+import { byTestid, FirefoxHarness, poll } from './firefox.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist/firefox');
@@ -26,7 +26,6 @@ type CrawlEnd = {
   text: string;
 };
 
-const byTestid = (id: string) => `document.querySelector('[data-testid=${id}]')`;
 const readCrawl = `(() => {
   const s = ${byTestid('crawl-status')}, p = ${byTestid('crawl-progress')};
   return s && p && { phase: s.dataset.phase, reason: s.dataset.reason, datasetId: Number(s.dataset.datasetId || NaN),
@@ -56,13 +55,7 @@ describe('Pagescope in Firefox', { timeout: 240_000 }, () => {
   async function fetchAndSelect(style: string): Promise<string> {
     const url = `${demo.origin}${info(style).firstPage}`;
     await h.pageEval(`await window.pagescopeDemo.fetchStyle(${JSON.stringify(style)}); return true;`);
-    const rows = `[...document.querySelectorAll('[data-testid=request-row]')].filter((r) => r.querySelector('[data-testid=request-url]').title === ${JSON.stringify(url)})`;
-    await h.panelWait(`the row of ${url}`, `${rows}.length > 0`);
-    await h.panelEval(
-      `${rows}.at(-1).dispatchEvent(new window.MouseEvent('mousedown', { bubbles: true })); return true;`,
-    );
-    await h.panelWait('the detail', `!!${byTestid('detail-tab-pagination')}`);
-    await h.panelEval(`${byTestid('detail-tab-pagination')}.click(); return true;`);
+    await h.openPagination(url);
     return h.panelWait<string>('the detected style', `${byTestid('pagination-style')}?.textContent`);
   }
 
