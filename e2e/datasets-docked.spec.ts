@@ -4,7 +4,6 @@
 // the chain's Diagnostics show that as a finding, with pages counted from 1 as the crawl status does.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CdpFrame, DevToolsHarness } from './devtools-harness.ts';
 import { test as base, expect } from './fixtures.ts';
 import {
   byTestid,
@@ -41,22 +40,6 @@ const test = base.extend<{ api: string }>({
   },
 });
 
-/** Undocks DevTools and sizes it so the panel is as wide as DevTools docked beside a page (~550 px). */
-async function dockedWidth(h: DevToolsHarness, width: number) {
-  const inner = h as unknown as { devtoolsId: string; attach(id: string): Promise<CdpFrame> };
-  const frontend = await inner.attach(inner.devtoolsId);
-  await frontend.eval(`(async () => {
-    const UI = await import('./ui/legacy/legacy.js'); // DevTools internals: re-check on upgrades
-    UI.DockController.DockController.instance().setDockSide('undocked');
-  })()`);
-  await frontend.send('Emulation.setDeviceMetricsOverride', {
-    width,
-    height: 600,
-    deviceScaleFactor: 1,
-    mobile: false,
-  });
-}
-
 /** Where each of a dataset row's buttons is, against the panel's viewport. */
 const buttonsInView = (id: number) => `(() => {
   const row = document.querySelector('[data-testid=dataset-row][data-dataset-id="${id}"]');
@@ -73,7 +56,7 @@ test('docked width: export buttons in view, status cut with a tooltip, a loop cr
   api,
 }) => {
   test.setTimeout(90_000);
-  await dockedWidth(h, 550);
+  await h.undock(550, 600); // as wide as DevTools docked beside a page
   const panel = await h.openPanel();
   const width = await panel.eval<number>('innerWidth');
   expect(width).toBeGreaterThanOrEqual(500);

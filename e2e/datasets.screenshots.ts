@@ -1,7 +1,6 @@
 // Pictures of the Datasets view for docs/: DevTools docked beside the page (the panel ~550 px wide,
 // as a new user first sees it) with the export buttons in view, and undocked wide. `npm run screenshots`.
 import path from 'node:path';
-import type { CdpFrame } from './devtools-harness.ts';
 import { test, expect } from './fixtures.ts';
 import {
   byTestid,
@@ -49,18 +48,7 @@ test('screenshots: the Datasets view docked (~550 px) and wide', async ({ h, dem
   await h.screenshotDevtools(path.join(DOCS, 'datasets-docked.png'));
 
   // Undocked and wide.
-  const inner = h as unknown as { devtoolsId: string; attach(id: string): Promise<CdpFrame> };
-  const frontend = await inner.attach(inner.devtoolsId);
-  await frontend.eval(`(async () => {
-    const UI = await import('./ui/legacy/legacy.js'); // DevTools internals: re-check on upgrades
-    UI.DockController.DockController.instance().setDockSide('undocked');
-  })()`);
-  await frontend.send('Emulation.setDeviceMetricsOverride', {
-    width: 1180,
-    height: 420,
-    deviceScaleFactor: 1,
-    mobile: false,
-  });
+  await h.undock(1180, 420);
   await panel.waitFor(`innerWidth > 1000`);
   for (const id of ids) expect(await panel.eval(actionsInView(id))).toBe(true);
   await h.screenshotDevtools(path.join(DOCS, 'datasets-wide.png'));

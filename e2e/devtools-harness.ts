@@ -145,6 +145,24 @@ export class DevToolsHarness {
     );
   }
 
+  /**
+   * Undocks DevTools and sizes its window to `width` × `height`: with ~550 px the panel is as wide
+   * as DevTools docked beside a page.
+   */
+  async undock(width: number, height: number): Promise<void> {
+    const frontend = await this.attach(this.devtoolsId!);
+    await frontend.eval(`(async () => {
+      const UI = await import('./ui/legacy/legacy.js'); // DevTools internals: re-check on upgrades
+      UI.DockController.DockController.instance().setDockSide('undocked');
+    })()`);
+    await frontend.send('Emulation.setDeviceMetricsOverride', {
+      width,
+      height,
+      deviceScaleFactor: 1,
+      mobile: false,
+    });
+  }
+
   /** PNG of the whole DevTools window (panel included), for looking at what a test saw. */
   async screenshotDevtools(file: string): Promise<void> {
     const frontend = await this.attach(this.devtoolsId!);
