@@ -248,14 +248,21 @@ export class FirefoxHarness {
     return tree.contexts.find((c) => c.url.includes(part))?.context ?? null;
   }
 
-  /** Clicks `selector` in a top-level page with real pointer input (BiDi input.performActions). */
+  /**
+   * Clicks `selector` in a top-level page with real pointer input (BiDi input.performActions), once
+   * the page has loaded (its scripts ran, so the click has a handler) and the element has a box: a
+   * window that has just opened may still be loading or laying out, and a click then is lost.
+   */
   async userClickIn(context: string, selector: string): Promise<void> {
-    const { x, y } = await this.bidi.evaluate<{ x: number; y: number }>(
-      context,
-      `const el = document.querySelector(${JSON.stringify(selector)});
-       if (!el) throw new Error(${JSON.stringify(`nothing to click: ${selector}`)});
-       const r = el.getBoundingClientRect();
-       return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };`,
+    const { x, y } = await poll(`${selector} ready to click`, () =>
+      this.bidi.evaluate<{ x: number; y: number } | null>(
+        context,
+        `const el = document.querySelector(${JSON.stringify(selector)});
+         const r = el && document.readyState === 'complete' ? el.getBoundingClientRect() : null;
+         return r && r.width > 0 && r.height > 0
+           ? { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) }
+           : null;`,
+      ),
     );
     await this.bidi.send('input.performActions', {
       context,
