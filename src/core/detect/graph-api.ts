@@ -7,7 +7,7 @@
 import { isObject } from '../json.ts';
 import { count, isUrlLike, text } from './body-fields.ts';
 import { ev } from './body-evidence.ts';
-import { link, paramHolding } from './next-request.ts';
+import { link, cursorParamIn } from './next-request.ts';
 import type { Detector, DetectorResult, Evidence, PaginationKind } from './types.ts';
 
 export const graphApi: Detector = {
@@ -28,7 +28,7 @@ export const graphApi: Detector = {
     const links: DetectorResult['links'] = {};
     if (next) links.next = next;
     if (prev) links.prev = prev;
-    const param = paramHolding(next, after) ?? (cursors ? 'after' : undefined);
+    const param = cursorParamIn(ctx.exchange.request.url, next, after) ?? (cursors ? 'after' : undefined);
     const kind: PaginationKind = cursors ? 'cursor' : 'link';
     const evidence: Evidence[] = [];
     if (after) evidence.push(ev('paging.cursors.after', after, 'after cursor'));

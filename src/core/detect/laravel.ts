@@ -9,7 +9,7 @@
 import { isObject } from '../json.ts';
 import { count, field, hasKey, text, type Obj } from './body-fields.ts';
 import { ev } from './body-evidence.ts';
-import { link, nextGet, pageParamIn, paramHolding } from './next-request.ts';
+import { link, nextGet, pageParamIn, cursorParamIn } from './next-request.ts';
 import type { Detector, Evidence } from './types.ts';
 
 const LINK_KEYS = ['first', 'last', 'prev', 'next'] as const;
@@ -60,7 +60,7 @@ export const laravel: Detector = {
     if (page === undefined) {
       // cursorPaginate: no page numbers, only cursors and their URLs.
       const nextCursor = text(field(meta, 'next_cursor')?.value);
-      const cursorParam = paramHolding(links.next, nextCursor) ?? 'cursor';
+      const cursorParam = cursorParamIn(ctx.exchange.request.url, links.next, nextCursor) ?? 'cursor';
       if (nextCursor)
         evidence.push(
           ev(prefix + (field(meta, 'next_cursor')?.key ?? 'next_cursor'), nextCursor, 'next cursor'),

@@ -127,6 +127,24 @@ export function paramHolding(url: string | undefined, value: unknown): string | 
   return undefined;
 }
 
+/**
+ * The query parameter of the next link that carries the next `cursor`: one whose value is the
+ * cursor and was not already that in the request (`?limit=2` on a page whose next cursor is `2`
+ * keeps `limit` as it was; the cursor is the parameter that moved), a cursor-like name first.
+ */
+export function cursorParamIn(
+  requestUrl: string,
+  next: string | undefined,
+  cursor: unknown,
+): string | undefined {
+  if (!next || cursor == null || cursor === '') return undefined;
+  const want = String(cursor);
+  const cur = queryEntries(requestUrl);
+  const moved: string[] = [];
+  for (const [k, v] of queryEntries(next)) if (v === want && cur.get(k) !== want) moved.push(k);
+  return moved.find((k) => roleOfName(k) === 'cursor') ?? moved[0];
+}
+
 /** The first of `names` the request URL carries, as [name, value]. */
 export function requestParam(ctx: DetectContext, ...names: string[]): [string, string] | undefined {
   for (const n of names) {

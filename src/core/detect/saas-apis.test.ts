@@ -72,6 +72,22 @@ test('laravel: per_page equal to the next page number is not the page parameter'
   assert.equal(pageRequest(d!, 4)?.url, 'http://laravel.app/users?per_page=3&page=4');
 });
 
+test("laravel cursorPaginate: a parameter that already held the next cursor's value is not the cursor", () => {
+  // ?per_page=2 and next_cursor "2": the cursor is the parameter that moved, not the first one that reads 2.
+  const d = detect(
+    exchangeOf({
+      url: 'http://laravel.app/users?per_page=2',
+      body: {
+        data: [{ id: 1 }, { id: 2 }],
+        links: { first: null, last: null, prev: null, next: 'http://laravel.app/users?per_page=2&cursor=2' },
+        meta: { path: 'http://laravel.app/users', per_page: 2, next_cursor: '2', prev_cursor: null },
+      },
+    }),
+  );
+  assert.equal(d?.style, 'laravel-cursor');
+  assert.equal(d?.params.cursor, 'cursor');
+});
+
 test('slack: short or empty pages do not end a chain (only next_cursor does)', () => {
   const d = detect(
     exchangeOf({

@@ -8,7 +8,7 @@
 import { isObject } from '../json.ts';
 import { bool, namedCollection, text } from './body-fields.ts';
 import { ev } from './body-evidence.ts';
-import { link, nextGet, paramHolding } from './next-request.ts';
+import { link, nextGet, cursorParamIn } from './next-request.ts';
 import type { Detector, DetectorResult, Evidence } from './types.ts';
 
 export const zendesk: Detector = {
@@ -29,7 +29,7 @@ export const zendesk: Detector = {
     const links: DetectorResult['links'] = {};
     if (hasMore && nextLink) links.next = nextLink;
     if (prev) links.prev = prev;
-    const param = paramHolding(nextLink, after) ?? 'page[after]';
+    const param = cursorParamIn(ctx.exchange.request.url, nextLink, after) ?? 'page[after]';
     const sent = ctx.url.searchParams.get(param);
     const evidence: Evidence[] = [ev('meta.has_more', hasMore, hasMore ? 'more pages' : 'the last page')];
     if (after) evidence.push(ev('meta.after_cursor', after, 'next cursor'));
