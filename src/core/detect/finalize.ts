@@ -9,6 +9,7 @@ import { locateRecords } from './records.ts';
 import type { DetectContext, Detection, DetectorResult } from './types.ts';
 
 const LINK_RELS = ['first', 'prev', 'next', 'last'] as const;
+const OPTIONAL = ['pageSize', 'totalPages', 'totalRecords', 'hasMore'] as const;
 
 function absoluteLinks(base: string, links: DetectorResult['links']): Detection['links'] {
   const out: Detection['links'] = {};
@@ -87,18 +88,11 @@ export function finalize(ctx: DetectContext, r: DetectorResult): Detection {
   // GitHub and friends give no count, but the last link's page number is the page count.
   const lastPage = r.kind === 'page' && links.last ? intParam(links.last, params.page) : undefined;
   if (totalPages === undefined && lastPage !== undefined) totalPages = lastPage + 1 - (params.pageBase ?? 1);
-  const d: Detection = {
-    ...r,
-    method,
-    url,
-    position,
-    pageSize,
-    totalPages,
-    links,
-    params,
-    recordsPath,
-    recordCount,
-  };
+  // Built without `delete` where it can be (a deleted key turns the object into a slow dictionary,
+  // for every reader after): optional fields are added only when known.
+  const d: Detection = { ...r, method, url, position, links, params, recordsPath, recordCount };
+  if (pageSize !== undefined) d.pageSize = pageSize;
+  if (totalPages !== undefined) d.totalPages = totalPages;
   // A next link the server sent beats a URL a detector rebuilt, unless that request carries more (a
   // POST body, Range headers) than a link can.
   const plainGet = !r.next || (r.next.method === 'GET' && !r.next.body && !r.next.headers?.length);
@@ -110,8 +104,8 @@ export function finalize(ctx: DetectContext, r: DetectorResult): Detection {
         ? { method: 'GET', url: links.next }
         : (r.next ?? nextRequest(d));
   if (next) d.next = next;
-  else delete d.next;
-  for (const k of ['pageSize', 'totalPages', 'totalRecords', 'hasMore'] as const)
-    if (d[k] === undefined) delete d[k];
+  else if ('next' in d) delete d.next;
+  // A detector may hand over a field as `undefined`; a Detection leaves it out.
+  for (const k of OPTIONAL) if (k in d && d[k] === undefined) delete d[k];
   return d;
 }

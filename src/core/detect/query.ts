@@ -5,6 +5,7 @@
  */
 
 function decode(s: string): string {
+  if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '));
   } catch {
@@ -30,16 +31,28 @@ function split(url: string): { head: string; query: string; hash: string } {
     : { head: rest, query: '', hash };
 }
 
+/**
+ * The last few URLs read: one page's detection asks about the same request URL and links many
+ * times over (and a page's next link is the next page's request URL). Read-only maps, so sharing is safe.
+ */
+const recent = new Map<string, ReadonlyMap<string, string>>();
+const RECENT = 16;
+const NONE: ReadonlyMap<string, string> = new Map();
+
 /** Query parameters by decoded name → decoded value (first occurrence wins). Empty for a bad URL. */
-export function queryEntries(url: string): Map<string, string> {
+export function queryEntries(url: string): ReadonlyMap<string, string> {
+  if (typeof url !== 'string') return NONE;
+  const known = recent.get(url);
+  if (known) return known;
   const out = new Map<string, string>();
-  if (typeof url !== 'string') return out;
   for (const part of split(url).query.split('&')) {
     if (!part) continue;
     const eq = part.indexOf('=');
     const name = decode(eq >= 0 ? part.slice(0, eq) : part);
     if (!out.has(name)) out.set(name, eq >= 0 ? decode(part.slice(eq + 1)) : '');
   }
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(url, out);
   return out;
 }
 
