@@ -117,6 +117,26 @@ test('an abort is an AbortError, before the request and while waiting; no listen
   assert.equal(getEventListeners(kept.signal, 'abort').length, 0, 'no listener left behind');
 });
 
+test('an abort while the request still waits for a connection rejects at once, and the queue goes on', async () => {
+  const one = createNodeFetch({ maxSockets: 1 });
+  try {
+    const holder = new AbortController();
+    const arrived = once(server, 'slow-request');
+    const busy = one({ method: 'GET', url: origin + '/slow', headers: [], signal: holder.signal });
+    await arrived; // the only connection is taken
+    const queued = new AbortController();
+    const p = one({ method: 'GET', url: origin + '/plain', headers: [], signal: queued.signal });
+    queued.abort(new Error('stop'));
+    await assert.rejects(p, { name: 'AbortError' });
+    holder.abort(new Error('done'));
+    await assert.rejects(busy, { name: 'AbortError' });
+    const r = await one({ method: 'GET', url: origin + '/plain', headers: [] });
+    assert.equal(JSON.parse(r.bodyText).path, '/plain');
+  } finally {
+    one.close();
+  }
+});
+
 test('credentials in the URL become Basic auth, as with a URL given to http.request', async () => {
   const r = await fetch({ method: 'GET', url: origin.replace('//', '//u:p%40ss@') + '/plain', headers: [] });
   assert.equal(JSON.parse(r.bodyText).auth, `Basic ${Buffer.from('u:p@ss').toString('base64')}`);
