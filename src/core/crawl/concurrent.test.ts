@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { crawl } from './engine.ts';
 import { FakeClock, fakeFetch, MemorySink, type FakeReply } from './testing/fakes.ts';
 import { laravelPages, startOf } from './testing/fake-apis.ts';
+import { detect } from '../detect/index.ts';
 import type { HttpFetch } from '../ports.ts';
 import type { CrawlOptions } from './types.ts';
 
@@ -149,4 +150,28 @@ test('a prediction the links never confirm is dropped with its failures: not wri
   assert.equal(s.errors, 0, '… but its 404 is no error of the crawl');
   assert.equal(s.retries, 0);
   assert.match(s.notes?.[0] ?? '', /disagreed at page 3: its next link is http:\/\/api.test\/b\?page=4/);
+});
+
+test('a freed slot is filled before the page that freed it is read', async () => {
+  const log: string[] = [];
+  const w = setup((url) => {
+    log.push(`fetch ${url.searchParams.get('page')}`);
+    return laravelPages(15, 3, { 2: 10, 3: 20, 4: 10, 5: 10 })(url);
+  });
+  const start = await startOf(w.fetch, 'http://api.test/users?page=1');
+  log.length = 0;
+  const s = await crawl(
+    start,
+    w.opts({
+      concurrency: 2,
+      detectPage: (exchange, options) => {
+        log.push(`read ${new URL(exchange.request.url).searchParams.get('page')}`);
+        return detect(exchange, options);
+      },
+    }),
+  );
+  assert.equal(s.stoppedReason, 'done');
+  assert.deepEqual(ids(w.sink.records), range(15));
+  // Page 2 arrives first: page 4 is asked for before page 2 is read (detected, deduped, written).
+  assert.deepEqual(log.slice(0, 4), ['fetch 2', 'fetch 3', 'fetch 4', 'read 2'], log.join(' | '));
 });

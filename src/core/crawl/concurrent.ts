@@ -66,8 +66,9 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
     const tally: Tally = { errors: 0, retries: 0 };
     void run.fetch(spec, pool.signal, tally).then((r) => {
       inflight--;
-      slotOf(slots, n).resolve({ spec, r, tally });
+      // The launcher first: the next request goes out before the writer reads this page.
       ping();
+      slotOf(slots, n).resolve({ spec, r, tally });
     });
   };
 
@@ -77,7 +78,8 @@ export async function runConcurrent(run: Run, plan: ConcurrentPlan, from: number
         await new Promise<void>((r) => (wake = r));
         continue;
       }
-      if (run.signal?.aborted || !(await run.delay())) break;
+      // No delay: no await either, so a freed slot is filled in the same turn.
+      if (run.signal?.aborted || (run.limits.delayMs > 0 && !(await run.delay()))) break;
       if (stopped) return;
       launch(nextLaunch++);
     }

@@ -7,7 +7,7 @@ import { detect, detectAs, detectWithReason, type DetectOptions } from '../detec
 import { detectors } from '../detect/detectors.ts';
 import type { Detection, RequestSpec } from '../detect/types.ts';
 import { extractRecords } from '../json.ts';
-import type { CrawlRunState } from './checkpoint.ts';
+import type { Accepted, CrawlRunState } from './checkpoint.ts';
 import { buildRequest } from './credentials.ts';
 import { fetchPage, type FetchedPage, type FetchFailure, type FetchSettings } from './fetch-page.ts';
 import { pageHash } from './guards.ts';
@@ -40,8 +40,20 @@ export type Arrived = {
   given?: boolean;
 };
 
-/** Failed tries of one request, counted when its page is read (a dropped prediction's never are). */
-export type Tally = { errors: number; retries: number };
+/** A page `stage`d (counted, deduped, remembered by the guard) and not yet written by `store`. */
+export type Staged = {
+  arrived: Arrived;
+  page: CrawledPage;
+  acc: Accepted;
+  next: RequestSpec | null;
+  range?: { from: number; to: number };
+};
+
+/**
+ * Failed tries of one request, counted when its page is taken up (a dropped prediction's never are);
+ * from then on (`live`) each further failure counts as it happens.
+ */
+export type Tally = { errors: number; retries: number; live?: boolean };
 
 export type Limits = { maxPages: number; maxRecords: number; delayMs: number; concurrency: number };
 
@@ -89,17 +101,20 @@ export class Run {
           onFailure: (_reason: string, willRetry: boolean) => {
             tally.errors++;
             if (willRetry) tally.retries++;
+            if (tally.live) this.countFailures(tally);
           },
         }
       : this.settings;
     return fetchPage(req, settings, signal);
   }
 
-  /** Counts a page's failed tries collected by `fetch(…, tally)`, once the page is read. */
+  /** Counts the failed tries `fetch(…, tally)` collected so far; later ones count as they happen. */
   countFailures(tally: Tally): void {
+    tally.live = true;
     if (!tally.errors && !tally.retries) return;
     this.state.errors += tally.errors;
     this.state.retries += tally.retries;
+    tally.errors = tally.retries = 0;
     this.progress();
   }
 
@@ -181,6 +196,16 @@ export class Run {
     next: RequestSpec | null,
     range?: { from: number; to: number },
   ): Promise<Stop | null> {
+    const staged = this.stage(a, next, range);
+    return 'reason' in staged ? staged : this.store(staged);
+  }
+
+  /**
+   * The synchronous half of `commit`: the loop check, dedup and counts, the guard's memory of the
+   * page. After it the page counts as taken (the next request's guards see it); `store` writes it,
+   * and takes it all back if the sink refuses.
+   */
+  stage(a: Arrived, next: RequestSpec | null, range?: { from: number; to: number }): Stop | Staged {
     const st = this.state;
     let hash: string | undefined;
     try {
@@ -214,6 +239,13 @@ export class Run {
     st.pages++;
     st.nextIndex = a.index + 1;
     st.guard.record(a.spec, a.index, hash, this.start.detection.params.cursor);
+    return { arrived: a, page, acc, next, range };
+  }
+
+  /** The asynchronous half of `commit`: the sink writes the staged page with its checkpoint. */
+  async store(s: Staged): Promise<Stop | null> {
+    const { arrived: a, page, acc, next, range } = s;
+    const st = this.state;
     try {
       // A snapshot: the sink reads (and pays for) the checkpoint's lists only if it keeps them.
       await this.opts.sink.writePage(page, acc.fresh, st.snapshot(next, range));
