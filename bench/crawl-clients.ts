@@ -15,13 +15,16 @@ import { openFileStore } from '../src/store/file-store.ts';
 /** `pagescope crawl URL --out FILE` in-process, exactly as a user runs it. */
 export async function cliCrawl(url: string, out: string, concurrency: number): Promise<number> {
   const sink = () => Object.assign(new PassThrough().resume(), { isTTY: false });
+  const stderr = sink();
+  let said = '';
+  stderr.on('data', (c: Buffer) => (said += c));
   const code = await main(['crawl', url, '--out', out, '--concurrency', String(concurrency), '--json'], {
     stdout: sink(),
-    stderr: sink(),
+    stderr,
     cwd: process.cwd(),
     env: {},
   });
-  if (code !== 0) throw new Error(`pagescope crawl exited ${code}`);
+  if (code !== 0) throw new Error(`pagescope crawl exited ${code}: ${said.trim()}`);
   return 0;
 }
 
