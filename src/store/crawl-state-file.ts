@@ -63,6 +63,11 @@ export type CrawlStateFile = {
   recordBytes: number | null;
   /** Records in the record file. */
   records: number;
+  /**
+   * CSV only: the column keys (`columnKey`) of the records within `recordBytes`, in order, so a
+   * resume assembles the CSV in one read of the spool. Absent (a state written before): two reads.
+   */
+  columns?: string[];
   /** Names of the headers whose values are not stored (credentials and anything not known harmless). */
   headerNames: string[];
   /** Headers known to carry no secret (`isStorableHeader`: Accept, Content-Type, …), replayed by a resume. */

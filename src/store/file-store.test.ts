@@ -111,6 +111,51 @@ test('csv: columns collected while spooling, and after a resume also those of re
   assert.equal(await readFile(o.out, 'utf8'), 'id,early.x,late\r\n0,only before the resume,\r\n1,,true\r\n');
 });
 
+test('csv: the state keeps the columns of the records it covers; a resume goes on from them', async () => {
+  const o = await setup('csv');
+  const store = await openFileStore(o.base);
+  await store.writePage(page(0), [{ id: 0, a: { 'x.y': 1 } }], cp(1));
+  await store.sync();
+  const lagging = await readFile(o.statePath, 'utf8');
+  assert.deepEqual(JSON.parse(lagging).columns, ['id', 'a.x\\.y']);
+  // Killed after a page with a new column reached the spool but before its state did.
+  await store.writePage(page(1), [{ id: 1, lost: true }], cp(2));
+  await store.sync();
+  assert.deepEqual((await loadCrawlState(o.statePath)).columns, ['id', 'a.x\\.y', 'lost']);
+  await writeFile(o.statePath, lagging);
+  const again = await openFileStore({ ...o.base, resume: await loadCrawlState(o.statePath) });
+  await again.writePage(page(1), [{ id: 1, b: 'x' }], cp(2));
+  await again.finish(cp(2), true);
+  assert.equal(await readFile(o.out, 'utf8'), 'id,a.x.y,b\r\n0,1,\r\n1,,x\r\n');
+});
+
+test("csv: a resume takes the spooled records' columns from the state, not from a read of the spool", async () => {
+  const o = await setup('csv');
+  const first = await openFileStore(o.base);
+  await first.writePage(page(0), [{ id: 0, early: 1 }], cp(1));
+  await first.finish(cp(1), false);
+  const state = await loadCrawlState(o.statePath);
+  // The order a first pass over the spool would find is id, early; the state's order shows it was used.
+  state.columns = ['early', 'id'];
+  const again = await openFileStore({ ...o.base, resume: state });
+  await again.writePage(page(1), [{ id: 1, late: 2 }], cp(2));
+  await again.finish(cp(2), true);
+  assert.equal(await readFile(o.out, 'utf8'), 'early,id,late\r\n1,0,\r\n,1,2\r\n');
+});
+
+test('csv: a state written before states kept columns still resumes (the spool is read for them)', async () => {
+  const o = await setup('csv');
+  const first = await openFileStore(o.base);
+  await first.writePage(page(0), [{ id: 0, early: 1 }], cp(1));
+  await first.finish(cp(1), false);
+  const old = await loadCrawlState(o.statePath);
+  delete old.columns;
+  const again = await openFileStore({ ...o.base, resume: old });
+  await again.writePage(page(1), [{ id: 1, late: 2 }], cp(2));
+  await again.finish(cp(2), true);
+  assert.equal(await readFile(o.out, 'utf8'), 'id,early,late\r\n0,1,\r\n1,,2\r\n');
+});
+
 test('records on disk ahead of the saved state are cut back and fetched again, exactly once', async () => {
   const o = await setup('ndjson');
   const store = await openFileStore(o.base);

@@ -9,9 +9,9 @@
  *
  * Per format: NDJSON appends. JSON keeps the array open while crawling (`[` + records) and writes
  * `\n]\n` on finish; a resume cuts that trailer off and continues with `,`. CSV cannot append (its
- * header is the union of all columns), so records are spooled as NDJSON next to the output and the
- * CSV is assembled in two passes on finish (temp file + rename); a resume appends to the spool and
- * re-assembles. With stdout as output, a resumed run prints what it fetched (CSV: all spooled records).
+ * header is the union of all columns), so records are spooled as NDJSON next to the output, their
+ * columns collected on the way (and kept in the state), and the CSV is assembled in one read of the
+ * spool on finish (temp file + rename); a resume appends to the spool and re-assembles. With stdout as output, a resumed run prints what it fetched (CSV: all spooled records).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat, truncate } from 'node:fs/promises';
@@ -112,12 +112,14 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
   );
   let recordBytes: number | null = file ? base : null;
   // CSV columns are collected as records are spooled, so the assembly reads the spool once. A
-  // resumed spool holds records this run never saw: then the assembly collects them in a first pass.
-  const columns = o.format === 'csv' && base === 0 ? createColumnCollector() : null;
+  // resumed spool holds records this run never saw: their columns come from the state, which keeps
+  // them; a state written before it did leaves the assembly to collect them in a first pass.
+  const seed = base === 0 ? [] : resumeFile?.columns;
+  const columns = o.format === 'csv' && seed ? createColumnCollector(seed) : null;
 
-  /** The state after a page: the output's length and record count then, with that page's checkpoint. */
-  type Mark = { recordBytes: number | null; records: number; at: number };
-  const mark = (): Mark => ({ recordBytes, records, at: Date.now() });
+  /** The state after a page: the output's length, record and column counts then, with that page's checkpoint. */
+  type Mark = { recordBytes: number | null; records: number; columns: number; at: number };
+  const mark = (): Mark => ({ recordBytes, records, columns: columns?.size() ?? 0, at: Date.now() });
   const state = (checkpoint: Checkpoint, m: Mark = mark()): CrawlStateFile => ({
     tool: 'pagescope-crawl',
     version: 1,
@@ -127,6 +129,8 @@ export async function openFileStore(o: FileStoreOptions): Promise<FileStore> {
     recordFile,
     recordBytes: m.recordBytes,
     records: m.records,
+    // Columns only grow: the first `m.columns` are those of the records within recordBytes.
+    ...(columns ? { columns: columns.keys().slice(0, m.columns) } : {}),
     headerNames: o.headerNames ?? [],
     ...(o.headers?.length ? { headers: o.headers } : {}),
     ...(o.request && (o.request.method !== 'GET' || o.request.body !== undefined)

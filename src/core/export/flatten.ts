@@ -177,6 +177,8 @@ export function createColumnCollector(seed: readonly string[] = []): {
   /** Adds the records' columns; true when one of them was new. */
   add(records: readonly unknown[]): boolean;
   keys(): string[];
+  /** How many columns so far (they only grow, in order). */
+  size(): number;
   known(): KnownColumns;
 } {
   const tree = columnTree(seed);
@@ -214,6 +216,7 @@ export function createColumnCollector(seed: readonly string[] = []): {
       return paths.length > before;
     },
     keys,
+    size: () => paths.length,
     known: () => ({ keys: keys(), columns: columnNames(paths) }),
   };
 }
