@@ -5,7 +5,9 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { formatBytes } from '../core/bytes.ts';
-import { BodyTooLargeError, createNodeFetch, DEFAULT_MAX_BODY_BYTES } from './http.ts';
+import { DEFAULT_MAX_BODY_BYTES } from '../core/ports.ts';
+import { BodyTooLargeError } from './http-body.ts';
+import { createNodeFetch } from './http.ts';
 
 const body = JSON.stringify({ data: [{ id: 1, name: 'Zoë' }], text: 'x'.repeat(5000) });
 /** 8 MiB of zeros gzipped (~8 KiB); 256 members back to back inflate to 2 GiB from ~2 MB. */

@@ -1,20 +1,23 @@
 /**
  * The CLI's HttpFetch: undici's Agent (a keep-alive Pool per origin, Node's own HTTP engine) makes
  * the requests, through its dispatch handler API (`send`); this file adds what a crawl needs on top:
- * redirects followed by hand so credentials
- * never reach another origin (core's isCredentialHeader), gzip/deflate (zlib or raw)/br decoding of
- * any stacked Content-Encoding, a decoded-size limit enforced while decoding, user:password@ as
- * Basic auth, and AbortError on abort. It replaced a hand-written node:http client once
+ * redirects followed by hand so credentials never reach another origin (core's isCredentialHeader),
+ * bodies decoded and held to a size limit while they come (http-body.ts), user:password@ as Basic
+ * auth, and AbortError on abort. It replaced a hand-written node:http client once
  * bench/crawl.bench.ts measured undici within 2% of it (see the commit that made the switch).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { PassThrough, Transform } from 'node:stream';
-import zlib from 'node:zlib';
+import { PassThrough } from 'node:stream';
 import { Agent, errors, type Dispatcher } from 'undici';
-import { formatBytes } from '../core/bytes.ts';
 import { isCredentialHeader } from '../core/crawl/credentials.ts';
 import type { Header } from '../core/exchange.ts';
-import { BODY_TOO_LARGE, type HttpFetch, type HttpRequest, type HttpResponse } from '../core/ports.ts';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  type HttpFetch,
+  type HttpRequest,
+  type HttpResponse,
+} from '../core/ports.ts';
+import { bodyCollector, decoders, readDecodedText } from './http-body.ts';
 
 export type NodeFetchOptions = {
   /** Sockets per origin; keep ≥ the crawl's concurrency. @default 16 */
@@ -29,18 +32,6 @@ export type NodeFetchOptions = {
   maxBodyBytes?: number;
 };
 
-/** The default decoded body limit: 256 MiB. */
-export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
-
-/** What `fetch` rejects with when a decoded body passes `maxBodyBytes` (code `EBODYTOOLARGE`). */
-export class BodyTooLargeError extends Error {
-  readonly code = BODY_TOO_LARGE;
-  constructor(readonly limit: number) {
-    super(`response body larger than ${formatBytes(limit)} once decoded (raise the limit with --max-body)`);
-    this.name = 'BodyTooLargeError';
-  }
-}
-
 export type NodeFetch = HttpFetch & { /** Closes idle sockets. */ close(): void };
 
 /** What `fetch` rejects with on abort: an AbortError carrying the signal's reason, as Node's own. */
@@ -48,114 +39,6 @@ function abortError(signal: AbortSignal): Error {
   const e = new Error('The operation was aborted', { cause: signal.reason });
   e.name = 'AbortError';
   return Object.assign(e, { code: 'ABORT_ERR' });
-}
-
-/** True when `head` starts with a zlib header (RFC 1950): deflate method, check bits valid. */
-function isZlibHeader(head: Buffer): boolean {
-  return (head[0] & 0x0f) === 8 && ((head[0] << 8) | head[1]) % 31 === 0;
-}
-
-/**
- * `Content-Encoding: deflate` as browsers read it: zlib-wrapped (RFC 9110) or, as some servers send
- * it, raw deflate. The first two bytes decide.
- */
-function inflateAny(): Transform {
-  let inner: zlib.Inflate | zlib.InflateRaw | undefined;
-  let head: Buffer | undefined;
-  const start = (chunk: Buffer) => {
-    inner = chunk.length >= 2 && isZlibHeader(chunk) ? zlib.createInflate() : zlib.createInflateRaw();
-    inner.on('data', (d: Buffer) => t.push(d));
-    inner.on('error', (e) => t.destroy(e));
-    inner.write(chunk);
-  };
-  const t = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      if (inner) return void inner.write(chunk, () => cb());
-      head = head ? Buffer.concat([head, chunk]) : chunk;
-      if (head.length < 2) return cb();
-      start(head);
-      head = undefined;
-      cb();
-    },
-    flush(cb) {
-      if (!inner) start(head ?? Buffer.alloc(0));
-      inner!.once('end', () => cb());
-      inner!.end();
-    },
-    destroy(err, cb) {
-      inner?.destroy();
-      cb(err);
-    },
-  });
-  return t;
-}
-
-function decoder(encoding: string): NodeJS.ReadWriteStream | null {
-  switch (encoding) {
-    case 'gzip':
-    case 'x-gzip':
-      return zlib.createGunzip();
-    case 'deflate':
-      return inflateAny();
-    case 'br':
-      return zlib.createBrotliDecompress();
-    default:
-      return null;
-  }
-}
-
-/** Decoders for a Content-Encoding list, in decoding order (the last coding applied first). */
-function decoders(encoding: string | undefined): NodeJS.ReadWriteStream[] {
-  if (encoding === undefined) return [];
-  const codings = (encoding ?? '')
-    .split(',')
-    .map((c) => c.trim().toLowerCase())
-    .filter((c) => c && c !== 'identity');
-  const out: NodeJS.ReadWriteStream[] = [];
-  for (const c of codings.reverse()) {
-    const d = decoder(c);
-    if (!d) return []; // an unknown coding: hand the bytes over as they are, as before
-    out.push(d);
-  }
-  return out;
-}
-
-/**
- * A response body decoded (Content-Encoding list) to text. Counts decoded bytes as they come and
- * stops at `maxBody` (a gzip bomb fails after the limit, never after inflating all of it).
- */
-function readDecodedText(
-  res: NodeJS.ReadableStream & { destroy(error?: Error): void },
-  chain: NodeJS.ReadWriteStream[],
-  maxBody: number,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const stages: NodeJS.ReadableStream[] = [res];
-    for (const d of chain) stages.push(stages[stages.length - 1].pipe(d));
-    const stream = stages[stages.length - 1];
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const fail = (e: Error) => {
-      if (settled) return;
-      settled = true;
-      chunks.length = 0;
-      for (const d of chain) (d as unknown as Transform).destroy();
-      res.destroy();
-      reject(e);
-    };
-    for (const s of stages) s.on('error', fail);
-    stream.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > maxBody) return fail(new BodyTooLargeError(maxBody));
-      chunks.push(c);
-    });
-    stream.on('end', () => {
-      if (settled) return;
-      settled = true;
-      resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
-    });
-  });
 }
 
 /** undici refuses hop-by-hop headers (a pasted curl command may carry them); the connection is its own. */
@@ -217,13 +100,12 @@ function send(
     let controller: Dispatcher.DispatchController | undefined;
     let settled = false;
     let answer: Answer | undefined;
-    let chunks: Buffer[] | null = null;
-    let size = 0;
+    let plain: ReturnType<typeof bodyCollector> | null = null;
     let decoded: PassThrough | null = null;
     const fail = (e: Error) => {
       if (settled) return;
       done();
-      chunks = null;
+      plain = null;
       decoded?.destroy();
       controller?.abort(e); // a no-op once undici has failed or finished the request itself
       reject(e);
@@ -246,7 +128,7 @@ function send(
         const coding = headers['content-encoding'];
         const chain = decoders(Array.isArray(coding) ? coding.join(', ') : coding);
         if (!chain.length) {
-          chunks = [];
+          plain = bodyCollector(maxBody);
           return;
         }
         // Encoded: the decoders count the decoded bytes; a refusal aborts the request.
@@ -261,25 +143,16 @@ function send(
       onResponseData(c, chunk) {
         if (decoded) {
           if (!decoded.write(chunk)) c.pause();
-        } else if (chunks) {
-          size += chunk.length;
-          if (size > maxBody) c.abort(new BodyTooLargeError(maxBody));
-          else chunks.push(chunk);
+        } else if (plain) {
+          const tooLarge = plain.add(chunk);
+          if (tooLarge) c.abort(tooLarge);
         }
       },
       onResponseEnd() {
         if (decoded) return void decoded.end();
         if (settled) return;
         done();
-        const body = chunks;
-        resolve({
-          ...answer!,
-          bodyText: body
-            ? body.length === 1
-              ? body[0].toString('utf8')
-              : Buffer.concat(body).toString('utf8')
-            : null,
-        });
+        resolve({ ...answer!, bodyText: plain ? plain.text() : null });
       },
       onResponseError(_c, e) {
         fail(e);

@@ -32,6 +32,9 @@ export type HttpFetch = (req: HttpRequest) => Promise<HttpResponse>;
 /** The `code` of an HttpFetch's rejection for a response body over its size limit. */
 export const BODY_TOO_LARGE = 'EBODYTOOLARGE';
 
+/** The size limit both HttpFetch adapters (CLI and panel) put on a decoded body unless told: 256 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+
 /** True when an HttpFetch rejected because the body was over its size limit (final, not a network error). */
 export function isBodyTooLarge(e: unknown): boolean {
   const err = e as { code?: unknown; name?: unknown } | null;

@@ -18,11 +18,13 @@
 import { isCredentialHeader } from '../../../core/crawl/credentials.ts';
 import { withExactIntegers } from '../../../core/exact-integers.ts';
 import type { Header } from '../../../core/exchange.ts';
-import type { HttpFetch, HttpRequest, HttpResponse } from '../../../core/ports.ts';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  type HttpFetch,
+  type HttpRequest,
+  type HttpResponse,
+} from '../../../core/ports.ts';
 import { originOf } from '../../../core/url.ts';
-
-/** 256 MiB: the most of one decoded response body the panel reads. */
-const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 export type ExtensionFetchOptions = {
   /** The origin of the crawl's first request: the only one that gets credentials and cookies. */
