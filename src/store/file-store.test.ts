@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import type { Checkpoint, CrawledPage } from '../core/crawl/types.ts';
 import type { ExportFormat } from '../core/export/types.ts';
 import { openFileStore } from './file-store.ts';
-import { loadCrawlState } from './crawl-state-file.ts';
+import { loadCrawlState, type CrawlStateFile } from './crawl-state-file.ts';
 
 const page = (index: number) => ({ index }) as CrawledPage;
 const cp = (nextIndex: number) =>
@@ -129,31 +129,29 @@ test('csv: the state keeps the columns of the records it covers; a resume goes o
   assert.equal(await readFile(o.out, 'utf8'), 'id,a.x.y,b\r\n0,1,\r\n1,,x\r\n');
 });
 
-test("csv: a resume takes the spooled records' columns from the state, not from a read of the spool", async () => {
+/** One CSV page stopped, its saved state changed by `edit`, then a resume that adds a page: the CSV. */
+async function csvResumedWith(edit: (state: CrawlStateFile) => void): Promise<string> {
   const o = await setup('csv');
   const first = await openFileStore(o.base);
   await first.writePage(page(0), [{ id: 0, early: 1 }], cp(1));
   await first.finish(cp(1), false);
   const state = await loadCrawlState(o.statePath);
-  // The order a first pass over the spool would find is id, early; the state's order shows it was used.
-  state.columns = ['early', 'id'];
+  edit(state);
   const again = await openFileStore({ ...o.base, resume: state });
   await again.writePage(page(1), [{ id: 1, late: 2 }], cp(2));
   await again.finish(cp(2), true);
-  assert.equal(await readFile(o.out, 'utf8'), 'early,id,late\r\n1,0,\r\n,1,2\r\n');
+  return readFile(o.out, 'utf8');
+}
+
+test("csv: a resume takes the spooled records' columns from the state, not from a read of the spool", async () => {
+  // The order a first pass over the spool would find is id, early; the state's order shows it was used.
+  const csv = await csvResumedWith((state) => (state.columns = ['early', 'id']));
+  assert.equal(csv, 'early,id,late\r\n1,0,\r\n,1,2\r\n');
 });
 
 test('csv: a state written before states kept columns still resumes (the spool is read for them)', async () => {
-  const o = await setup('csv');
-  const first = await openFileStore(o.base);
-  await first.writePage(page(0), [{ id: 0, early: 1 }], cp(1));
-  await first.finish(cp(1), false);
-  const old = await loadCrawlState(o.statePath);
-  delete old.columns;
-  const again = await openFileStore({ ...o.base, resume: old });
-  await again.writePage(page(1), [{ id: 1, late: 2 }], cp(2));
-  await again.finish(cp(2), true);
-  assert.equal(await readFile(o.out, 'utf8'), 'id,early,late\r\n0,1,\r\n1,,2\r\n');
+  const csv = await csvResumedWith((state) => delete state.columns);
+  assert.equal(csv, 'id,early,late\r\n0,1,\r\n1,,2\r\n');
 });
 
 test('records on disk ahead of the saved state are cut back and fetched again, exactly once', async () => {

@@ -11,7 +11,8 @@
  * `\n]\n` on finish; a resume cuts that trailer off and continues with `,`. CSV cannot append (its
  * header is the union of all columns), so records are spooled as NDJSON next to the output, their
  * columns collected on the way (and kept in the state), and the CSV is assembled in one read of the
- * spool on finish (temp file + rename); a resume appends to the spool and re-assembles. With stdout as output, a resumed run prints what it fetched (CSV: all spooled records).
+ * spool on finish (temp file + rename); a resume appends to the spool and re-assembles. With stdout
+ * as output, a resumed run prints what it fetched (CSV: all spooled records).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat, truncate } from 'node:fs/promises';
